@@ -1,0 +1,50 @@
+"""digestllm: structured, source-grounded records from Chinese government news digests."""
+
+from digestllm.api import extract, extract_file
+from digestllm.errors import (
+    ConfigurationError,
+    DecodeError,
+    DigestError,
+    EmptyInputError,
+    InputError,
+    InputTooLargeError,
+    ModelError,
+    SourceNotFoundError,
+)
+from digestllm.schemas import (
+    AlignmentStatus,
+    DigestResult,
+    Event,
+    Metric,
+    Official,
+    Origin,
+    Section,
+    SectionKind,
+    SectionStatus,
+    Span,
+    Usage,
+)
+
+__all__ = [
+    "AlignmentStatus",
+    "ConfigurationError",
+    "DecodeError",
+    "DigestError",
+    "DigestResult",
+    "EmptyInputError",
+    "Event",
+    "InputError",
+    "InputTooLargeError",
+    "Metric",
+    "ModelError",
+    "Official",
+    "Origin",
+    "Section",
+    "SectionKind",
+    "SectionStatus",
+    "SourceNotFoundError",
+    "Span",
+    "Usage",
+    "extract",
+    "extract_file",
+]

@@ -1,0 +1,121 @@
+"""Dates as news prose writes them, resolved to ISO days.
+
+`2月27日`, `28日下午` (month from the previous date), `2月26日至27日` (its first day),
+`昨天下午` (the day before the reference date), `2020年3月5日`. A cut-off (`截至3月1日`) or the
+start of a period (`2月18日以来`) is a date but no event's day.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from digestllm.numbers import parse_number
+
+_NUM = r"[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}"
+_YEAR = r"[0-9０-９]{4}|[〇零一二三四五六七八九]{4}"
+_DAY_PART = r"(?:上午|下午|晚上|晚间|傍晚|早上|清晨|凌晨|中午|晚)?"
+DATE_PATTERN = re.compile(
+    rf"(?:(?P<year>{_YEAR})年)?(?:(?P<month>{_NUM})月(?:份)?)?(?P<day>{_NUM})[日号]"
+    rf"(?:(?:至|到|—|－|-|~|～)(?:(?:{_NUM})月)?(?:{_NUM})[日号])?{_DAY_PART}"
+    rf"|(?P<relative>前天|昨天|昨日|今天|今日|当天|当日){_DAY_PART}"
+)
+_RELATIVE_DAYS = {"前天": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0}
+_CUT_OFF_BEFORE = re.compile(r"(?:截至|截止到|截止|至|到)\s*$")
+_PERIOD_AFTER = re.compile(r"^(?:以来|之前|以前|前后|之后|以后|前|后|起|为止|止)")
+_DOCUMENT_DATE_LINE = re.compile(r"^\s*(?:(?P<year>\d{4})[.\-/年])?(?P<month>\d{1,2})[.\-/月](?P<day>\d{1,2})日?(?!\d)")
+_FULL_DATE = re.compile(r"(?P<year>\d{4})[年\-/.](?P<month>\d{1,2})[月\-/.](?P<day>\d{1,2})日?")
+_FUTURE_TOLERANCE = timedelta(days=62)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    day: date | None  # None when no year could be known
+    is_event_day: bool  # False for cut-offs and period starts
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    year: int | None
+    month: int | None
+
+
+def _int(text: str | None) -> int | None:
+    if not text:
+        return None
+    value = parse_number(text)
+    return int(value) if value is not None and value == int(value) else None
+
+
+def document_date(simplified: str, head_chars: int = 200) -> PartialDate | tuple[int | None, int, int] | None:
+    """The digest's own date line (`03.02 各区…`, `2020年3月2日`) near the top: (year or None, month, day)."""
+    head = simplified[:head_chars]
+    full = _FULL_DATE.search(head)
+    if full:
+        return int(full["year"]), int(full["month"]), int(full["day"])
+    line = _DOCUMENT_DATE_LINE.match(head)
+    if line and 1 <= int(line["month"]) <= 12 and 1 <= int(line["day"]) <= 31:
+        return (int(line["year"]) if line["year"] else None), int(line["month"]), int(line["day"])
+    return None
+
+
+class DateResolver:
+    """Turns date mentions into days, carrying year and month forward through the text."""
+
+    def __init__(self, reference: date | None) -> None:
+        self.reference = reference
+        self.previous: date | None = None
+
+    def resolve(self, simplified: str, match: re.Match[str]) -> DateMention:
+        before = simplified[max(0, match.start() - 4) : match.start()]
+        after = simplified[match.end() : match.end() + 3]
+        is_event_day = not _CUT_OFF_BEFORE.search(before) and not _PERIOD_AFTER.match(after)
+        day = self._day(match)
+        if day is not None:
+            self.previous = day
+        return DateMention(match.start(), match.end(), day, is_event_day)
+
+    def _day(self, match: re.Match[str]) -> date | None:
+        if match["relative"]:
+            if self.reference is None:
+                return None
+            return self.reference + timedelta(days=_RELATIVE_DAYS.get(match["relative"], 0))
+        year, month, day = _int(match["year"]), _int(match["month"]), _int(match["day"])
+        if day is None or not 1 <= day <= 31 or month is not None and not 1 <= month <= 12:
+            return None
+        anchor = self.previous or self.reference
+        if anchor is None and year is None:
+            return None
+        if month is None:
+            month = self._month_for_day(day)
+        if year is None:
+            year = self._year_for(month, day)
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None
+
+    def _month_for_day(self, day: int) -> int:
+        if self.previous is not None:
+            return self.previous.month
+        assert self.reference is not None
+        if day <= self.reference.day:
+            return self.reference.month
+        return 12 if self.reference.month == 1 else self.reference.month - 1
+
+    def _year_for(self, month: int, day: int) -> int:
+        anchor = self.previous or self.reference
+        assert anchor is not None
+        year = anchor.year
+        reference = self.reference or anchor
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            return year
+        # News reports the recent past: a day far after the reference belongs to the year before.
+        if candidate - reference > _FUTURE_TOLERANCE:
+            return year - 1
+        return year

@@ -1,0 +1,104 @@
+"""The rule-based extractor: the embedded default, and the model path's fallback and check.
+
+Officials are read over the whole document first (a name's length and posts are settled by every
+place it occurs); then each section yields its own records, in text order, so that a day like
+`28日` takes its month from the date before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from digestllm.numbers import as_json_number
+from digestllm.rules.dates import DateResolver
+from digestllm.rules.events import EventDraft, NameFinder, find_events
+from digestllm.rules.metrics import QuantityMention, find_quantities
+from digestllm.rules.officials import OfficialMention, find_official_mentions
+from digestllm.schemas import AlignmentStatus, Event, Metric, Official, Origin, SectionKind, Span
+from digestllm.sections import RawSection
+from digestllm.text import ScriptView
+
+
+@dataclass
+class SectionRecords:
+    """What one extractor found in one section, every record tied to the original text."""
+
+    officials: list[Official] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    metrics: list[Metric] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        return {"officials": len(self.officials), "events": len(self.events), "metrics": len(self.metrics)}
+
+
+def span_of(view: ScriptView, start: int, end: int) -> Span:
+    return Span(start=start, end=end, text=view.original[start:end])
+
+
+class RuleExtractor:
+    """Extracts one document section by section; build it once per document."""
+
+    def __init__(self, view: ScriptView, sections: list[RawSection], reference: date | None) -> None:
+        self.view = view
+        self._resolver = DateResolver(reference)
+        simplified = view.simplified
+        self._mentions: dict[int, list[OfficialMention]] = {}
+        known: set[str] = set()
+        for index, section in enumerate(sections):
+            if section.kind is SectionKind.BYLINE:
+                continue
+            found = find_official_mentions(simplified, section.start, section.end, known)
+            self._mentions[index] = found
+            known.update(simplified[m.start : m.end] for m in found)
+        self.official_names = sorted(known)
+        self._names = NameFinder(self.official_names)
+
+    def extract(self, index: int, section: RawSection) -> SectionRecords:
+        """Records of one section. Call in section order: dates carry forward through the text."""
+        if section.kind is SectionKind.BYLINE:
+            return SectionRecords()
+        simplified = self.view.simplified
+        drafts = find_events(simplified, section.start, section.end, self._names, self._resolver)
+        quantities = find_quantities(simplified, section.start, section.end)
+        return SectionRecords(
+            officials=[self._official(m) for m in self._mentions.get(index, [])],
+            events=[self._event(d, index) for d in drafts],
+            metrics=[self._metric(q, index) for q in quantities],
+        )
+
+    def _official(self, mention: OfficialMention) -> Official:
+        view = self.view
+        region = next((p.region for p in mention.posts if p.region), None)
+        return Official(
+            name=view.original[mention.start : mention.end],
+            titles=[view.original[p.start : p.end] for p in mention.posts],
+            region=view.original[region[0] : region[1]] if region else None,
+            mentions=[span_of(view, mention.start, mention.end)],
+            origin=Origin.RULES,
+            alignment=AlignmentStatus.DERIVED,
+        )
+
+    def _event(self, draft: EventDraft, index: int) -> Event:
+        view = self.view
+        return Event(
+            date=draft.day.isoformat() if draft.day else None,
+            date_text=view.original[draft.date_span[0] : draft.date_span[1]] if draft.date_span else None,
+            officials=[view.original[s : e] for s, e in (draft.name_spans[n] for n in draft.officials)],
+            action=view.original[draft.action[0] : draft.action[1]] if draft.action else None,
+            location=view.original[draft.location[0] : draft.location[1]] if draft.location else None,
+            evidence=span_of(view, *draft.evidence),
+            section=index,
+        )
+
+    def _metric(self, quantity: QuantityMention, index: int) -> Metric:
+        view = self.view
+        subject = quantity.subject
+        return Metric(
+            value=as_json_number(quantity.value),
+            unit=view.original[quantity.unit_start : quantity.end] if quantity.unit != "%" else "%",
+            raw=view.original[quantity.start : quantity.end],
+            subject=view.original[subject[0] : subject[1]] if subject else None,
+            evidence=span_of(view, quantity.start, quantity.end),
+            section=index,
+        )

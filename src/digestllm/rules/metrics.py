@@ -1,0 +1,116 @@
+"""Metrics: stated quantities with their unit and what they measure.
+
+`343名农民工` → 343 名; `7600万元` → 76000000 元; `近40亿元` → 4000000000 元; `93.1%` → 93.1 %.
+Not metrics: dates and clock times, years, ordinals (`第120次`), road numbers (`省道208线`),
+numbered slogans (`“十四五”`, `“1123”规划`, `三个一线`, `两手抓`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from digestllm.numbers import MAGNITUDES, parse_number
+from digestllm.rules.lexicon import METRIC_PREFIXES, SMALL_CHINESE_NUMERAL_UNITS, UNITS
+
+_ARABIC = r"[0-9０-９]+(?:[,，][0-9]{3})*(?:[.．][0-9０-９]+)?"
+_CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
+_UNIT = "|".join(re.escape(u) for u in sorted(set(UNITS), key=len, reverse=True))
+QUANTITY = re.compile(
+    rf"(?P<percent_words>百分之(?P<percent_number>{_CHINESE}|{_ARABIC}))"
+    rf"|(?<![0-9０-９.．])(?P<arabic>{_ARABIC})(?P<magnitude>万亿|万|亿|千)?(?P<arabic_unit>{_UNIT})"
+    rf"|(?<![零〇一二两三四五六七八九十百千万亿])(?P<chinese>{_CHINESE})(?P<chinese_unit>{_UNIT})"
+)
+_PREFIX = re.compile("(?:" + "|".join(re.escape(p) for p in METRIC_PREFIXES) + ")$")
+_QUOTES = re.compile(r"“[^“”]{0,12}”|\"[^\"]{0,12}\"|‘[^‘’]{0,12}’|「[^「」]{0,12}」")
+_ROAD_OR_CODE_BEFORE = re.compile(r"(?:[A-Za-z]|国道|省道|县道|乡道|第|编号|代码|电话)$")
+_YEAR_LIKE = re.compile(r"^(?:1[89]|20)\d\d$|^[〇零一二三四五六七八九]{4}$")
+_SUBJECT_STOP = re.compile(r"[，,。；;：:！!？?、（）()“”\s0-9０-９]|的|在|已|全部|均|乘坐|有序|实现|完成|达到|其中|以上|以下|左右")
+_SUBJECT_LEAD_VERBS = re.compile(r"(?:成功|完成|实现|申报|新增|累计|共计|共|有|达|约|其中|全市|全县|全区|全省|已)+")
+_MAX_SUBJECT = 10
+_CURRENCY_UNITS = {"万元": ("元", 10_000), "亿元": ("元", 100_000_000), "万人": ("人", 10_000)}
+
+
+@dataclass(frozen=True)
+class QuantityMention:
+    start: int  # of the number (a prefix like 近 is not part of the quantity as written)
+    end: int
+    value: Decimal
+    unit_start: int  # the unit as written sits at [unit_start, end)
+    unit: str  # normalised, Simplified
+    subject: tuple[int, int] | None
+
+
+def find_quantities(simplified: str, start: int, end: int) -> list[QuantityMention]:
+    quoted = [m.span() for m in _QUOTES.finditer(simplified, start, end)]
+    found: list[QuantityMention] = []
+    for match in QUANTITY.finditer(simplified, start, end):
+        if any(q_start <= match.start() < q_end for q_start, q_end in quoted):
+            continue
+        mention = _read(simplified, match)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _read(simplified: str, match: re.Match[str]) -> QuantityMention | None:
+    before = simplified[max(0, match.start() - 3) : match.start()]
+    if _ROAD_OR_CODE_BEFORE.search(before):
+        return None
+    if match["percent_words"]:
+        value = parse_number(match["percent_number"])
+        if value is None:
+            return None
+        return QuantityMention(match.start(), match.end(), value, match.end(), "%", _subject(simplified, match.start(), match.end()))
+    if match["arabic"]:
+        number, unit_text = match["arabic"], match["arabic_unit"]
+        value = parse_number(number)
+        if value is None:
+            return None
+        if match["magnitude"]:
+            value *= MAGNITUDES[match["magnitude"][-1]] * (10_000 if len(match["magnitude"]) == 2 else 1)
+        if unit_text == "年" and _YEAR_LIKE.match(number):
+            return None
+    else:
+        number, unit_text = match["chinese"], match["chinese_unit"]
+        if not _plausible_chinese_quantity(number, unit_text):
+            return None
+        value = parse_number(number)
+        if value is None or value <= 1 or value <= 10 and unit_text not in SMALL_CHINESE_NUMERAL_UNITS:
+            return None
+    after = simplified[match.end() : match.end() + 1]
+    if unit_text in ("年", "个") and after in ("月", "日", "号") or unit_text == "年" and after == "度":
+        return None
+    unit, factor = _CURRENCY_UNITS.get(unit_text, (unit_text.replace("％", "%"), 1))
+    unit_start = match.end() - len(unit)
+    return QuantityMention(match.start(), match.end(), value * factor, unit_start, unit,
+                           _subject(simplified, match.start(), match.end()))
+
+
+def _plausible_chinese_quantity(number: str, unit: str) -> bool:
+    """Chinese numerals also build words and slogans: 万家灯火, 千家万户, 一手抓, 十三五."""
+    if number in ("万", "千", "百", "亿", "十"):
+        return number == "十" and unit in SMALL_CHINESE_NUMERAL_UNITS
+    return not _YEAR_LIKE.match(number)
+
+
+def _subject(simplified: str, start: int, end: int) -> tuple[int, int] | None:
+    """What the quantity measures: the noun after it (`343名农民工`) or, failing that, before it."""
+    after_end = end
+    limit = min(len(simplified), end + _MAX_SUBJECT)
+    while after_end < limit and not _SUBJECT_STOP.match(simplified, after_end):
+        after_end += 1
+    if after_end - end >= 2:
+        return end, after_end
+    before_start = start
+    floor = max(0, start - _MAX_SUBJECT)
+    while before_start > floor and not _SUBJECT_STOP.match(simplified, before_start - 1):
+        before_start -= 1
+    lead = _SUBJECT_LEAD_VERBS.match(simplified, before_start, start)
+    if lead:
+        before_start = lead.end()
+    prefix = _PREFIX.search(simplified, before_start, start)
+    if prefix:
+        start = prefix.start()
+    return (before_start, start) if start - before_start >= 2 else None

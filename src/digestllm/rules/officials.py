@@ -1,0 +1,303 @@
+"""Officials: names with their posts, found by the shape of Chinese news prose.
+
+Three shapes carry nearly every official of the genre:
+- posts before the name, one or several joined by 、 or ，: `市委副书记、市长张旭晨`;
+- a bare title after the name: `孔阳书记`, `武国定副省长`;
+- a list after a leadership word: `区领导陆秋明、薛建忠`.
+Everything runs on the Simplified copy; offsets are the original's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from digestllm.rules.lexicon import (
+    BODY_TOPICS,
+    BYLINE_WORDS,
+    COMPOUND_SURNAMES,
+    FOLLOWING_WORDS,
+    LEVEL_CHARS,
+    NAME_CLOSERS,
+    NON_NAME_CHARS,
+    NON_PLACE_START,
+    ORGAN_TOKENS,
+    PLACE_SUFFIXES,
+    POST_CORES,
+    SINGLE_SURNAMES,
+    TRAILING_TITLES,
+)
+
+
+@dataclass(frozen=True)
+class Post:
+    start: int
+    end: int
+    region: tuple[int, int] | None = None  # the named place inside the post
+
+
+@dataclass
+class OfficialMention:
+    """One place where the text names an official, with the posts written there."""
+
+    start: int
+    end: int
+    posts: list[Post] = field(default_factory=list)
+
+
+def _alternation(words: tuple[str, ...] | list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_POST_CORE = re.compile(_alternation(POST_CORES))
+_TRAILING_TITLE = re.compile(_alternation(TRAILING_TITLES))
+_LEADER_LIST = re.compile(r"(?:[省市县区镇乡]级?|[省市县区]委|[省市县区]政府)?领导(?:同志)?")
+_FOLLOWING = re.compile(_alternation(list(FOLLOWING_WORDS)))
+_BYLINE = re.compile(_alternation(list(BYLINE_WORDS)))
+_NON_OFFICIAL_BODY = re.compile(r"公司|集团|企业|工厂|车间|合作社|商会|协会|银行|酒店|超市|门店")
+_BODY_WORDS = ("办公室", "中心", "委员会", "办", "局", "委", "厅", "部", "署")
+_ORGAN_WORDS = tuple(sorted(set(ORGAN_TOKENS) | {t + w for t in BODY_TOPICS for w in _BODY_WORDS}, key=len, reverse=True))
+_MAX_ORGAN_LEN = max(len(w) for w in _ORGAN_WORDS)
+_PLACE_SUFFIXES = tuple(sorted(PLACE_SUFFIXES, key=len, reverse=True))
+_BOUNDARY_BEFORE_PLACE = frozenset("在到赴从由向对与和及是的为于周日午晚时、，,。；;：:“”（）() \t\r\n")
+_CLAUSE_BREAK = frozenset("，,。；;！!？?\n")
+
+
+class NameScanner:
+    """Reads personal names in one document, using the whole text to settle their length."""
+
+    def __init__(self, simplified: str) -> None:
+        self.text = simplified
+
+    def surname_length(self, pos: int) -> int:
+        s = self.text
+        if s[pos : pos + 2] in COMPOUND_SURNAMES:
+            return 2
+        return 1 if pos < len(s) and s[pos] in SINGLE_SURNAMES and s[pos] not in NON_NAME_CHARS else 0
+
+    def _name_char(self, pos: int) -> bool:
+        return pos < len(self.text) and self.text[pos] not in NON_NAME_CHARS and "\u4e00" <= self.text[pos] <= "\u9fff"
+
+    def _closes_name(self, pos: int) -> bool:
+        """True when a name may end right before `pos`."""
+        s = self.text
+        return pos >= len(s) or s[pos] in NAME_CLOSERS or _FOLLOWING.match(s, pos) is not None or s[pos].isdigit()
+
+    def name_after(self, pos: int) -> int | None:
+        """The end of a personal name starting at `pos`, or None when no name starts there."""
+        s = self.text
+        surname = self.surname_length(pos)
+        if not surname or _FOLLOWING.match(s, pos):
+            return None
+        two, three = pos + surname + 1, pos + surname + 2
+        if not self._name_char(pos + surname):
+            return None
+        if not self._name_char(two) or _FOLLOWING.match(s, two) and not self._closes_name(three):
+            return two
+        short, long_ = s[pos:two], s[pos:three]
+        short_count, long_count = s.count(short), s.count(long_)
+        if long_count >= 2 and long_count == short_count:
+            return three
+        if short_count > long_count and self._stands_alone(short):
+            return two
+        closes_two, closes_three = self._closes_name(two), self._closes_name(three)
+        if closes_two and not closes_three:
+            return two
+        return three
+
+    def _stands_alone(self, name: str) -> bool:
+        """True when `name` occurs somewhere followed by a word that ends a name."""
+        start = self.text.find(name)
+        while start != -1:
+            if self._closes_name(start + len(name)):
+                return True
+            start = self.text.find(name, start + 1)
+        return False
+
+    def name_before(self, end: int, known: set[str]) -> int | None:
+        """The start of a personal name ending at `end` (before a trailing title), or None."""
+        s = self.text
+        for length in (3, 2, 4):
+            if end - length >= 0 and s[end - length : end] in known:
+                return end - length
+        for length in (3, 2):
+            start = end - length
+            if start >= 0 and self.surname_length(start) and all(self._name_char(i) for i in range(start + 1, end)):
+                return start
+        return None
+
+
+class PostReader:
+    """Reads the post that ends at a post core, leftwards: organ words, then one place."""
+
+    def __init__(self, simplified: str) -> None:
+        self.text = simplified
+
+    def start_of_post(self, core_start: int, floor: int) -> tuple[int, tuple[int, int] | None]:
+        s = self.text
+        pos = core_start
+        region: tuple[int, int] | None = None
+        while pos > floor:
+            organ = self._organ_ending_at(pos, floor)
+            if organ:
+                pos -= organ
+                continue
+            place = self._place_ending_at(pos, floor)
+            if place is not None:
+                region = (place, pos)
+                pos = place
+                break
+            if s[pos - 1] in LEVEL_CHARS:
+                pos -= 1
+                break
+            break
+        return pos, region
+
+    def _organ_ending_at(self, pos: int, floor: int) -> int:
+        s = self.text
+        window = s[max(floor, pos - _MAX_ORGAN_LEN) : pos]
+        for word in _ORGAN_WORDS:
+            if window.endswith(word):
+                return len(word)
+        return 0
+
+    def _place_ending_at(self, pos: int, floor: int) -> int | None:
+        """Start of a named place (`广安区`, `枣山园区`) ending at `pos`, when one is plausible."""
+        s = self.text
+        for suffix in _PLACE_SUFFIXES:
+            if not s.endswith(suffix, floor, pos):
+                continue
+            name_end = pos - len(suffix)
+            for length in (2, 3, 4):
+                start = name_end - length
+                if start < floor:
+                    break
+                name = s[start:name_end]
+                if not all("\u4e00" <= c <= "\u9fff" for c in name) or name[0] in NON_PLACE_START:
+                    break
+                if any(c in LEVEL_CHARS for c in name[1:]):
+                    break
+                preceded_by_boundary = start == floor or s[start - 1] in _BOUNDARY_BEFORE_PLACE or s[start - 1].isdigit()
+                # A longer name must stand on its own elsewhere too: 石家庄市 yes, 细化落实市 no.
+                if preceded_by_boundary and (length == 2 or self._recurs(name + suffix, start)):
+                    return start
+            return None
+        return None
+
+
+    def _recurs(self, place: str, here: int) -> bool:
+        s = self.text
+        at = s.find(place)
+        while at != -1:
+            if at != here and (at == 0 or s[at - 1] in _BOUNDARY_BEFORE_PLACE):
+                return True
+            at = s.find(place, at + 1)
+        return False
+
+
+def find_official_mentions(simplified: str, start: int, end: int, known: set[str] | None = None) -> list[OfficialMention]:
+    """Officials named with a post inside `simplified[start:end]`."""
+    names = NameScanner(simplified)
+    posts = PostReader(simplified)
+    mentions: list[OfficialMention] = []
+    taken: set[int] = set()
+
+    for core in _POST_CORE.finditer(simplified, start, end):
+        name_end = names.name_after(core.end())
+        if name_end is None or name_end > end:
+            continue
+        post_chain = _posts_before(simplified, posts, core.start(), core.end(), start)
+        if not post_chain or _in_byline(simplified, post_chain[0].start, start) or _is_non_official(simplified, post_chain):
+            continue
+        mention = OfficialMention(core.end(), name_end, post_chain)
+        mentions.append(mention)
+        taken.update(range(core.end(), name_end))
+        mentions.extend(_listed_after(simplified, names, name_end, end, post_chain, taken))
+
+    known_names = set(known or set()) | {simplified[m.start : m.end] for m in mentions}
+    for title in _TRAILING_TITLE.finditer(simplified, start, end):
+        name_start = names.name_before(title.start(), known_names)
+        if name_start is None or name_start < start or any(i in taken for i in range(name_start, title.end())):
+            continue
+        mentions.append(OfficialMention(name_start, title.start(), [Post(title.start(), title.end())]))
+        taken.update(range(name_start, title.start()))
+
+    for leaders in _LEADER_LIST.finditer(simplified, start, end):
+        mentions.extend(_listed_after(simplified, names, leaders.end() - 1, end, [], taken, first_without_comma=True))
+    return mentions
+
+
+def _posts_before(simplified: str, posts: PostReader, core_start: int, core_end: int, floor: int) -> list[Post]:
+    """The post ending at `core_end` and the posts joined to it by 、 or ， before it."""
+    post_start, region = posts.start_of_post(core_start, floor)
+    chain = [Post(post_start, core_end, region)]
+    while chain[0].start - 1 > floor and simplified[chain[0].start - 1] in "、，,":
+        separator = chain[0].start - 1
+        previous_core = _core_ending_at(simplified, separator)
+        if previous_core is None:
+            break
+        previous_start, previous_region = posts.start_of_post(previous_core, floor)
+        chain.insert(0, Post(previous_start, separator, previous_region))
+    return chain
+
+
+@cache
+def _core_suffixes() -> tuple[str, ...]:
+    return tuple(sorted(POST_CORES, key=len, reverse=True))
+
+
+def _core_ending_at(simplified: str, pos: int) -> int | None:
+    for core in _core_suffixes():
+        if simplified.endswith(core, 0, pos):
+            return pos - len(core)
+    return None
+
+
+def _listed_after(
+    simplified: str,
+    names: NameScanner,
+    pos: int,
+    end: int,
+    shared_posts: list[Post],
+    taken: set[int],
+    first_without_comma: bool = False,
+) -> list[OfficialMention]:
+    """Names listed after a name or a leadership word: `副市长张三、李四`, `区领导陆秋明、薛建忠`."""
+    found: list[OfficialMention] = []
+    cursor = pos
+    first = first_without_comma
+    while cursor < end:
+        if first:
+            start = cursor + 1
+        elif simplified[cursor] == "、":
+            start = cursor + 1
+        else:
+            break
+        name_end = names.name_after(start)
+        if name_end is None or name_end > end or not names._closes_name(name_end):
+            break
+        if first and not (name_end < len(simplified) and (simplified[name_end] in "、，,等" or _FOLLOWING.match(simplified, name_end))):
+            break
+        found.append(OfficialMention(start, name_end, list(shared_posts)))
+        taken.update(range(start, name_end))
+        cursor = name_end
+        first = False
+    return found
+
+
+def _in_byline(simplified: str, post_start: int, floor: int) -> bool:
+    """True when the post sits in a reporter's credit (`本报记者`, `通讯员`) within the same clause."""
+    pos = post_start
+    while pos > floor and simplified[pos - 1] not in _CLAUSE_BREAK and post_start - pos < 20:
+        pos -= 1
+    return _BYLINE.search(simplified, pos, post_start) is not None
+
+
+def _is_non_official(simplified: str, chain: list[Post]) -> bool:
+    """Company posts are not public posts (a party secretary of a company still is)."""
+    for post in chain:
+        text = simplified[post.start : post.end]
+        if _NON_OFFICIAL_BODY.search(text) and "书记" not in text:
+            return True
+    return False

@@ -1,0 +1,133 @@
+"""The public contract of digestllm: what `extract` returns.
+
+Every offset indexes the *original* input string, and every `Span.text` equals
+`original[start:end]`. Strings are reported in the input's own script unless the caller asks for
+Simplified output.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class AlignmentStatus(str, Enum):
+    """How a record's evidence was found in the source (langextract's alignment status)."""
+
+    EXACT = "exact"  # the quoted text occurs verbatim in the original
+    SIMPLIFIED = "simplified"  # it occurs once both sides are converted to Simplified script
+    FUZZY = "fuzzy"  # a close but not identical stretch of the source was found
+    DERIVED = "derived"  # produced by the rules from the source itself
+
+
+class Origin(str, Enum):
+    """Which extractor produced a record."""
+
+    RULES = "rules"
+    MODEL = "model"
+    BOTH = "both"
+
+
+class Span(BaseModel):
+    """A stretch of the original input: `text == original[start:end]`."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} precedes start {self.start}")
+        if len(self.text) != self.end - self.start:
+            raise ValueError("span text length differs from end - start")
+        return self
+
+
+class Official(BaseModel):
+    name: str
+    titles: list[str] = Field(default_factory=list)
+    region: str | None = None
+    mentions: list[Span] = Field(default_factory=list)
+    origin: Origin = Origin.RULES
+    alignment: AlignmentStatus = AlignmentStatus.DERIVED
+
+
+class Event(BaseModel):
+    date: str | None = Field(default=None, description="ISO YYYY-MM-DD, or null when the text gives no day")
+    date_text: str | None = None
+    officials: list[str] = Field(default_factory=list)
+    action: str | None = None
+    location: str | None = None
+    evidence: Span
+    section: int = 0
+    origin: Origin = Origin.RULES
+    alignment: AlignmentStatus = AlignmentStatus.DERIVED
+
+
+class Metric(BaseModel):
+    value: float | int
+    unit: str
+    raw: str
+    subject: str | None = None
+    region: str | None = None
+    evidence: Span
+    section: int = 0
+    origin: Origin = Origin.RULES
+    alignment: AlignmentStatus = AlignmentStatus.DERIVED
+
+
+class SectionKind(str, Enum):
+    LEAD = "lead"  # the digest's title and introduction
+    LEADER = "leader"  # one leader's part of a digest: header, headline, body
+    ARTICLE = "article"  # a plain news article, taken whole
+    BYLINE = "byline"  # the closing byline and whatever trails it
+
+
+class SectionStatus(str, Enum):
+    OK = "ok"  # extracted by the extractor that was asked for
+    FALLBACK = "fallback"  # the model failed; the rules extracted this section
+    SKIPPED = "skipped"  # nothing to extract by design (a byline)
+
+
+class Usage(BaseModel):
+    """What the model path spent on one section."""
+
+    calls: int = 0
+    retries: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    seconds: float = 0.0
+    cached: bool = False
+
+
+class Section(BaseModel):
+    index: int
+    kind: SectionKind
+    span: Span
+    header: str | None = None
+    headline: str | None = None
+    extractor: str = "rules"
+    status: SectionStatus = SectionStatus.OK
+    warnings: list[str] = Field(default_factory=list)
+    usage: Usage | None = None
+    counts: dict[str, int] = Field(default_factory=dict, description="records per type found in this section")
+
+
+class DigestResult(BaseModel):
+    title: str | None = None
+    reference_date: str | None = None
+    script: str = Field(description="traditional, simplified, mixed or none")
+    mode: str = "rules"
+    prompt_version: str | None = None
+    sections: list[Section] = Field(default_factory=list)
+    officials: list[Official] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    metrics: list[Metric] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+
+PUBLIC_MODELS: tuple[type[BaseModel], ...] = (Span, Official, Event, Metric, Section, DigestResult)
