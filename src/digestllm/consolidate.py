@@ -33,7 +33,7 @@ def consolidate_officials(view: ScriptView, officials: list[Official]) -> list[O
         key = to_simplified(official.name)
         kept = merged.get(key)
         if kept is None:
-            merged[key] = official.model_copy(deep=True)
+            merged[key] = official.model_copy(update={"titles": list(official.titles)})
             continue
         kept.titles = kept.titles + official.titles
         kept.region = kept.region or official.region

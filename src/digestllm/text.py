@@ -104,15 +104,12 @@ def to_simplified(text: str) -> str:
 
 def detect_script(text: str, simplified: str) -> str:
     """`traditional`, `simplified`, `mixed` or `none` (no Chinese characters)."""
-    han = len(_CJK.findall(text))
-    if not han:
+    if not _CJK.search(text):
         return "none"
-    changed = sum(1 for a, b in zip(text, simplified) if a != b)
-    if changed == 0:
+    has_simplified_only = not _simplified_only_chars().isdisjoint(text)
+    if text == simplified:
         return "simplified"
-    # A Simplified character has no Traditional twin in the t2s table, so we look at characters that
-    # have one in the other direction: characters unchanged by t2s but that s2t would change.
-    return "traditional" if not _has_simplified_only(text) else "mixed"
+    return "mixed" if has_simplified_only else "traditional"
 
 
 @cache
@@ -125,11 +122,6 @@ def _simplified_only_chars() -> frozenset[str]:
             if len(key) == 1 and key not in values.split(" "):
                 only.add(key)
     return frozenset(only)
-
-
-def _has_simplified_only(text: str) -> bool:
-    only = _simplified_only_chars()
-    return any(c in only for c in text)
 
 
 @dataclass(frozen=True)

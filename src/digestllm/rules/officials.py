@@ -57,8 +57,8 @@ _FOLLOWING = re.compile(_alternation(list(FOLLOWING_WORDS)))
 _BYLINE = re.compile(_alternation(list(BYLINE_WORDS)))
 _NON_OFFICIAL_BODY = re.compile(r"公司|集团|企业|工厂|车间|合作社|商会|协会|银行|酒店|超市|门店")
 _BODY_WORDS = ("办公室", "中心", "委员会", "办", "局", "委", "厅", "部", "署")
-_ORGAN_WORDS = tuple(sorted(set(ORGAN_TOKENS) | {t + w for t in BODY_TOPICS for w in _BODY_WORDS}, key=len, reverse=True))
-_MAX_ORGAN_LEN = max(len(w) for w in _ORGAN_WORDS)
+_ORGAN_WORDS = frozenset(ORGAN_TOKENS) | {t + w for t in BODY_TOPICS for w in _BODY_WORDS}
+_ORGAN_LENGTHS = tuple(sorted({len(w) for w in _ORGAN_WORDS}, reverse=True))
 _PLACE_SUFFIXES = tuple(sorted(PLACE_SUFFIXES, key=len, reverse=True))
 _BOUNDARY_BEFORE_PLACE = frozenset("在到赴从由向对与和及是的为于周日午晚时、，,。；;：:“”（）() \t\r\n")
 _CLAUSE_BREAK = frozenset("，,。；;！!？?\n")
@@ -155,11 +155,10 @@ class PostReader:
         return pos, region
 
     def _organ_ending_at(self, pos: int, floor: int) -> int:
-        s = self.text
-        window = s[max(floor, pos - _MAX_ORGAN_LEN) : pos]
-        for word in _ORGAN_WORDS:
-            if window.endswith(word):
-                return len(word)
+        """Length of the longest organ word ending at `pos`, 0 when none does."""
+        for length in _ORGAN_LENGTHS:
+            if pos - length >= floor and self.text[pos - length : pos] in _ORGAN_WORDS:
+                return length
         return 0
 
     def _place_ending_at(self, pos: int, floor: int) -> int | None:
