@@ -1,0 +1,171 @@
+"""One section → one (or, for a long section, a few) instructor calls to an OpenAI-compatible server.
+
+Two kinds of retry, kept apart:
+- transport: 429, 5xx, timeouts and dropped connections are retried by the openai client itself,
+  with exponential back-off that honours `Retry-After`;
+- validation: an answer that does not fit the response model goes back to the model with the
+  validation error (instructor's re-ask), under a tenacity policy that retries only parse and
+  validation errors. A rate-limit error is never pasted into a prompt.
+Everything that still fails becomes a `ModelError` (the caller falls back to the rules for that
+section), except a rejected key or an unknown model: a `ConfigurationError`, raised at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import time
+from typing import Any
+
+import httpx
+import instructor
+import openai
+from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException, ResponseParsingError
+from pydantic import ValidationError
+from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt
+
+from digestllm.errors import ConfigurationError, ModelError
+from digestllm.model.cache import ResponseCache, cache_key
+from digestllm.model.config import ModelConfig
+from digestllm.model.prompts import PromptSet
+from digestllm.model.response import SectionExtraction
+from digestllm.schemas import Usage
+
+_INSTRUCTOR_MODES = {"tools": instructor.Mode.TOOLS, "md_json": instructor.Mode.MD_JSON}
+_RE_ASKABLE = (ValidationError, json.JSONDecodeError, ResponseParsingError)
+_SENTENCE_END = re.compile(r"(?<=[。！？!?\n])")
+
+
+def chunk_text(text: str, limit: int) -> list[str]:
+    """Pieces of at most `limit` characters, cut after sentence ends where possible."""
+    if len(text) <= limit:
+        return [text]
+    chunks: list[str] = []
+    current = ""
+    for sentence in _SENTENCE_END.split(text):
+        while len(sentence) > limit:  # a sentence longer than the limit is cut hard
+            if current:
+                chunks.append(current)
+                current = ""
+            chunks.append(sentence[:limit])
+            sentence = sentence[limit:]
+        if len(current) + len(sentence) > limit:
+            chunks.append(current)
+            current = ""
+        current += sentence
+    if current:
+        chunks.append(current)
+    return [c for c in chunks if c.strip()]
+
+
+class ModelClient:
+    """Calls the configured model for one section at a time; safe to share across sections."""
+
+    def __init__(self, config: ModelConfig, prompts: PromptSet, cache: ResponseCache | None = None,
+                 transport: httpx.AsyncBaseTransport | None = None) -> None:
+        self.config = config
+        self.prompts = prompts
+        self.cache = cache
+        self._transport = transport  # tests inject faults here
+
+    async def extract_section(self, text: str) -> tuple[SectionExtraction, Usage]:
+        usage = Usage()
+        started = time.perf_counter()
+        answers = [await self._extract_chunk(chunk, usage) for chunk in chunk_text(text, self.config.max_section_chars)]
+        usage.seconds = round(time.perf_counter() - started, 3)
+        usage.cached = usage.calls == 0 and bool(answers)
+        combined = SectionExtraction(
+            officials=[o for a in answers for o in a.officials],
+            events=[e for a in answers for e in a.events],
+            metrics=[m for a in answers for m in a.metrics],
+        )
+        return combined, usage
+
+    async def _extract_chunk(self, text: str, usage: Usage) -> SectionExtraction:
+        key = cache_key(model=self.config.model, base_url=self.config.base_url, prompt_version=self.prompts.version,
+                        instructor_mode=self.config.instructor_mode, text=text)
+        if self.cache is not None:
+            cached = self.cache.get(key)
+            if cached is not None:
+                return cached
+        try:
+            answer = await asyncio.wait_for(self._ask(text, usage), timeout=self.config.total_budget)
+        except asyncio.TimeoutError:
+            raise ModelError(f"no answer within {self.config.total_budget:.0f} s (retries included)") from None
+        if self.cache is not None:
+            self.cache.put(key, answer)
+        return answer
+
+    async def _ask(self, text: str, usage: Usage) -> SectionExtraction:
+        def count_request(request: httpx.Request) -> None:
+            usage.calls += 1
+            usage.retries = max(0, usage.calls - 1)
+
+        def count_tokens(response: Any) -> None:
+            tokens = getattr(response, "usage", None)
+            usage.prompt_tokens += getattr(tokens, "prompt_tokens", 0) or 0
+            usage.completion_tokens += getattr(tokens, "completion_tokens", 0) or 0
+
+        async def on_request(request: httpx.Request) -> None:
+            count_request(request)
+
+        http_client = httpx.AsyncClient(transport=self._transport, event_hooks={"request": [on_request]},
+                                        timeout=self.config.timeout)
+        async with http_client:
+            raw_client = openai.AsyncOpenAI(
+                api_key=self.config.api_key,
+                base_url=self.config.base_url,
+                timeout=self.config.timeout,
+                max_retries=self.config.transport_retries,
+                http_client=http_client,
+            )
+            client = instructor.from_openai(raw_client, mode=_INSTRUCTOR_MODES[self.config.instructor_mode])
+            client.on("completion:response", count_tokens)
+            try:
+                return await client.chat.completions.create(
+                    model=self.config.model,
+                    response_model=SectionExtraction,
+                    messages=[
+                        {"role": "system", "content": self.prompts.system},
+                        {"role": "user", "content": self.prompts.user_message(text)},
+                    ],
+                    max_retries=AsyncRetrying(
+                        stop=stop_after_attempt(self.config.validation_retries + 1),
+                        retry=retry_if_exception_type(_RE_ASKABLE),
+                        reraise=True,
+                    ),
+                    temperature=self.config.temperature,
+                    max_tokens=self.config.max_tokens,
+                )
+            except Exception as error:  # noqa: BLE001 - every failure is classified below
+                raise classify_failure(error) from None
+
+
+def classify_failure(error: BaseException) -> ModelError | ConfigurationError:
+    """A configuration problem stops the document; anything else falls back to the rules."""
+    cause = error
+    while isinstance(cause, InstructorRetryException) and cause.__cause__ is not None:
+        cause = cause.__cause__
+    if isinstance(cause, (openai.AuthenticationError, openai.PermissionDeniedError)):
+        return ConfigurationError(f"the model server rejected the API key (HTTP {cause.status_code}); check OPENAI_API_KEY")
+    if isinstance(cause, openai.NotFoundError):
+        return ConfigurationError(f"the model server does not know this model or path (HTTP 404): {_short(cause)}")
+    if isinstance(cause, openai.RateLimitError):
+        return ModelError("rate limited (HTTP 429) after all retries")
+    if isinstance(cause, openai.APITimeoutError):
+        return ModelError("the model server timed out after all retries")
+    if isinstance(cause, openai.APIConnectionError):
+        return ModelError(f"cannot reach the model server: {_short(cause.__cause__ or cause)}")
+    if isinstance(cause, openai.APIStatusError):
+        return ModelError(f"the model server answered HTTP {cause.status_code} after all retries")
+    if isinstance(cause, IncompleteOutputException):
+        return ModelError("the model's answer was cut off (max_tokens reached)")
+    if isinstance(cause, _RE_ASKABLE) or isinstance(error, InstructorRetryException):
+        return ModelError(f"the model's answer did not fit the schema after re-asking: {_short(cause)}")
+    return ModelError(f"model call failed: {type(cause).__name__}: {_short(cause)}")
+
+
+def _short(error: BaseException, limit: int = 200) -> str:
+    text = " ".join(str(error).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,80 @@
+"""Terminal rendering of a `DigestResult` with rich: a header line, then one table per record type."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from digestllm.schemas import DigestResult, Span
+
+_MISSING = "—"
+
+
+def render_result(result: DigestResult, console: Console) -> None:
+    """Print `result` to `console`: header, sections, officials, events, metrics, warnings."""
+    console.print(_header(result))
+    for table in (_sections(result), _officials(result), _events(result), _metrics(result)):
+        console.print(table)
+    for warning in result.warnings:
+        console.print(Text(f"warning: {warning}", style="yellow"))
+
+
+def _header(result: DigestResult) -> Text:
+    header = Text(result.title or "(untitled)", style="bold")
+    header.append(f"  reference date {result.reference_date or _MISSING}"
+                  f" · script {result.script} · mode {result.mode}", style="dim")
+    return header
+
+
+def _span(span: Span) -> str:
+    return f"[{span.start}:{span.end}]"
+
+
+def _or_missing(value: object) -> str:
+    return _MISSING if value is None or value == "" else str(value)
+
+
+def _table(title: str, *columns: str) -> Table:
+    table = Table(title=title, title_justify="left")
+    for column in columns:
+        table.add_column(column)
+    return table
+
+
+def _add_row(table: Table, *cells: str) -> None:
+    """Add cells as plain `Text`, so that brackets in the source are never read as rich markup."""
+    table.add_row(*(Text(cell) for cell in cells))
+
+
+def _sections(result: DigestResult) -> Table:
+    table = _table("Sections", "#", "kind", "header / headline", "status", "extractor", "off/evt/met", "warn")
+    for section in result.sections:
+        counts = "/".join(str(section.counts.get(key, 0)) for key in ("officials", "events", "metrics"))
+        _add_row(table, str(section.index), section.kind.value, _or_missing(section.header or section.headline),
+                 section.status.value, section.extractor, counts, str(len(section.warnings)))
+    return table
+
+
+def _officials(result: DigestResult) -> Table:
+    table = _table("Officials", "name", "titles", "region", "mentions", "first")
+    for official in result.officials:
+        first = _span(official.mentions[0]) if official.mentions else _MISSING
+        _add_row(table, official.name, _or_missing("、".join(official.titles)), _or_missing(official.region),
+                 str(len(official.mentions)), first)
+    return table
+
+
+def _events(result: DigestResult) -> Table:
+    table = _table("Events", "date", "officials", "action", "location", "evidence")
+    for event in result.events:
+        _add_row(table, _or_missing(event.date), _or_missing("、".join(event.officials)), _or_missing(event.action),
+                 _or_missing(event.location), _span(event.evidence))
+    return table
+
+
+def _metrics(result: DigestResult) -> Table:
+    table = _table("Metrics", "raw", "value", "unit", "subject", "evidence")
+    for metric in result.metrics:
+        _add_row(table, metric.raw, f"{metric.value:,}", metric.unit, _or_missing(metric.subject), _span(metric.evidence))
+    return table
