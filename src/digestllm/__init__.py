@@ -1,6 +1,6 @@
 """digestllm: structured, source-grounded records from Chinese government news digests."""
 
-from digestllm.api import extract, extract_file
+from digestllm.api import aextract, extract, extract_file
 from digestllm.errors import (
     ConfigurationError,
     DecodeError,
@@ -45,6 +45,7 @@ __all__ = [
     "SourceNotFoundError",
     "Span",
     "Usage",
+    "aextract",
     "extract",
     "extract_file",
 ]

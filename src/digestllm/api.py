@@ -2,41 +2,81 @@
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
+from collections.abc import Coroutine
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, TypeVar
+
+import httpx
 
 from digestllm.errors import ConfigurationError
-from digestllm.pipeline import DEFAULT_MAX_CHARS, check_text, extract_with_rules, to_simplified_result
+from digestllm.model.config import ModelConfig, resolve_config
+from digestllm.pipeline import DEFAULT_MAX_CHARS, check_text, extract_with_model, extract_with_rules, to_simplified_result
 from digestllm.schemas import DigestResult
 from digestllm.sources import read_text_file
 
 Mode = Literal["auto", "rules", "model"]
+T = TypeVar("T")
 
 
-def extract(
+async def aextract(
     text: str,
     *,
     reference_date: date | str | None = None,
     mode: Mode = "auto",
     simplified: bool = False,
     max_chars: int = DEFAULT_MAX_CHARS,
+    model: str | None = None,
+    base_url: str | None = None,
+    api_key: str | None = None,
+    transport: httpx.AsyncBaseTransport | None = None,
+    **model_options: Any,
 ) -> DigestResult:
     """Officials, events and metrics of a digest or news article, each tied to the source text.
 
-    `reference_date` supplies the year and month of days the text leaves incomplete (the
-    document's date). `mode`: `auto` uses a model when one is configured, else the rules;
-    `rules` and `model` force one. `simplified=True` reports strings in Simplified script.
+    `reference_date` supplies the year and month of days the text leaves incomplete (the document's
+    date). `mode`: `auto` uses a model when one is configured (arguments or DIGESTLLM_MODEL), else
+    the rules; `rules` and `model` force one. `simplified=True` reports strings in Simplified script.
+    Model options (`instructor_mode`, `timeout`, `concurrency`, `cache_dir`, …) are `ModelConfig`'s.
     """
     checked = check_text(text, max_chars)
-    if mode not in ("auto", "rules", "model"):
-        raise ConfigurationError(f"mode must be 'auto', 'rules' or 'model', not {mode!r}")
-    if mode == "model":
-        raise ConfigurationError("mode='model' needs a model: pass model=... or set DIGESTLLM_MODEL")
-    result = extract_with_rules(checked, reference_date)
+    config = _model_config(mode, model, base_url, api_key, model_options)
+    if config is None:
+        result = extract_with_rules(checked, reference_date)
+    else:
+        result = await extract_with_model(checked, reference_date, config, transport=transport)
     return to_simplified_result(result) if simplified else result
 
 
-def extract_file(path: str | Path, **options: object) -> DigestResult:
+def extract(text: str, **options: Any) -> DigestResult:
+    """`aextract` for synchronous callers (it runs the model's calls on an event loop of its own)."""
+    return _run(aextract(text, **options))
+
+
+def extract_file(path: str | Path, **options: Any) -> DigestResult:
     """`extract` on a file in UTF-8 (with or without BOM), UTF-16 with BOM, GB18030 or Big5."""
-    return extract(read_text_file(path), **options)  # type: ignore[arg-type]
+    return extract(read_text_file(path), **options)
+
+
+def _model_config(mode: str, model: str | None, base_url: str | None, api_key: str | None,
+                  options: dict[str, Any]) -> ModelConfig | None:
+    if mode not in ("auto", "rules", "model"):
+        raise ConfigurationError(f"mode must be 'auto', 'rules' or 'model', not {mode!r}")
+    if mode == "rules":
+        return None
+    config = resolve_config(model, base_url, api_key, **options)
+    if config is None and mode == "model":
+        raise ConfigurationError("mode='model' needs a model: pass model=... or set DIGESTLLM_MODEL")
+    return config
+
+
+def _run(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine to completion, also when the caller is already inside an event loop."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()

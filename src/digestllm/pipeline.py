@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
+from dataclasses import dataclass
 from datetime import date
 
+import httpx
+
 from digestllm.consolidate import consolidate_officials, deduplicate_metrics, order_events
-from digestllm.errors import EmptyInputError, InputError, InputTooLargeError
+from digestllm.errors import EmptyInputError, InputError, InputTooLargeError, ModelError
+from digestllm.grounding import EventClaim, MetricClaim, OfficialClaim, SectionClaims, ground_claims
+from digestllm.merge import merge_section
+from digestllm.model.cache import ResponseCache
+from digestllm.model.client import ModelClient
+from digestllm.model.config import ModelConfig
+from digestllm.model.prompts import load_prompts
+from digestllm.model.response import SectionExtraction
 from digestllm.rules.dates import document_date
 from digestllm.rules.extractor import RuleExtractor, SectionRecords, span_of
-from digestllm.schemas import DigestResult, Section, SectionKind, SectionStatus
+from digestllm.schemas import DigestResult, Section, SectionKind, SectionStatus, Usage
 from digestllm.sections import RawSection, split_sections
 from digestllm.text import ScriptView, to_simplified
 
@@ -119,3 +130,68 @@ def to_simplified_result(result: DigestResult) -> DigestResult:
             metric[key] = metric[key] and to_simplified(metric[key])
     data["title"] = data["title"] and to_simplified(data["title"])
     return DigestResult.model_validate(data)
+
+
+@dataclass
+class SectionOutcome:
+    """The model's part of one section: its grounded records, or why it failed."""
+
+    usage: Usage
+    claims: SectionClaims | None = None
+    error: str | None = None
+
+
+async def extract_with_model(text: str, reference_date: date | str | None, config: ModelConfig,
+                             transport: httpx.AsyncBaseTransport | None = None) -> DigestResult:
+    """Rules on every section, the model on every section but the byline, concurrently; then each
+    model answer is grounded in the text and merged with the rules, or the section falls back."""
+    run = DocumentRun(text, reference_date)
+    rule_records = run.rule_records()
+    prompts = load_prompts()
+    cache = ResponseCache(config.cache_dir) if config.cache_dir else None
+    client = ModelClient(config, prompts, cache, transport=transport)
+    gate = asyncio.Semaphore(config.concurrency)
+
+    async def ask(raw: RawSection) -> SectionOutcome | None:
+        if raw.kind is SectionKind.BYLINE or not text[raw.start : raw.end].strip():
+            return None
+        async with gate:
+            try:
+                answer, usage = await client.extract_section(text[raw.start : raw.end])
+            except ModelError as error:
+                return SectionOutcome(Usage(), error=str(error))
+        return SectionOutcome(usage, claims=to_claims(answer))
+
+    outcomes = await asyncio.gather(*(ask(raw) for raw in run.raw_sections))
+    grounded = [
+        ground_claims(run.view, i, raw.start, raw.end, o.claims, run.reference) if o and o.claims else None
+        for i, (raw, o) in enumerate(zip(run.raw_sections, outcomes))
+    ]
+    known = {to_simplified(n) for n in run.rules.official_names}
+    known.update(to_simplified(o.name) for g in grounded if g for o in g.records.officials)
+
+    sections: list[Section] = []
+    records: list[SectionRecords] = []
+    for i, (raw, rules, outcome, report) in enumerate(zip(run.raw_sections, rule_records, outcomes, grounded)):
+        if outcome is None:
+            section_records, section = rules, run.section(i, raw, rules)
+        elif report is None:
+            section_records = rules
+            section = run.section(i, raw, rules, extractor="rules", status=SectionStatus.FALLBACK,
+                                  warnings=[f"model failed, rules used: {outcome.error}"])
+        else:
+            section_records = merge_section(rules, report.records, known)
+            section = run.section(i, raw, section_records, extractor="rules+model", warnings=report.warnings())
+        if outcome is not None:
+            section.usage = outcome.usage
+        sections.append(section)
+        records.append(section_records)
+    return run.result(sections, records, mode="model", prompt_version=prompts.version)
+
+
+def to_claims(answer: SectionExtraction) -> SectionClaims:
+    return SectionClaims(
+        officials=[OfficialClaim(o.name, list(o.titles)) for o in answer.officials],
+        events=[EventClaim(e.date_text, list(e.officials), e.action, e.location) for e in answer.events],
+        metrics=[MetricClaim(m.quantity, m.subject) for m in answer.metrics],
+    )

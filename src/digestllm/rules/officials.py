@@ -300,3 +300,25 @@ def _is_non_official(simplified: str, chain: list[Post]) -> bool:
         if _NON_OFFICIAL_BODY.search(text) and "书记" not in text:
             return True
     return False
+
+
+def is_plausible_name(simplified: str, start: int, end: int) -> bool:
+    """A personal name: a known surname, then one to three characters that can stand in a name."""
+    scanner = NameScanner(simplified)
+    surname = scanner.surname_length(start)
+    return bool(surname) and 2 <= end - start <= 4 and end - start > surname and all(
+        scanner._name_char(i) for i in range(start + surname, end)
+    )
+
+
+def region_in_post(simplified: str, start: int, end: int) -> tuple[int, int] | None:
+    """The named place inside the post written at `simplified[start:end]` (`广安区委书记` → 广安区)."""
+    cores = list(_POST_CORE.finditer(simplified, start, end))
+    if not cores:
+        return None
+    _, region = PostReader(simplified).start_of_post(cores[-1].start(), start)
+    return region
+
+
+def reads_as_post(simplified: str, start: int, end: int) -> bool:
+    return _POST_CORE.search(simplified, start, end) is not None

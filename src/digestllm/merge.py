@@ -1,0 +1,75 @@
+"""Rules + model → one record set per section.
+
+Conflict policy (the rules are deterministic and tested; the model fills gaps, never overrides):
+- officials: one per name (compared in Simplified script); posts are the union of both, kept in
+  their fullest form later; a record both found is marked `both`.
+- metrics: one per quantity in the text (its span); value and unit always come from the rules'
+  parser (the model's figures go through the same code); the model's subject is used only where
+  the rules have none.
+- events: the rules' events stand. A model event adds only officials who have no rules event in
+  the section, and only officials known to the document; it joins a rules event of the same day
+  or stands alone.
+"""
+
+from __future__ import annotations
+
+from digestllm.consolidate import combine_origins
+from digestllm.rules.extractor import SectionRecords
+from digestllm.schemas import Event, Metric, Official, Origin
+from digestllm.text import to_simplified
+
+
+def merge_section(rules: SectionRecords, model: SectionRecords, known_officials: set[str]) -> SectionRecords:
+    """`known_officials`: Simplified names of every official of the document (rules and grounded model)."""
+    return SectionRecords(
+        officials=_merge_officials(rules, model),
+        events=_merge_events(rules.events, model.events, known_officials),
+        metrics=_merge_metrics(rules, model),
+    )
+
+
+def _merge_officials(rules: SectionRecords, model: SectionRecords) -> list[Official]:
+    merged = {to_simplified(o.name): o.model_copy(update={"titles": list(o.titles)}) for o in rules.officials}
+    for official in model.officials:
+        key = to_simplified(official.name)
+        kept = merged.get(key)
+        if kept is None:
+            merged[key] = official
+            continue
+        kept.titles = kept.titles + [t for t in official.titles if t not in kept.titles]
+        kept.region = kept.region or official.region
+        kept.origin = combine_origins(kept.origin, Origin.MODEL)
+    return list(merged.values())
+
+
+def _merge_metrics(rules: SectionRecords, model: SectionRecords) -> list[Metric]:
+    by_span = {m.evidence.start: m.model_copy() for m in rules.metrics}
+    for metric in model.metrics:
+        kept = by_span.get(metric.evidence.start)
+        if kept is None:
+            by_span[metric.evidence.start] = metric
+            continue
+        kept.origin = combine_origins(kept.origin, Origin.MODEL)
+        kept.subject = kept.subject or metric.subject
+    return sorted(by_span.values(), key=lambda m: m.evidence.start)
+
+
+def _merge_events(rules: list[Event], model: list[Event], known_officials: set[str]) -> list[Event]:
+    merged = [e.model_copy(update={"officials": list(e.officials)}) for e in rules]
+    covered = {to_simplified(name) for e in rules for name in e.officials}
+    for event in model:
+        newcomers = [n for n in event.officials if to_simplified(n) in known_officials and to_simplified(n) not in covered]
+        if not newcomers:
+            same = next((e for e in merged if e.date == event.date and set(map(to_simplified, e.officials))
+                         & set(map(to_simplified, event.officials))), None)
+            if same is not None:
+                same.origin = combine_origins(same.origin, Origin.MODEL)
+            continue
+        same_day = next((e for e in merged if e.date == event.date and e.date is not None), None)
+        if same_day is not None:
+            same_day.officials.extend(newcomers)
+            same_day.origin = Origin.BOTH
+        else:
+            merged.append(event.model_copy(update={"officials": newcomers}))
+        covered.update(map(to_simplified, newcomers))
+    return sorted(merged, key=lambda e: e.evidence.start)
