@@ -60,7 +60,12 @@ def metric_key(metric: Metric) -> tuple[str, str, str]:
 
 
 def deduplicate_metrics(metrics: list[Metric]) -> list[Metric]:
-    """One metric per figure, unit and subject; evidence points at the first statement."""
+    """One metric per figure, unit and subject; evidence points at the first statement.
+
+    A statement repeated elsewhere ("30个项目…158.2亿元" told again in a quote) is dropped too: a
+    figure that recurs beside a recurring distinctive figure (money, a decimal, a large count) is the
+    same fact said twice; small round counts alone coincide too often to tell.
+    """
     kept: dict[tuple[str, str, str], Metric] = {}
     for metric in sorted(metrics, key=lambda m: m.evidence.start):
         key = metric_key(metric)
@@ -68,7 +73,31 @@ def deduplicate_metrics(metrics: list[Metric]) -> list[Metric]:
             kept[key].origin = combine_origins(kept[key].origin, metric.origin)
         else:
             kept[key] = metric
-    return list(kept.values())
+    return _drop_repeated_statements(list(kept.values()))
+
+
+def _drop_repeated_statements(metrics: list[Metric], nearby: int = 40) -> list[Metric]:
+    by_figure: dict[tuple[str, str], list[Metric]] = {}
+    for metric in metrics:
+        by_figure.setdefault(metric_key(metric)[:2], []).append(metric)
+    repeated = {k: v for k, v in by_figure.items() if len(v) > 1}
+    dropped: set[int] = set()
+    for figure, occurrences in repeated.items():
+        first, later = occurrences[0], occurrences[1:]
+        for other_figure, other in repeated.items():
+            if other_figure == figure or not _distinctive(other[0]):
+                continue
+            for again in later:
+                if any(abs(o.evidence.start - first.evidence.start) <= nearby for o in other[:1]) and any(
+                    abs(o.evidence.start - again.evidence.start) <= nearby for o in other[1:]
+                ):
+                    dropped.add(id(again))
+    return [m for m in metrics if id(m) not in dropped]
+
+
+def _distinctive(metric: Metric) -> bool:
+    value = float(metric.value)
+    return value != int(value) or value >= 1000 or to_simplified(metric.unit) == "元"
 
 
 def order_events(events: list[Event]) -> list[Event]:

@@ -24,10 +24,13 @@ COMPOUND_SURNAMES = frozenset(
 
 # Characters never found inside a personal name in this genre: organ, post and function characters.
 NON_NAME_CHARS = frozenset(
-    "的了在是和与及等对到从为被把将也都又就并而或之其这那个们我你他她它您市县区省州镇乡村委局厅部党政府办长记"
-    "组室院处科员领导同志书副主任席号年月日时分上下午晚早天周今昨前后中内外全各每该此某第级届"
+    "的了是和与及等对到从为被把将也都又就并而或之其这那个们我你他她它您市县区省州镇乡村委局厅部党政府办长记"
+    "组室院处科员领导书副主任席号年日时分午晚早周今昨前后内外各每该此某第级届"
     "，,。、；;：:！!？?“”‘’\"'（）()《》【】[] \t\r\n…—-·•0123456789０１２３４５６７８９"
 )
+
+# Function characters that are also surnames (和, 于, 都…): never a surname where they stand before a name.
+FUNCTION_CHARS = frozenset("的了在是和与及等对到从为被把将也都又就并而或之其这那个们我你他她它您由向于於但")
 
 # Words that start right after a name: verbs of the genre, particles, accompanying words.
 # A name candidate that begins with one of them is no name ("县委书记强调" has no official 强调).
@@ -40,7 +43,8 @@ FOLLOWING_WORDS = (
     "任组长", "担任", "兼任", "挂帅", "牵头", "负责", "同志", "等", "又", "也", "还", "则", "便", "即", "更",
     "指示", "批示", "讲", "作", "做", "进行", "到会", "莅临", "接见", "会同", "召集", "组织", "带头", "率先",
     "高度", "充分", "全面", "深刻", "代表", "获悉", "了解", "察看", "查看", "询问", "主抓", "督促", "点评",
-    "会见", "会议", "会上", "会同", "本人", "本次",
+    "会见", "会议", "会上", "会同", "本人", "本次", "上午", "下午", "中午", "晚上", "今天", "当天", "全程", "全力",
+    "全体", "上门", "下乡", "天天", "月底", "月初", "中旬",
 )
 
 # Punctuation and separators that close a name.
@@ -53,6 +57,7 @@ POST_CORES = (
     "副盟长", "盟长", "副主任", "主任", "副主席", "主席", "副总理", "总理", "委员长", "副部长", "部长", "副局长",
     "局长", "副厅长", "厅长", "副处长", "处长", "副秘书长", "秘书长", "常委", "委员", "副组长", "组长", "副院长",
     "院长", "检察长", "副检察长", "政委", "司令员", "巡视员", "调研员", "专员", "主委", "督察长", "副署长", "署长",
+    "监事长", "理事长", "副会长", "会长",
 )
 
 # Posts written after the name ("孔阳书记", "武国定副省长").

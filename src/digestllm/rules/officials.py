@@ -18,6 +18,7 @@ from digestllm.rules.lexicon import (
     BYLINE_WORDS,
     COMPOUND_SURNAMES,
     FOLLOWING_WORDS,
+    FUNCTION_CHARS,
     LEVEL_CHARS,
     NAME_CLOSERS,
     NON_NAME_CHARS,
@@ -52,7 +53,7 @@ def _alternation(words: tuple[str, ...] | list[str]) -> str:
 
 _POST_CORE = re.compile(_alternation(POST_CORES))
 _TRAILING_TITLE = re.compile(_alternation(TRAILING_TITLES))
-_LEADER_LIST = re.compile(r"(?:[省市县区镇乡]级?|[省市县区]委|[省市县区]政府)?领导(?:同志)?")
+_LEADER_LIST = re.compile(r"(?:[省市县区镇乡][厅局处科]?级|[省市县区]委|[省市县区]政府|[省市县区镇乡])?领导(?:干部|同志)?")
 _FOLLOWING = re.compile(_alternation(list(FOLLOWING_WORDS)))
 _BYLINE = re.compile(_alternation(list(BYLINE_WORDS)))
 _NON_OFFICIAL_BODY = re.compile(r"公司|集团|企业|工厂|车间|合作社|商会|协会|银行|酒店|超市|门店")
@@ -74,7 +75,7 @@ class NameScanner:
         s = self.text
         if s[pos : pos + 2] in COMPOUND_SURNAMES:
             return 2
-        return 1 if pos < len(s) and s[pos] in SINGLE_SURNAMES and s[pos] not in NON_NAME_CHARS else 0
+        return 1 if pos < len(s) and s[pos] in SINGLE_SURNAMES and s[pos] not in FUNCTION_CHARS else 0
 
     def _name_char(self, pos: int) -> bool:
         return pos < len(self.text) and self.text[pos] not in NON_NAME_CHARS and "\u4e00" <= self.text[pos] <= "\u9fff"
@@ -223,7 +224,8 @@ def find_official_mentions(simplified: str, start: int, end: int, known: set[str
         taken.update(range(name_start, title.start()))
 
     for leaders in _LEADER_LIST.finditer(simplified, start, end):
-        mentions.extend(_listed_after(simplified, names, leaders.end() - 1, end, [], taken, first_without_comma=True))
+        label = [Post(leaders.start(), leaders.end())]
+        mentions.extend(_listed_after(simplified, names, leaders.end() - 1, end, label, taken, first_without_comma=True))
     return mentions
 
 
