@@ -31,5 +31,18 @@ bench: $(VENV)/.dev
 schemas: $(VENV)/.runtime
 	$(BIN)/digestllm schemas --out schemas
 
+# The local model that recorded the cassettes (llama-cpp-python + Qwen2.5-Coder-1.5B, CPU).
+local-model:
+	scripts/local_model.sh install
+
+serve-model:
+	scripts/local_model.sh serve
+
+cassettes: $(VENV)/.dev
+	scripts/record_cassettes.sh
+
+demo-model: $(VENV)/.dev
+	scripts/demo_model.sh
+
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis build dist src/*.egg-info

@@ -1,10 +1,13 @@
-"""Extract every examples/*.txt offline (rules mode) and print the results as tables.
+"""Extract every examples/*.txt and print the results as tables.
 
-Run from anywhere: `.venv/bin/python examples/run_examples.py`. Exits 1 when any file fails.
+Offline on the rules by default: `.venv/bin/python examples/run_examples.py` (from anywhere).
+Through a model: `examples/run_examples.py --model NAME --base-url URL` (what `make demo-model` runs).
+Exits 1 when any file fails.
 """
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 from pathlib import Path
@@ -28,7 +31,20 @@ def reference_date(file: Path) -> str | None:
     return found.group() if found else None
 
 
-def main() -> int:
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="Extract every examples/*.txt and print tables.")
+    parser.add_argument("--model", help="model name; without it the rules run offline")
+    parser.add_argument("--base-url", help="an OpenAI-compatible endpoint, e.g. http://127.0.0.1:8765/v1")
+    parser.add_argument("--concurrency", type=int, default=1, help="sections in flight at once (default 1)")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    options: dict[str, object] = {"mode": "rules"}
+    if args.model:
+        options = {"mode": "model", "model": args.model, "base_url": args.base_url, "concurrency": args.concurrency,
+                   "timeout": 600.0}
     console = Console()
     results: list[DigestResult] = []
     failures = 0
@@ -36,7 +52,7 @@ def main() -> int:
     for file in files:
         console.rule(Text(file.name))
         try:
-            result = extract_file(file, reference_date=reference_date(file), mode="rules")
+            result = extract_file(file, reference_date=reference_date(file), **options)
         except DigestError as error:
             console.print(Text(f"{file.name}: {error}", style="red"))
             failures += 1

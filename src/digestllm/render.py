@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from digestllm.schemas import DigestResult, Span
+from digestllm.schemas import DigestResult, Span, Usage
 
 _MISSING = "—"
 
@@ -48,33 +48,48 @@ def _add_row(table: Table, *cells: str) -> None:
 
 
 def _sections(result: DigestResult) -> Table:
-    table = _table("Sections", "#", "kind", "header / headline", "status", "extractor", "off/evt/met", "warn")
+    columns = ["#", "kind", "header / headline", "status", "extractor", "off/evt/met", "warn"]
+    with_usage = any(section.usage for section in result.sections)
+    if with_usage:
+        columns += ["calls", "tokens in/out", "seconds"]
+    table = _table("Sections", *columns)
     for section in result.sections:
         counts = "/".join(str(section.counts.get(key, 0)) for key in ("officials", "events", "metrics"))
-        _add_row(table, str(section.index), section.kind.value, _or_missing(section.header or section.headline),
-                 section.status.value, section.extractor, counts, str(len(section.warnings)))
+        cells = [str(section.index), section.kind.value, _or_missing(section.header or section.headline),
+                 section.status.value, section.extractor, counts, str(len(section.warnings))]
+        if with_usage:
+            cells += _usage_cells(section.usage)
+        _add_row(table, *cells)
     return table
 
 
+def _usage_cells(usage: Usage | None) -> list[str]:
+    if usage is None:
+        return [_MISSING, _MISSING, _MISSING]
+    calls = f"{usage.calls} (cached)" if usage.cached else f"{usage.calls} (+{usage.retries} retries)" if usage.retries else str(usage.calls)
+    return [calls, f"{usage.prompt_tokens}/{usage.completion_tokens}", f"{usage.seconds:.1f}"]
+
+
 def _officials(result: DigestResult) -> Table:
-    table = _table("Officials", "name", "titles", "region", "mentions", "first")
+    table = _table("Officials", "name", "titles", "region", "mentions", "first", "from")
     for official in result.officials:
         first = _span(official.mentions[0]) if official.mentions else _MISSING
         _add_row(table, official.name, _or_missing("、".join(official.titles)), _or_missing(official.region),
-                 str(len(official.mentions)), first)
+                 str(len(official.mentions)), first, official.origin.value)
     return table
 
 
 def _events(result: DigestResult) -> Table:
-    table = _table("Events", "date", "officials", "action", "location", "evidence")
+    table = _table("Events", "date", "officials", "action", "location", "evidence", "from")
     for event in result.events:
         _add_row(table, _or_missing(event.date), _or_missing("、".join(event.officials)), _or_missing(event.action),
-                 _or_missing(event.location), _span(event.evidence))
+                 _or_missing(event.location), _span(event.evidence), event.origin.value)
     return table
 
 
 def _metrics(result: DigestResult) -> Table:
-    table = _table("Metrics", "raw", "value", "unit", "subject", "evidence")
+    table = _table("Metrics", "raw", "value", "unit", "subject", "evidence", "from")
     for metric in result.metrics:
-        _add_row(table, metric.raw, f"{metric.value:,}", metric.unit, _or_missing(metric.subject), _span(metric.evidence))
+        _add_row(table, metric.raw, f"{metric.value:,}", metric.unit, _or_missing(metric.subject), _span(metric.evidence),
+                 metric.origin.value)
     return table

@@ -15,8 +15,9 @@ from pathlib import Path
 from digestllm.model.response import SectionExtraction
 
 
-def cache_key(*, model: str, base_url: str | None, prompt_version: str, instructor_mode: str, text: str) -> str:
-    schema = json.dumps(SectionExtraction.model_json_schema(), sort_keys=True)
+def cache_key(*, model: str, base_url: str | None, prompt_version: str, instructor_mode: str,
+              response_model: type[SectionExtraction], text: str) -> str:
+    schema = json.dumps(response_model.model_json_schema(), sort_keys=True)
     material = "\0".join([model, base_url or "", prompt_version, instructor_mode, schema, text])
     return hashlib.sha256(material.encode("utf-8")).hexdigest()
 

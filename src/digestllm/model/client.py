@@ -63,10 +63,12 @@ class ModelClient:
     """Calls the configured model for one section at a time; safe to share across sections."""
 
     def __init__(self, config: ModelConfig, prompts: PromptSet, cache: ResponseCache | None = None,
-                 transport: httpx.AsyncBaseTransport | None = None) -> None:
+                 transport: httpx.AsyncBaseTransport | None = None,
+                 response_model: type[SectionExtraction] = SectionExtraction) -> None:
         self.config = config
         self.prompts = prompts
         self.cache = cache
+        self.response_model = response_model
         self._transport = transport  # tests inject faults here
 
     async def extract_section(self, text: str) -> tuple[SectionExtraction, Usage]:
@@ -84,7 +86,7 @@ class ModelClient:
 
     async def _extract_chunk(self, text: str, usage: Usage) -> SectionExtraction:
         key = cache_key(model=self.config.model, base_url=self.config.base_url, prompt_version=self.prompts.version,
-                        instructor_mode=self.config.instructor_mode, text=text)
+                        instructor_mode=self.config.instructor_mode, response_model=self.response_model, text=text)
         if self.cache is not None:
             cached = self.cache.get(key)
             if cached is not None:
@@ -125,7 +127,7 @@ class ModelClient:
             try:
                 return await client.chat.completions.create(
                     model=self.config.model,
-                    response_model=SectionExtraction,
+                    response_model=self.response_model,
                     messages=[
                         {"role": "system", "content": self.prompts.system},
                         {"role": "user", "content": self.prompts.user_message(text)},

@@ -322,5 +322,9 @@ def region_in_post(simplified: str, start: int, end: int) -> tuple[int, int] | N
     return region
 
 
+_POST_WORDS = re.compile(_alternation(POST_CORES) + "|成员|负责人|领导")
+
+
 def reads_as_post(simplified: str, start: int, end: int) -> bool:
-    return _POST_CORE.search(simplified, start, end) is not None
+    """True when the text names a public post (a model's claimed title must)."""
+    return _POST_WORDS.search(simplified, start, end) is not None

@@ -1,0 +1,101 @@
+"""A local OpenAI-compatible server on 127.0.0.1 for benchmarks: answers in parallel, after a delay,
+and injects faults on request. It answers every chat completion with a schema-valid, empty
+extraction (instructor TOOLS mode), so the pipeline's grounding and merge run as usual.
+
+    with FakeModelServer(delay=(0.5, 1.0), fault_rate=0.2) as server:
+        extract(text, mode="model", model="fake", base_url=server.base_url)
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+_EMPTY = json.dumps({"officials": [], "events": [], "metrics": []})
+FAULTS = ("429", "500", "503", "garbage", "hang")
+
+
+def _completion(arguments: str) -> bytes:
+    return json.dumps({
+        "id": "chatcmpl-bench", "object": "chat.completion", "created": 0, "model": "fake",
+        "choices": [{"index": 0, "finish_reason": "tool_calls", "message": {
+            "role": "assistant", "content": None,
+            "tool_calls": [{"id": "call_0", "type": "function",
+                            "function": {"name": "SectionExtraction", "arguments": arguments}}]}}],
+        "usage": {"prompt_tokens": 1000, "completion_tokens": 50, "total_tokens": 1050},
+    }).encode()
+
+
+class FakeModelServer:
+    """Serve until the `with` block ends. Counts requests and faults served."""
+
+    def __init__(self, delay: tuple[float, float] = (0.0, 0.0), fault_rate: float = 0.0,
+                 hang_seconds: float = 5.0, seed: int = 7) -> None:
+        self.delay = delay
+        self.fault_rate = fault_rate
+        self.hang_seconds = hang_seconds
+        self.random = random.Random(seed)
+        self.lock = threading.Lock()
+        self.requests = 0
+        self.faults: dict[str, int] = {f: 0 for f in FAULTS}
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}/v1"
+
+    def __enter__(self) -> FakeModelServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def _plan(self) -> tuple[float, str | None]:
+        with self.lock:
+            self.requests += 1
+            delay = self.random.uniform(*self.delay)
+            fault = self.random.choice(FAULTS) if self.random.random() < self.fault_rate else None
+            if fault:
+                self.faults[fault] += 1
+            return delay, fault
+
+    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: Any) -> None:  # quiet
+                pass
+
+            def do_POST(self) -> None:  # noqa: N802 - the http.server API
+                self.rfile.read(int(self.headers.get("content-length", 0)))
+                delay, fault = server._plan()
+                time.sleep(server.hang_seconds if fault == "hang" else delay)
+                if fault in ("429", "500", "503"):
+                    self._send(int(fault), b'{"error": {"message": "injected"}}', {"retry-after": "0"})
+                elif fault == "garbage":
+                    self._send(200, _completion("{this is not json"))
+                else:
+                    self._send(200, _completion(_EMPTY))
+
+            def _send(self, status: int, body: bytes, headers: dict[str, str] | None = None) -> None:
+                try:
+                    self.send_response(status)
+                    self.send_header("content-type", "application/json")
+                    self.send_header("content-length", str(len(body)))
+                    for key, value in (headers or {}).items():
+                        self.send_header(key, value)
+                    self.end_headers()
+                    self.wfile.write(body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up on a hanging request
+
+        return Handler
