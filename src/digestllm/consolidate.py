@@ -60,37 +60,45 @@ def metric_key(metric: Metric) -> tuple[str, str, str]:
 
 
 def deduplicate_metrics(metrics: list[Metric]) -> list[Metric]:
-    """One metric per figure, unit and subject; evidence points at the first statement.
+    """One metric per figure and subject; evidence points at the first statement.
 
-    A statement repeated elsewhere ("30个项目…158.2亿元" told again in a quote) is dropped too: a
-    figure that recurs beside a recurring distinctive figure (money, a decimal, a large count) is the
-    same fact said twice; small round counts alone coincide too often to tell.
+    Subjects are the same when one begins with the other (`农民工` and `农民工抵达湖州`). A statement
+    repeated elsewhere ("30个项目…158.2亿元" told again in a quote) is dropped too: two figures that
+    both recur side by side, one of them distinctive (money, a decimal, a large count), are the same
+    facts said twice; small round counts alone coincide too often to tell.
     """
-    kept: dict[tuple[str, str, str], Metric] = {}
+    kept: list[Metric] = []
     for metric in sorted(metrics, key=lambda m: m.evidence.start):
-        key = metric_key(metric)
-        if key in kept:
-            kept[key].origin = combine_origins(kept[key].origin, metric.origin)
+        same = next((k for k in kept if _same_fact(k, metric)), None)
+        if same is None:
+            kept.append(metric)
         else:
-            kept[key] = metric
-    return _drop_repeated_statements(list(kept.values()))
+            same.origin = combine_origins(same.origin, metric.origin)
+    return _drop_repeated_statements(kept)
+
+
+def _same_fact(a: Metric, b: Metric) -> bool:
+    if metric_key(a)[:2] != metric_key(b)[:2] or not a.subject or not b.subject:
+        return False
+    first, second = to_simplified(a.subject), to_simplified(b.subject)
+    return first.startswith(second) or second.startswith(first)
 
 
 def _drop_repeated_statements(metrics: list[Metric], nearby: int = 40) -> list[Metric]:
     by_figure: dict[tuple[str, str], list[Metric]] = {}
     for metric in metrics:
         by_figure.setdefault(metric_key(metric)[:2], []).append(metric)
-    repeated = {k: v for k, v in by_figure.items() if len(v) > 1}
+    repeated = [occurrences for occurrences in by_figure.values() if len(occurrences) > 1]
     dropped: set[int] = set()
-    for figure, occurrences in repeated.items():
+    for occurrences in repeated:
         first, later = occurrences[0], occurrences[1:]
-        for other_figure, other in repeated.items():
-            if other_figure == figure or not _distinctive(other[0]):
+        for other in repeated:
+            if other is occurrences or not (_distinctive(first) or _distinctive(other[0])):
+                continue
+            if abs(other[0].evidence.start - first.evidence.start) > nearby:
                 continue
             for again in later:
-                if any(abs(o.evidence.start - first.evidence.start) <= nearby for o in other[:1]) and any(
-                    abs(o.evidence.start - again.evidence.start) <= nearby for o in other[1:]
-                ):
+                if any(abs(o.evidence.start - again.evidence.start) <= nearby for o in other[1:]):
                     dropped.add(id(again))
     return [m for m in metrics if id(m) not in dropped]
 

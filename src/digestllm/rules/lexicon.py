@@ -63,7 +63,7 @@ POST_CORES = (
 # Posts written after the name ("孔阳书记", "武国定副省长").
 TRAILING_TITLES = (
     "总书记", "副书记", "书记", "常务副省长", "副省长", "省长", "常务副市长", "副市长", "市长", "副县长", "县长",
-    "副区长", "区长", "副主席", "主席", "副总理", "总理", "委员长", "部长", "主任",
+    "副区长", "区长", "副主席", "主席", "副总理", "总理", "委员长",
 )
 
 # What comes before a post core inside one post: organs and ranks.

@@ -208,7 +208,7 @@ def find_official_mentions(simplified: str, start: int, end: int, known: set[str
         if name_end is None or name_end > end:
             continue
         post_chain = _posts_before(simplified, posts, core.start(), core.end(), start)
-        if not post_chain or _in_byline(simplified, post_chain[0].start, start) or _is_non_official(simplified, post_chain):
+        if not post_chain or _in_byline(simplified, post_chain[0].start, start) or _is_non_official(simplified, post_chain, start):
             continue
         mention = OfficialMention(core.end(), name_end, post_chain)
         mentions.append(mention)
@@ -289,19 +289,24 @@ def _listed_after(
 
 def _in_byline(simplified: str, post_start: int, floor: int) -> bool:
     """True when the post sits in a reporter's credit (`本报记者`, `通讯员`) within the same clause."""
-    pos = post_start
-    while pos > floor and simplified[pos - 1] not in _CLAUSE_BREAK and post_start - pos < 20:
-        pos -= 1
-    return _BYLINE.search(simplified, pos, post_start) is not None
+    return _BYLINE.search(simplified, _clause_start(simplified, post_start, floor), post_start) is not None
 
 
-def _is_non_official(simplified: str, chain: list[Post]) -> bool:
-    """Company posts are not public posts (a party secretary of a company still is)."""
+def _is_non_official(simplified: str, chain: list[Post], floor: int) -> bool:
+    """Company posts are not public posts (`公司总经理`, `车间主任`); a company's party secretary still is."""
+    clause_start = _clause_start(simplified, chain[0].start, floor)
     for post in chain:
         text = simplified[post.start : post.end]
-        if _NON_OFFICIAL_BODY.search(text) and "书记" not in text:
+        if "书记" not in text and _NON_OFFICIAL_BODY.search(simplified, clause_start, post.end):
             return True
     return False
+
+
+def _clause_start(simplified: str, pos: int, floor: int, reach: int = 20) -> int:
+    start = pos
+    while start > floor and simplified[start - 1] not in _CLAUSE_BREAK and pos - start < reach:
+        start -= 1
+    return start
 
 
 def is_plausible_name(simplified: str, start: int, end: int) -> bool:

@@ -1,0 +1,103 @@
+"""Events and their days: year and month inferred, cut-offs and periods refused, cited people left out."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from digestllm import extract
+from digestllm.rules.dates import DATE_PATTERN, DateResolver
+
+
+def events(text: str, reference: str | None = "2020-03-02") -> list[tuple[str | None, list[str]]]:
+    return [(e.date, e.officials) for e in extract(text, reference_date=reference, mode="rules").events]
+
+
+def resolve(texts: list[str], reference: date | None = date(2020, 3, 2)) -> list[str | None]:
+    resolver = DateResolver(reference)
+    days = []
+    for text in texts:
+        match = DATE_PATTERN.search(text)
+        assert match is not None, text
+        day = resolver.resolve(text, match).day
+        days.append(day.isoformat() if day else None)
+    return days
+
+
+def test_a_day_takes_its_month_from_the_previous_date() -> None:
+    assert resolve(["2月27日,", "28日下午,"]) == ["2020-02-27", "2020-02-28"]
+
+
+def test_a_day_alone_takes_the_reference_month_or_the_one_before() -> None:
+    assert resolve(["1日上午"]) == ["2020-03-01"]
+    assert resolve(["28日下午"]) == ["2020-02-28"]
+
+
+def test_a_span_of_days_is_its_first_day() -> None:
+    assert resolve(["2月26日至27日,"]) == ["2020-02-26"]
+
+
+def test_relative_days_count_from_the_reference_date() -> None:
+    assert resolve(["昨天下午", "前天"]) == ["2020-03-01", "2020-02-29"]
+
+
+def test_a_month_after_the_reference_belongs_to_the_year_before() -> None:
+    assert resolve(["12月30日"], reference=date(2021, 1, 3)) == ["2020-12-30"]
+
+
+def test_an_explicit_year_wins() -> None:
+    assert resolve(["2019年12月5日"]) == ["2019-12-05"]
+
+
+def test_no_year_known_leaves_the_day_undated() -> None:
+    assert resolve(["2月27日"], reference=None) == [None]
+
+
+@pytest.mark.parametrize("text", ["截至3月1日,华蓥市已经连续30天无新增确诊病例。", "2月18日以来,我市坚持日调度。"])
+def test_cut_offs_and_period_starts_are_not_event_days(text: str) -> None:
+    match = DATE_PATTERN.search(text)
+    assert match is not None
+    assert not DateResolver(date(2020, 3, 2)).resolve(text, match).is_event_day
+
+
+def test_the_day_carries_to_the_sentence_where_officials_act() -> None:
+    text = ("2月27日,廣安區343名農民工乘坐專列抵達浙江省湖州市。他們從廣安出發時,市人大常委會副主任、廣安區委書記文建平,"
+            "廣安區委副書記、區長劉永明為他們送行。\n\n28日下午,文建平又專題研究疫情防控工作。")
+    assert events(text) == [("2020-02-27", ["文建平", "劉永明"]), ("2020-02-28", ["文建平"])]
+
+
+def test_companions_join_the_event_of_the_day() -> None:
+    text = ("3月5日,市委副書記李龍深入到我縣調研指導企業復工復產工作。縣委書記齊德旺,縣長龐大鵬,"
+            "縣委常委、縣委辦公室主任肖建軍一同參加調研活動。")
+    assert events(text, "2020-03-10") == [("2020-03-05", ["李龍", "齊德旺", "龐大鵬", "肖建軍"])]
+
+
+def test_an_activity_without_a_day_is_an_undated_event() -> None:
+    text = "近段時間,鄰水縣委書記趙璞對廣鄰快速通道項目等省市重點項目建設復工情況進行了調研。"
+    assert events(text) == [(None, ["趙璞"])]
+
+
+def test_a_person_cited_as_the_source_of_instructions_takes_no_part() -> None:
+    text = ("华蓥市委书记谢洋波:\n这一周,华蓥市成立了由谢洋波任组长的工作领导小组,细化落实市委书记李建勤“做好四篇文章”指示要求。"
+            "\n3月18日上午,市长丁福浩主持召开会议,要深入贯彻落实习近平总书记重要讲话精神。")
+    assert events(text) == [(None, ["谢洋波"]), ("2020-03-18", ["丁福浩"])]
+
+
+def test_speech_alone_makes_no_event() -> None:
+    assert events("米亮要求,要統籌抓好改革、發展、穩定各項工作。") == []
+
+
+def test_a_headline_told_again_with_its_day_is_one_event() -> None:
+    text = "丁福浩主持召开项城市脱贫攻坚问题交办会议\n3月18日上午,市长丁福浩主持召开项城市脱贫攻坚问题交办会议。"
+    assert events(text, "2020-03-19") == [("2020-03-18", ["丁福浩"])]
+
+
+def test_event_fields_point_at_the_text() -> None:
+    text = "2月24日,棗山園區黨工委書記蔣波到園區各地檢查疫情防控工作。"
+    event = extract(text, reference_date="2020-03-02", mode="rules").events[0]
+    assert event.date_text == "2月24日"
+    assert event.action is not None and event.action.startswith("檢查")
+    assert text[event.evidence.start : event.evidence.end] == event.evidence.text
+    assert re.search("園區", event.location or "")

@@ -1,0 +1,83 @@
+"""Metrics: values normalised, units kept, and what is never a metric."""
+
+from __future__ import annotations
+
+import pytest
+
+from digestllm import extract
+from digestllm.numbers import parse_number
+
+
+def metrics(text: str) -> list[tuple[float, str]]:
+    return [(m.value, m.unit) for m in extract(text, reference_date="2020-03-02", mode="rules").metrics]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2月27日,廣安區343名農民工乘坐專列抵達湖州。", [(343, "名")]),
+        ("申報貸款融資需求7600萬元,有效推動企業達產達效。", [(76_000_000, "元")]),
+        ("全区83户规上企业全部有序复工复产。", [(83, "户")]),
+        ("鄰水縣共包裝儲備項目150個、總投資235億元。", [(150, "個"), (23_500_000_000, "元")]),
+        ("932户规模以上工业企业已复工868户,复工率93.1%。", [(932, "户"), (868, "户"), (93.1, "%")]),
+        ("全市超1.5万家企业复工,返岗超25万人。", [(15_000, "家"), (250_000, "人")]),
+        ("总投资近40亿元的项目开工。", [(4_000_000_000, "元")]),
+        ("連續30天無新增確診病例,連續17天無新增疑似病例。", [(30, "天"), (17, "天")]),
+        ("出臺十項激勵措施。", [(10, "項")]),
+        ("共有一百二十名志愿者参与。", [(120, "名")]),
+        ("完成投资百分之八十五。", [(85, "%")]),
+        ("全区８３户规上企业复工。", [(83, "户")]),
+    ],
+)
+def test_quantities_are_normalised(text: str, expected: list[tuple[float, str]]) -> None:
+    assert metrics(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2月27日上午,28日下午,2018年4月以來。",  # dates and clock times
+        "2020年是全面建成小康社会之年。",  # a year
+        "召开第120次常务会议,十三届人大代表出席。",  # ordinals
+        "調研廣鄰快速通道項目、省道208線等重點項目。",  # a road number
+        "緊密結合“十四五”規劃,完成高灘園區“1123”規劃編制。",  # numbered names in quotes
+        "堅持“三個一線”工作法,做到兩手抓、兩手硬,緊盯三大產業。",  # slogans
+        "要认真落实“四个不摘”,户、卡、机三对照。",
+        "千家万户受益,一手抓防控。",
+    ],
+)
+def test_not_metrics(text: str) -> None:
+    assert metrics(text) == []
+
+
+def test_a_figure_repeated_for_the_same_subject_is_one_metric() -> None:
+    text = "343名農民工抵達湖州\n\n2月27日,廣安區343名農民工乘坐專列抵達浙江省湖州市。"
+    assert metrics(text) == [(343, "名")]
+
+
+def test_the_same_figure_for_different_subjects_counts_twice() -> None:
+    text = "篩選了30個重大項目。確保全年簽約落地項目30個。"
+    assert metrics(text) == [(30, "個"), (30, "個")]
+
+
+def test_a_statement_told_again_is_counted_once() -> None:
+    text = "30个项目集中签约,计划总投资158.2亿元。张伟表示,此次签约的30个重大项目总投资158.2亿元。"
+    assert metrics(text) == [(30, "个"), (15_820_000_000, "元")]
+
+
+def test_subject_raw_and_evidence_point_at_the_text() -> None:
+    text = "申報疫情防控重點保障企業4戶,申報貸款融資需求7600萬元。"
+    result = extract(text, mode="rules")
+    loan = result.metrics[1]
+    assert (loan.raw, loan.subject) == ("7600萬元", "貸款融資需求")
+    assert text[loan.evidence.start : loan.evidence.end] == "7600萬元"
+
+
+@pytest.mark.parametrize(("written", "value"), [("93.1", 93.1), ("一百二十", 120), ("1.5万", 15000), ("7600萬", 76_000_000),
+                                                ("兩百", 200), ("１２", 12), ("1,234", 1234)])
+def test_parse_number(written: str, value: float) -> None:
+    assert float(parse_number(written)) == pytest.approx(value)
+
+
+def test_parse_number_rejects_words() -> None:
+    assert parse_number("abc") is None

@@ -1,0 +1,97 @@
+"""Officials: posts before the name, lists, titles after the name, and who is not an official."""
+
+from __future__ import annotations
+
+import pytest
+
+from digestllm import extract
+
+
+def officials(text: str) -> dict[str, list[str]]:
+    return {o.name: o.titles for o in extract(text, reference_date="2020-03-02", mode="rules").officials}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("前鋒區委書記米亮主持研究疫情防控工作。", {"米亮": ["前鋒區委書記"]}),
+        ("2月27日上午,嶽池縣委書記鄭鵬程前往炳德藥業公共藥廠。", {"鄭鵬程": ["嶽池縣委書記"]}),
+        ("市委常委、常务副市长陈家本在六安分会场收看会议并讲话。", {"陈家本": ["市委常委", "常务副市长"]}),
+        ("县委副书记、政法委书记张峰,县人大常委会副主任邵超,县扶贫办主任赵社会等先后随同调研。",
+         {"张峰": ["县委副书记", "政法委书记"], "邵超": ["县人大常委会副主任"], "赵社会": ["县扶贫办主任"]}),
+        ("市政府秘书长孙鸿俊参加会议。", {"孙鸿俊": ["市政府秘书长"]}),
+        ("棗山園區黨工委書記蔣波到園區各地檢查。", {"蔣波": ["棗山園區黨工委書記"]}),
+    ],
+)
+def test_posts_before_a_name(text: str, expected: dict[str, list[str]]) -> None:
+    assert officials(text) == expected
+
+
+def test_several_posts_joined_by_a_pause_mark_belong_to_one_person() -> None:
+    found = officials("市人大常委會副主任、廣安區委書記文建平,廣安區委副書記、區長劉永明為他們送行。")
+    assert found == {"文建平": ["市人大常委會副主任", "廣安區委書記"], "劉永明": ["廣安區委副書記", "區長"]}
+
+
+def test_a_region_inside_the_post_is_the_officials_region() -> None:
+    result = extract("華鎣市委書記謝洋波要求各級各部門堅持目標導向。", mode="rules")
+    assert [(o.name, o.region) for o in result.officials] == [("謝洋波", "華鎣市")]
+
+
+def test_a_post_without_a_named_place_has_no_region() -> None:
+    result = extract("细化落实市委书记李建勤指示要求。", mode="rules")
+    assert [(o.name, o.titles, o.region) for o in result.officials] == [("李建勤", ["市委书记"], None)]
+
+
+def test_names_listed_after_one_post_share_it() -> None:
+    assert officials("副市長周秀成、劉偉,市政協副主席張永平分別參加相關檢查。") == {
+        "周秀成": ["副市長"], "劉偉": ["副市長"], "張永平": ["市政協副主席"]}
+
+
+def test_names_listed_after_a_leadership_word() -> None:
+    found = officials("县领导何晓建、孙永全、陈剑杰、陈文忠、林以玑参加调研。")
+    assert list(found) == ["何晓建", "孙永全", "陈剑杰", "陈文忠", "林以玑"]
+    assert set(map(tuple, found.values())) == {("县领导",)}
+
+
+def test_a_title_after_the_name_gives_the_name_alone() -> None:
+    assert officials("认真贯彻落实武国定副省长调研督导项城脱贫攻坚工作指示精神") == {"武国定": ["副省长"]}
+    assert "习近平" in officials("要深入贯彻落实习近平总书记脱贫攻坚系列重要讲话精神。")
+
+
+def test_every_post_once_in_its_fullest_form() -> None:
+    text = "前鋒區委書記米亮:\n\n2月23日,前鋒區委召開會議,區委書記米亮主持研究。米亮書記要求抓好工作。"
+    assert officials(text) == {"米亮": ["前鋒區委書記"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("县委书记孔阳轻车简从到平店调研。", "孔阳"),  # a two-character name before a verb
+        ("县委书记张天明中午来到企业。", "张天明"),  # 天 can be part of a name; 中午 cannot
+        ("市政府秘书长尤在晶出席。", "尤在晶"),  # 在 inside a name
+        ("副市长周扬带队检查。", "周扬"),  # 周 is a surname, not only a week
+    ],
+)
+def test_name_length_is_read_from_what_follows(text: str, name: str) -> None:
+    assert list(officials(text)) == [name]
+
+
+def test_name_length_is_read_from_the_rest_of_the_document() -> None:
+    text = "2月26日,市委常委、常务副市长陈家本在六安分会场收看会议。陈家本要求抓好落实。"
+    assert list(officials(text)) == ["陈家本"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(本報記者站 廣安日報全媒體記者 劉定春 蔣師帥 整理)",
+        "周口广电全媒体记者 李森 和畅",
+        "公司总经理王大明介绍了生产情况。",
+        "车间主任李小红带领工人加班。",
+        "村民张大爷说,今年收成不错。",
+        "县委书记强调,要抓好春耕生产。",
+        "濰坊市長三角地區招商推介會在上海舉行。",
+    ],
+)
+def test_not_officials(text: str) -> None:
+    assert officials(text) == {}
