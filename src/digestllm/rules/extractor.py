@@ -99,6 +99,7 @@ class RuleExtractor:
             unit=view.original[quantity.unit_start : quantity.end] if quantity.unit != "%" else "%",
             raw=view.original[quantity.start : quantity.end],
             subject=view.original[subject[0] : subject[1]] if subject else None,
+            region=view.original[quantity.region[0] : quantity.region[1]] if quantity.region else None,
             evidence=span_of(view, quantity.start, quantity.end),
             section=index,
         )

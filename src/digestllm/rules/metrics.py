@@ -32,6 +32,10 @@ _MAX_SUBJECT = 10
 _CURRENCY_UNITS = {"万元": ("元", 10_000), "亿元": ("元", 100_000_000), "万人": ("人", 10_000)}
 
 
+_PLACE_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,4}?(?:自治州|自治县|省|市|县|区|镇|乡))(?:共计|累计|共|已|有|新增)?$")
+_NOT_A_PLACE = re.compile(r"^[全本我该各][省市县区镇乡]$|城区|园区|市区|社区|片区|地区|景区|辖区|小区")
+
+
 @dataclass(frozen=True)
 class QuantityMention:
     start: int  # of the number (a prefix like 近 is not part of the quantity as written)
@@ -40,6 +44,7 @@ class QuantityMention:
     unit_start: int  # the unit as written sits at [unit_start, end)
     unit: str  # normalised, Simplified
     subject: tuple[int, int] | None
+    region: tuple[int, int] | None = None  # a named place right before the figure: 广安区343名
 
 
 def find_quantities(simplified: str, start: int, end: int) -> list[QuantityMention]:
@@ -85,7 +90,14 @@ def _read(simplified: str, match: re.Match[str]) -> QuantityMention | None:
     unit, factor = _CURRENCY_UNITS.get(unit_text, (unit_text.replace("％", "%"), 1))
     unit_start = match.end() - len(unit)
     return QuantityMention(match.start(), match.end(), value * factor, unit_start, unit,
-                           _subject(simplified, match.start(), match.end()))
+                           _subject(simplified, match.start(), match.end()), _region(simplified, match.start()))
+
+
+def _region(simplified: str, start: int) -> tuple[int, int] | None:
+    place = _PLACE_BEFORE.search(simplified, max(0, start - 10), start)
+    if place is None or _NOT_A_PLACE.search(place.group(1)):
+        return None
+    return place.span(1)
 
 
 def _plausible_chinese_quantity(number: str, unit: str) -> bool:
@@ -107,6 +119,9 @@ def _subject(simplified: str, start: int, end: int) -> tuple[int, int] | None:
     floor = max(0, start - _MAX_SUBJECT)
     while before_start > floor and not _SUBJECT_STOP.match(simplified, before_start - 1):
         before_start -= 1
+    place = _PLACE_BEFORE.match(simplified, before_start, start)
+    if place and place.end(1) < start:
+        before_start = place.end(1)
     lead = _SUBJECT_LEAD_VERBS.match(simplified, before_start, start)
     if lead:
         before_start = lead.end()
