@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 import json
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import httpx
@@ -62,3 +63,50 @@ class ScriptedServer:
             return reply if isinstance(reply, httpx.Response) else reply(request)
         finally:
             self.in_flight -= 1
+
+
+AsyncReply = Callable[[httpx.Request], Awaitable[httpx.Response]]
+
+
+class AsyncScriptedServer(ScriptedServer):
+    """A `ScriptedServer` whose replies may also be coroutine functions (a server that hangs, say)."""
+
+    def __init__(self, *replies: AsyncReply | Reply | httpx.Response | Exception, delay: float = 0.0) -> None:
+        super().__init__(*replies, delay=delay)  # type: ignore[arg-type]
+
+    async def _handle(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        self.in_flight += 1
+        self.most_in_flight = max(self.most_in_flight, self.in_flight)
+        try:
+            if self.delay:
+                await asyncio.sleep(self.delay)
+            reply = self.replies[min(len(self.requests) - 1, len(self.replies) - 1)]
+            if isinstance(reply, Exception):
+                raise reply
+            if isinstance(reply, httpx.Response):
+                return reply
+            answer = reply(request)
+            return await answer if inspect.isawaitable(answer) else answer
+        finally:
+            self.in_flight -= 1
+
+
+def hang_for(seconds: float) -> AsyncReply:
+    """A reply that keeps the request waiting `seconds` before it answers with an empty extraction."""
+
+    async def reply(request: httpx.Request) -> httpx.Response:
+        await asyncio.sleep(seconds)
+        return tool_call_response(EMPTY_ANSWER)
+
+    return reply
+
+
+def chat_response(message: dict[str, Any] | None, finish_reason: str = "stop") -> httpx.Response:
+    """A chat completion with one choice holding `message` as is (no tool call unless it has one)."""
+    body = {
+        "id": "chatcmpl-fake", "object": "chat.completion", "created": 0, "model": "fake-model",
+        "choices": [] if message is None else [{"index": 0, "finish_reason": finish_reason, "message": message}],
+        "usage": {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120},
+    }
+    return httpx.Response(200, json=body)

@@ -120,3 +120,20 @@ def test_a_model_only_official_beside_a_post_is_kept() -> None:
     assert rules_only(text).officials == []
     result = run(ScriptedServer(tool_call_response(answer)), text=text)
     assert [(o.name, o.origin.value) for o in result.officials] == [("王小明", "model")]
+
+
+def test_md_json_mode_reads_a_fenced_json_answer() -> None:
+    answer = '```json\n{"officials": [{"name": "李龙", "titles": ["市委副书记"]}], "events": [], "metrics": []}\n```'
+    body = {"id": "x", "object": "chat.completion", "created": 0, "model": "fake-model",
+            "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": answer}}],
+            "usage": {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15}}
+    server = ScriptedServer(httpx.Response(200, json=body))
+    result = run(server, instructor_mode="md_json")
+    assert result.sections[0].status is SectionStatus.OK
+    assert "tools" not in server.requests[0].content.decode()
+    assert next(o for o in result.officials if o.name == "李龙").origin.value == "both"
+
+
+def test_an_unknown_instructor_mode_is_a_configuration_error() -> None:
+    with pytest.raises(ConfigurationError, match="instructor mode"):
+        run(ScriptedServer(tool_call_response(EMPTY_ANSWER)), instructor_mode="json_schema")

@@ -50,9 +50,28 @@ async def aextract(
     return to_simplified_result(result) if simplified else result
 
 
-def extract(text: str, **options: Any) -> DigestResult:
-    """`aextract` for synchronous callers (it runs the model's calls on an event loop of its own)."""
-    return _run(aextract(text, **options))
+def extract(
+    text: str,
+    *,
+    reference_date: date | str | None = None,
+    mode: Mode = "auto",
+    simplified: bool = False,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    model: str | None = None,
+    base_url: str | None = None,
+    api_key: str | None = None,
+    transport: httpx.AsyncBaseTransport | None = None,
+    **model_options: Any,
+) -> DigestResult:
+    """`aextract` for synchronous callers: the rules run directly, the model's calls on an event
+    loop of their own (in a worker thread when the caller is already inside one)."""
+    checked = check_text(text, max_chars)
+    config = _model_config(mode, model, base_url, api_key, model_options)
+    if config is None:
+        result = extract_with_rules(checked, reference_date)
+    else:
+        result = _run(extract_with_model(checked, reference_date, config, transport=transport))
+    return to_simplified_result(result) if simplified else result
 
 
 def extract_file(path: str | Path, **options: Any) -> DigestResult:

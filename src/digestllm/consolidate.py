@@ -6,6 +6,8 @@ figure repeated for the same subject is one metric.
 
 from __future__ import annotations
 
+import bisect
+
 from digestllm.schemas import Event, Metric, Official, Origin, Span
 from digestllm.text import ScriptView, to_simplified
 
@@ -54,9 +56,9 @@ def _all_mentions(view: ScriptView, simplified_name: str) -> list[Span]:
     return spans
 
 
-def metric_key(metric: Metric) -> tuple[str, str, str]:
-    subject = to_simplified(metric.subject or f"@{metric.evidence.start}")
-    return f"{float(metric.value):.6g}", to_simplified(metric.unit), subject
+def figure_key(metric: Metric) -> tuple[str, str]:
+    """The figure as the scorer compares it: value to six significant digits, unit in Simplified."""
+    return f"{float(metric.value):.6g}", to_simplified(metric.unit)
 
 
 def deduplicate_metrics(metrics: list[Metric]) -> list[Metric]:
@@ -68,44 +70,45 @@ def deduplicate_metrics(metrics: list[Metric]) -> list[Metric]:
     facts said twice; small round counts alone coincide too often to tell.
     """
     kept: list[Metric] = []
+    subjects: dict[tuple[str, str], list[tuple[str, Metric]]] = {}
     for metric in sorted(metrics, key=lambda m: m.evidence.start):
-        same = next((k for k in kept if _same_fact(k, metric)), None)
-        if same is None:
-            kept.append(metric)
-        else:
+        figure = figure_key(metric)
+        subject = to_simplified(metric.subject) if metric.subject else ""
+        same = next((m for s, m in subjects.get(figure, []) if subject and (s.startswith(subject) or subject.startswith(s))), None)
+        if same is not None:
             same.origin = combine_origins(same.origin, metric.origin)
+            continue
+        kept.append(metric)
+        if subject:
+            subjects.setdefault(figure, []).append((subject, metric))
     return _drop_repeated_statements(kept)
 
 
-def _same_fact(a: Metric, b: Metric) -> bool:
-    if metric_key(a)[:2] != metric_key(b)[:2] or not a.subject or not b.subject:
-        return False
-    first, second = to_simplified(a.subject), to_simplified(b.subject)
-    return first.startswith(second) or second.startswith(first)
-
-
 def _drop_repeated_statements(metrics: list[Metric], nearby: int = 40) -> list[Metric]:
-    by_figure: dict[tuple[str, str], list[Metric]] = {}
-    for metric in metrics:
-        by_figure.setdefault(metric_key(metric)[:2], []).append(metric)
-    repeated = [occurrences for occurrences in by_figure.values() if len(occurrences) > 1]
+    positions: dict[tuple[str, str], list[int]] = {}
+    for metric in metrics:  # in text order
+        positions.setdefault(figure_key(metric), []).append(metric.evidence.start)
+    repeated = {figure: starts for figure, starts in positions.items() if len(starts) > 1}
+    distinctive = {figure: _distinctive(figure) for figure in repeated}
     dropped: set[int] = set()
-    for occurrences in repeated:
-        first, later = occurrences[0], occurrences[1:]
-        for other in repeated:
-            if other is occurrences or not (_distinctive(first) or _distinctive(other[0])):
-                continue
-            if abs(other[0].evidence.start - first.evidence.start) > nearby:
-                continue
-            for again in later:
-                if any(abs(o.evidence.start - again.evidence.start) <= nearby for o in other[1:]):
-                    dropped.add(id(again))
-    return [m for m in metrics if id(m) not in dropped]
+    for figure, starts in repeated.items():
+        partners = [other for other, other_starts in repeated.items() if other != figure
+                    and (distinctive[figure] or distinctive[other]) and abs(other_starts[0] - starts[0]) <= nearby]
+        for again in starts[1:]:
+            if any(_has_near(repeated[other], again, nearby) for other in partners):
+                dropped.add(again)
+    return [m for m in metrics if m.evidence.start not in dropped]
 
 
-def _distinctive(metric: Metric) -> bool:
-    value = float(metric.value)
-    return value != int(value) or value >= 1000 or to_simplified(metric.unit) == "元"
+def _has_near(starts: list[int], position: int, nearby: int) -> bool:
+    """True when a later occurrence (not the first) in sorted `starts` lies within `nearby` of `position`."""
+    index = bisect.bisect_left(starts, position - nearby, lo=1)
+    return index < len(starts) and starts[index] <= position + nearby
+
+
+def _distinctive(figure: tuple[str, str]) -> bool:
+    value = float(figure[0])
+    return value != int(value) or value >= 1000 or figure[1] == "元"
 
 
 def order_events(events: list[Event]) -> list[Event]:

@@ -35,6 +35,7 @@ from digestllm.schemas import Usage
 _INSTRUCTOR_MODES = {"tools": instructor.Mode.TOOLS, "md_json": instructor.Mode.MD_JSON}
 _RE_ASKABLE = (ValidationError, json.JSONDecodeError, ResponseParsingError)
 _SENTENCE_END = re.compile(r"(?<=[。！？!?\n])")
+_MIN_SECRET_CHARS = 8  # a shorter "key" is a placeholder; blotting it out would garble messages
 
 
 def chunk_text(text: str, limit: int) -> list[str]:
@@ -141,33 +142,41 @@ class ModelClient:
                     max_tokens=self.config.max_tokens,
                 )
             except Exception as error:  # noqa: BLE001 - every failure is classified below
-                raise classify_failure(error) from None
+                raise classify_failure(error, secret=self.config.api_key) from None
 
 
-def classify_failure(error: BaseException) -> ModelError | ConfigurationError:
-    """A configuration problem stops the document; anything else falls back to the rules."""
+def classify_failure(error: BaseException, secret: str | None = None) -> ModelError | ConfigurationError:
+    """A configuration problem stops the document; anything else falls back to the rules.
+
+    What the server or the model said is quoted in places, never `secret` (the API key): a server or
+    a proxy may echo the Authorization header in an error body, a model may echo it in an answer.
+    """
     cause = error
     while isinstance(cause, InstructorRetryException) and cause.__cause__ is not None:
         cause = cause.__cause__
     if isinstance(cause, (openai.AuthenticationError, openai.PermissionDeniedError)):
         return ConfigurationError(f"the model server rejected the API key (HTTP {cause.status_code}); check OPENAI_API_KEY")
     if isinstance(cause, openai.NotFoundError):
-        return ConfigurationError(f"the model server does not know this model or path (HTTP 404): {_short(cause)}")
+        return ConfigurationError(f"the model server does not know this model or path (HTTP 404): {_quote(cause, secret)}")
     if isinstance(cause, openai.RateLimitError):
         return ModelError("rate limited (HTTP 429) after all retries")
     if isinstance(cause, openai.APITimeoutError):
         return ModelError("the model server timed out after all retries")
     if isinstance(cause, openai.APIConnectionError):
-        return ModelError(f"cannot reach the model server: {_short(cause.__cause__ or cause)}")
+        return ModelError(f"cannot reach the model server: {_quote(cause.__cause__ or cause, secret)}")
     if isinstance(cause, openai.APIStatusError):
         return ModelError(f"the model server answered HTTP {cause.status_code} after all retries")
     if isinstance(cause, IncompleteOutputException):
         return ModelError("the model's answer was cut off (max_tokens reached)")
     if isinstance(cause, _RE_ASKABLE) or isinstance(error, InstructorRetryException):
-        return ModelError(f"the model's answer did not fit the schema after re-asking: {_short(cause)}")
-    return ModelError(f"model call failed: {type(cause).__name__}: {_short(cause)}")
+        return ModelError(f"the model's answer did not fit the schema after re-asking: {_quote(cause, secret)}")
+    return ModelError(f"model call failed: {type(cause).__name__}: {_quote(cause, secret)}")
 
 
-def _short(error: BaseException, limit: int = 200) -> str:
-    text = " ".join(str(error).split())
+def _quote(error: BaseException, secret: str | None, limit: int = 200) -> str:
+    """The error's message on one line, at most `limit` characters, with `secret` blotted out first."""
+    text = str(error)
+    if secret and len(secret) >= _MIN_SECRET_CHARS:
+        text = text.replace(secret, "[redacted]")
+    text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"

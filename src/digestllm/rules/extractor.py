@@ -14,7 +14,7 @@ from digestllm.numbers import as_json_number
 from digestllm.rules.dates import DateResolver
 from digestllm.rules.events import EventDraft, NameFinder, find_events
 from digestllm.rules.metrics import QuantityMention, find_quantities
-from digestllm.rules.officials import OfficialMention, find_official_mentions
+from digestllm.rules.officials import OfficialFinder, OfficialMention
 from digestllm.schemas import AlignmentStatus, Event, Metric, Official, Origin, SectionKind, Span
 from digestllm.sections import RawSection
 from digestllm.text import ScriptView
@@ -45,10 +45,11 @@ class RuleExtractor:
         simplified = view.simplified
         self._mentions: dict[int, list[OfficialMention]] = {}
         known: set[str] = set()
+        finder = OfficialFinder(simplified)
         for index, section in enumerate(sections):
             if section.kind is SectionKind.BYLINE:
                 continue
-            found = find_official_mentions(simplified, section.start, section.end, known)
+            found = finder.find(section.start, section.end, known)
             self._mentions[index] = found
             known.update(simplified[m.start : m.end] for m in found)
         self.official_names = sorted(known)

@@ -70,6 +70,14 @@ class NameScanner:
 
     def __init__(self, simplified: str) -> None:
         self.text = simplified
+        self._counts: dict[str, int] = {}
+        self._alone: dict[str, bool] = {}
+
+    def count(self, word: str) -> int:
+        """Occurrences of `word` in the document, counted once per word."""
+        if word not in self._counts:
+            self._counts[word] = self.text.count(word)
+        return self._counts[word]
 
     def surname_length(self, pos: int) -> int:
         s = self.text
@@ -97,7 +105,7 @@ class NameScanner:
         if not self._name_char(two) or _FOLLOWING.match(s, two) and not self._closes_name(three):
             return two
         short, long_ = s[pos:two], s[pos:three]
-        short_count, long_count = s.count(short), s.count(long_)
+        short_count, long_count = self.count(short), self.count(long_)
         if long_count >= 2 and long_count == short_count:
             return three
         if short_count > long_count and self._stands_alone(short):
@@ -109,12 +117,9 @@ class NameScanner:
 
     def _stands_alone(self, name: str) -> bool:
         """True when `name` occurs somewhere followed by a word that ends a name."""
-        start = self.text.find(name)
-        while start != -1:
-            if self._closes_name(start + len(name)):
-                return True
-            start = self.text.find(name, start + 1)
-        return False
+        if name not in self._alone:
+            self._alone[name] = any(self._closes_name(m.end()) for m in re.finditer(re.escape(name), self.text))
+        return self._alone[name]
 
     def name_before(self, end: int, known: set[str]) -> int | None:
         """The start of a personal name ending at `end` (before a trailing title), or None."""
@@ -134,6 +139,7 @@ class PostReader:
 
     def __init__(self, simplified: str) -> None:
         self.text = simplified
+        self._standing_places: dict[str, list[int]] = {}
 
     def start_of_post(self, core_start: int, floor: int) -> tuple[int, tuple[int, int] | None]:
         s = self.text
@@ -187,19 +193,37 @@ class PostReader:
 
 
     def _recurs(self, place: str, here: int) -> bool:
-        s = self.text
-        at = s.find(place)
-        while at != -1:
-            if at != here and (at == 0 or s[at - 1] in _BOUNDARY_BEFORE_PLACE):
-                return True
-            at = s.find(place, at + 1)
-        return False
+        """True when `place` also stands on its own (after a boundary) somewhere other than `here`."""
+        if place not in self._standing_places:
+            s = self.text
+            self._standing_places[place] = [
+                m.start() for m in re.finditer(re.escape(place), s)
+                if m.start() == 0 or s[m.start() - 1] in _BOUNDARY_BEFORE_PLACE
+            ][:2]
+        return any(at != here for at in self._standing_places[place])
 
 
 def find_official_mentions(simplified: str, start: int, end: int, known: set[str] | None = None) -> list[OfficialMention]:
     """Officials named with a post inside `simplified[start:end]`."""
-    names = NameScanner(simplified)
-    posts = PostReader(simplified)
+    return OfficialFinder(simplified).find(start, end, known)
+
+
+class OfficialFinder:
+    """Finds officials section by section in one document; build it once per document."""
+
+    def __init__(self, simplified: str) -> None:
+        self.text = simplified
+        self.names = NameScanner(simplified)
+        self.posts = PostReader(simplified)
+
+    def find(self, start: int, end: int, known: set[str] | None = None) -> list[OfficialMention]:
+        """Officials in `[start, end)`; `known` names (found earlier) help read a title after a name."""
+        return _find_mentions(self.text, self.names, self.posts, start, end, known)
+
+
+def _find_mentions(simplified: str, names: NameScanner, posts: PostReader, start: int, end: int,
+                   known: set[str] | None) -> list[OfficialMention]:
+    """Posts then a name; a name then a title; names after a leadership word — in that order."""
     mentions: list[OfficialMention] = []
     taken: set[int] = set()
 
