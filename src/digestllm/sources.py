@@ -3,17 +3,36 @@
 UTF-8 (with or without BOM), UTF-16 with BOM, GB18030 (which includes GBK and GB2312) and Big5.
 GB18030 and Big5 overlap, so when both decode, the one whose text is made of common Chinese
 characters wins.
+UTF-32 with BOM is read too. A file in none of them is a `DecodeError` that names the byte offset
+where each decoding failed.
 """
 
 from __future__ import annotations
 
 import codecs
+import os
+import re
+import unicodedata
 from pathlib import Path
 
-from digestllm.errors import DecodeError, EmptyInputError, InputTooLargeError, SourceNotFoundError
+from digestllm.errors import DecodeError, EmptyInputError, InputError, InputTooLargeError, SourceNotFoundError
 
 DEFAULT_MAX_BYTES = 50_000_000
 _CONTROL_SHARE_LIMIT = 0.1
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")  # C0 controls but tab, line and page breaks
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_SCORE_SAMPLE = 200_000  # characters enough to tell a right decoding from a wrong one
+_LEGACY_OVER_UTF8 = 0.5
+# UTF-32's BOMs begin with UTF-16's: they are tested first.
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_LABELS = {"utf-8": "UTF-8", "utf-16-le": "UTF-16LE", "utf-16-be": "UTF-16BE", "utf-32-le": "UTF-32LE",
+           "utf-32-be": "UTF-32BE", "gb18030": "GB18030", "big5": "Big5"}
 # Frequent characters of news prose in both scripts; a wrong decoding rarely lands on them.
 _COMMON = frozenset(
     "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多"
@@ -31,59 +50,107 @@ _COMMON = frozenset(
 
 def decode_bytes(data: bytes, name: str = "input") -> str:
     """Bytes → text, or a `DecodeError` naming the input and the first offending byte."""
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    if isinstance(data, (bytearray, memoryview)):
+        data = bytes(data)
+    if not isinstance(data, bytes):
+        raise InputError(f"{name}: decode_bytes() takes bytes, not {type(data).__name__}")
+    for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return _checked_text(data.decode(encoding), name)
+                text = data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as error:
-                raise DecodeError(f"{name}: invalid {encoding} at byte offset {error.start}") from None
+                raise DecodeError(f"{name}: invalid {_LABELS[encoding]} at byte offset {error.start + len(bom)}") from None
+            return _checked_text(text, name, data, encoding, len(bom))
     try:
-        return _checked_text(data.decode("utf-8"), name)
-    except UnicodeDecodeError as utf8_error:
-        first_bad = utf8_error.start
-    candidates = []
+        utf8 = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        utf8 = None
+        failures = {"utf-8": error.start}
+    else:
+        failures = {}
+    candidates: dict[str, str] = {}
     for encoding in ("gb18030", "big5"):
+        if utf8 is not None and _HAN.search(utf8):
+            break  # UTF-8 with Chinese in it: nothing to weigh it against
         try:
-            candidates.append(data.decode(encoding))
-        except UnicodeDecodeError:
-            continue
+            candidates[encoding] = data.decode(encoding)
+        except UnicodeDecodeError as error:
+            failures[encoding] = error.start
+    if utf8 is not None:
+        # Short GB18030 or Big5 text can happen to be valid UTF-8 (C4 BF C7 B0 is "目前" in GB18030,
+        # "Ŀǰ" in UTF-8): prefer a legacy reading only when UTF-8 yields no Chinese and it does.
+        legacy = max(candidates.items(), key=lambda item: _common_share(item[1]), default=None)
+        if legacy is not None and _common_share(legacy[1]) >= _LEGACY_OVER_UTF8 and not _HAN.search(utf8):
+            return _checked_text(legacy[1], name, data, legacy[0], 0)
+        return _checked_text(utf8, name, data, "utf-8", 0)
     if not candidates:
+        where = ", ".join(f"as {_LABELS[e]} at byte offset {offset}" for e, offset in failures.items())
         raise DecodeError(
-            f"{name}: not UTF-8, UTF-16, GB18030 or Big5 text (first undecodable byte at offset {first_bad}); "
-            "convert it to UTF-8 first"
+            f"{name}: not UTF-8, UTF-16, GB18030 or Big5 text (first undecodable byte at offset {min(failures.values())}; "
+            f"undecodable {where}); convert it to UTF-8 first"
         )
-    return _checked_text(max(candidates, key=_common_share), name)
+    encoding, text = max(candidates.items(), key=lambda item: _common_share(item[1]))
+    return _checked_text(text, name, data, encoding, 0)
 
 
 def _common_share(text: str) -> float:
-    han = [c for c in text if "\u3400" <= c <= "\u9fff"]
-    return sum(c in _COMMON for c in han) / len(han) if han else 0.0
+    """The share of common Chinese characters among the text's non-ASCII letters and symbols.
+
+    Punctuation and spaces do not count either way; private-use characters, kana, box drawing and
+    rare characters — what a wrong decoding lands on — count against it.
+    """
+    sample = text[:_SCORE_SAMPLE]
+    letters = [c for c in sample if ord(c) > 127 and unicodedata.category(c)[0] not in "PZ"]
+    return sum(c in _COMMON for c in letters) / len(letters) if letters else 0.0
 
 
-def _checked_text(text: str, name: str) -> str:
+def _checked_text(text: str, name: str, data: bytes, encoding: str, bom_length: int) -> str:
     """Reject binary data that happens to decode (a run of NULs is valid UTF-8)."""
     if text:
-        controls = sum(1 for c in text if ord(c) < 32 and c not in "\t\r\n\f\v")
+        controls = len(_CONTROL.findall(text))
         if controls / len(text) > _CONTROL_SHARE_LIMIT:
-            offset = next(i for i, c in enumerate(text) if ord(c) < 32 and c not in "\t\r\n\f\v")
-            raise DecodeError(f"{name}: looks like binary data, not text (control character at offset {offset})")
+            index = _CONTROL.search(text).start()  # type: ignore[union-attr]
+            offset = bom_length + len(text[:index].encode(encoding))
+            hint = ""
+            if _looks_like_bomless_utf16(data):
+                hint = " (it may be UTF-16 without a byte-order mark: save it as UTF-8 or UTF-16 with BOM)"
+            raise DecodeError(f"{name}: looks like binary data, not text (control character at byte offset {offset}){hint}")
     return text
+
+
+def _looks_like_bomless_utf16(data: bytes) -> bool:
+    """NULs almost all on even or almost all on odd offsets: ASCII written as UTF-16."""
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    return even + odd >= 4 and max(even, odd) >= 0.9 * (even + odd) and max(even, odd) >= len(data) // 8
 
 
 def read_text_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """A file's text; clear errors for a missing path, a folder, an empty, huge or undecodable file."""
+    if isinstance(path, bytes):
+        path = os.fsdecode(path)
+    if not isinstance(path, (str, os.PathLike)):
+        raise InputError(f"a path must be str or os.PathLike, not {type(path).__name__}")
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1:
+        raise InputError(f"max_bytes must be a positive integer, not {max_bytes!r}")
+    if isinstance(path, str) and not path.strip():
+        raise SourceNotFoundError("no path given: the file name is empty")
     file = Path(path)
-    if not file.exists():
-        raise SourceNotFoundError(f"{file}: no such file")
-    if not file.is_file():
-        raise SourceNotFoundError(f"{file}: not a regular file")
-    size = file.stat().st_size
+    try:
+        if not file.exists():
+            raise SourceNotFoundError(f"{file}: no such file")
+        if not file.is_file():
+            raise SourceNotFoundError(f"{file}: not a regular file")
+        size = file.stat().st_size
+    except OSError as error:  # a name too long, a folder that cannot be searched …
+        raise SourceNotFoundError(f"{file}: cannot be read ({error.strerror or error})") from None
     if size > max_bytes:
         raise InputTooLargeError(f"{file}: {size} bytes is over the limit of {max_bytes}; split it or raise max_bytes")
     try:
         data = file.read_bytes()
     except OSError as error:
-        raise SourceNotFoundError(f"{file}: cannot be read ({error.strerror})") from None
+        raise SourceNotFoundError(f"{file}: cannot be read ({error.strerror or error})") from None
+    if len(data) > max_bytes:  # it grew since stat (or reports no size, like some special files)
+        raise InputTooLargeError(f"{file}: {len(data)} bytes is over the limit of {max_bytes}; split it or raise max_bytes")
     text = decode_bytes(data, str(file))
     if not text.strip():
         raise EmptyInputError(f"{file}: the file holds no text")
