@@ -262,9 +262,6 @@ def test_a_hang_in_one_section_does_not_hold_back_the_others() -> None:
     assert records(result) == records(rules_only(text))
 
 
-@pytest.mark.xfail(strict=True, reason="pipeline.extract_with_model gathers the sections with asyncio.gather: when one "
-                                       "raises ConfigurationError the others are not cancelled and keep running (a "
-                                       "hanging one up to its section budget) on the caller's event loop")
 async def test_a_configuration_error_cancels_the_sections_still_in_flight() -> None:
     text = "市委书记李龙:\n3月5日，李龙到大城县调研。\n县长庞大鹏:\n3月6日，庞大鹏主持会议，全县复工企业83家。\n"
 
@@ -279,9 +276,9 @@ async def test_a_configuration_error_cancels_the_sections_still_in_flight() -> N
         with pytest.raises(ConfigurationError):
             await aextract(text, reference_date="2020-03-06", mode="model", transport=server.transport,
                            **{**OPTIONS, "section_budget": 5})
-        assert len(server.requests) == 2  # holds today
+        assert len(server.requests) == 2
         await asyncio.sleep(0.05)
-        assert server.in_flight == 0  # 1 today: the hanging section still waits for its answer
+        assert server.in_flight == 0
     finally:
         for task in asyncio.all_tasks() - {asyncio.current_task()}:
             task.cancel()
@@ -290,24 +287,19 @@ async def test_a_configuration_error_cancels_the_sections_still_in_flight() -> N
 # --- what a fallback and an empty answer leave behind ---------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="pipeline.extract_with_model records Usage() for a failed section: the "
-                                       "client's usage (calls, retries, seconds) is lost with the ModelError")
 def test_a_fallback_section_reports_the_calls_it_made() -> None:
     server = ScriptedServer(httpx.Response(503, headers=QUICK, json={"error": "busy"}))
     section = run(server).sections[0]
-    assert section.status is SectionStatus.FALLBACK  # holds today
-    assert section.usage is not None and section.usage.calls == len(server.requests) == 3  # calls == 0 today
+    assert section.status is SectionStatus.FALLBACK
+    assert section.usage is not None and section.usage.calls == len(server.requests) == 3
 
 
-@pytest.mark.xfail(strict=True, reason="merge._merge_officials keys the rules' officials of a section by name in a "
-                                       "dict comprehension: of two records of one official (one per mention) the "
-                                       "last wins, and its posts replace the first's (县委书记 → 书记)")
 def test_an_empty_answer_leaves_the_rules_records_as_they_are() -> None:
     text = "2月19日下午,县委书记孔阳到平店调研。孔阳书记实地察看了疫情防控情况。"
     result = run(ScriptedServer(tool_call_response(EMPTY_ANSWER)), text=text)
     assert result.sections[0].status is SectionStatus.OK
     assert [o.titles for o in rules_only(text).officials] == [["县委书记"]]
-    assert [o.titles for o in result.officials] == [["县委书记"]]  # [["书记"]] today
+    assert [o.titles for o in result.officials] == [["县委书记"]]
 
 
 # --- the API key --------------------------------------------------------------------------------
@@ -375,8 +367,6 @@ def test_a_key_echoed_by_the_server_is_not_repeated_in_the_result(reply: Any) ->
     assert KEY not in result.model_dump_json()
 
 
-@pytest.mark.xfail(strict=True, reason="instructor logs every failed call at ERROR with the server's error body "
-                                       "('API call failed on attempt 1: Error code: 404 - {...}'), key included")
 def test_a_key_echoed_by_the_server_is_not_repeated_in_the_logs(debug_logs: pytest.LogCaptureFixture) -> None:
     with pytest.raises(ConfigurationError):
         run(ScriptedServer(_echo_key(404)))
@@ -428,15 +418,13 @@ def test_an_obedient_answer_to_an_injection_in_the_text_is_dropped_and_counted(t
     assert_grounded(result, text)
 
 
-@pytest.mark.xfail(strict=True, reason="merge._merge_events discards a grounded model event whose officials are not "
-                                       "known to the document without counting it in the section's warnings")
 def test_a_model_event_discarded_by_the_merge_is_counted() -> None:
     # 张三 is written in the injected sentence, so the event's name and date ground; the merge then
     # drops it because 张三 is no official of the document — silently.
     answer = {"events": [{"date_text": "3月5日", "officials": ["张三"], "action": "调研"}]}
     result = run(ScriptedServer(tool_call_response(answer)), text=INJECTED_ZH)
-    assert all("张三" not in e.officials for e in result.events)  # holds today
-    assert dropped_count(result.sections[0].warnings) == 1  # fails today: the warning list is empty
+    assert all("张三" not in e.officials for e in result.events)
+    assert dropped_count(result.sections[0].warnings) == 1
 
 
 @pytest.mark.parametrize("name", ["", " ", "张" * 40, "县委书记张三主持会议并讲话"], ids=["empty", "blank", "40-chars", "sentence"])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 import traceback
@@ -30,6 +31,7 @@ BROKEN_PIPE_EXIT = 141
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the process exit status instead of exiting."""
+    _quiet_libraries()
     try:
         try:
             args = _parser().parse_args(argv)
@@ -50,6 +52,14 @@ def main(argv: list[str] | None = None) -> int:
             traceback.print_exc()
         _say(f"internal error: {type(error).__name__}: {error} (rerun with DIGESTLLM_DEBUG=1 for a traceback)")
         return INTERNAL_ERROR_EXIT
+
+
+def _quiet_libraries() -> None:
+    """Model failures reach the user as section warnings; the HTTP and model libraries' own log lines
+    would break the one-line promise, so they show only with DIGESTLLM_DEBUG=1."""
+    if os.environ.get("DIGESTLLM_DEBUG") != "1":
+        for name in ("instructor", "openai", "httpx", "httpcore"):
+            logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 # --- arguments ---------------------------------------------------------------------------------

@@ -106,7 +106,13 @@ class GroundingReport:
     def warnings(self) -> list[str]:
         if not self.dropped:
             return []
-        return [f"dropped {len(self.dropped)} model item(s) not found in the text: " + "; ".join(self.dropped[:10])]
+        shown = "; ".join(_shorten(item) for item in self.dropped[:10])
+        more = f"; … and {len(self.dropped) - 10} more" if len(self.dropped) > 10 else ""
+        return [f"dropped {len(self.dropped)} model item(s) the text does not bear out: {shown}{more}"]
+
+
+def _shorten(item: str, limit: int = 60) -> str:
+    return item if len(item) <= limit else item[: limit - 1] + "…"
 
 
 def ground_claims(view: ScriptView, index: int, start: int, end: int, claims: SectionClaims,

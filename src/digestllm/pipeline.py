@@ -10,11 +10,11 @@ from datetime import date
 import httpx
 
 from digestllm.consolidate import consolidate_officials, deduplicate_metrics, order_events
-from digestllm.errors import EmptyInputError, InputError, InputTooLargeError, ModelError
+from digestllm.errors import EmptyInputError, InputError, InputTooLargeError
 from digestllm.grounding import EventClaim, MetricClaim, OfficialClaim, SectionClaims, ground_claims
 from digestllm.merge import merge_section
 from digestllm.model.cache import ResponseCache
-from digestllm.model.client import ModelClient
+from digestllm.model.client import ModelClient, SectionFailure
 from digestllm.model.config import ModelConfig
 from digestllm.model.prompts import load_prompts
 from digestllm.model.response import SectionExtraction
@@ -25,7 +25,13 @@ from digestllm.sections import RawSection, split_sections
 from digestllm.text import ScriptView, to_simplified
 
 DEFAULT_MAX_CHARS = 20_000_000
-_HAN = re.compile(r"[\u3400-\u9fff]")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+# Letters of scripts that share Han characters with Chinese but are not Chinese text.
+_KANA = re.compile(r"[\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
+_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+_LETTER = re.compile(r"[^\W\d_]")
+_FOREIGN_SHARE_LIMIT = 0.2  # of the letters: more kana or Hangul than this is not a Chinese text
 
 
 def parse_reference_date(value: date | str | None) -> date | None:
@@ -39,15 +45,21 @@ def parse_reference_date(value: date | str | None) -> date | None:
 
 def check_text(text: object, max_chars: int) -> str:
     """The text to extract from, or an `InputError` that says what is wrong with it."""
-    if isinstance(text, bytes):
+    if isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 1:
+        raise InputError(f"max_chars must be a positive integer, not {max_chars!r}")
+    if isinstance(text, (bytes, bytearray, memoryview)):
         raise InputError("extract() takes str; decode bytes first or use extract_file()")
     if not isinstance(text, str):
         raise InputError(f"extract() takes str, not {type(text).__name__}")
     if not text.strip():
-        raise EmptyInputError("the input holds no text")
+        raise EmptyInputError("the input holds no text" + (f" ({len(text)} whitespace characters)" if text else ""))
     if len(text) > max_chars:
         raise InputTooLargeError(f"the input has {len(text)} characters, over the limit of {max_chars}; "
                                  "split it or pass a larger max_chars")
+    surrogate = _SURROGATE.search(text)
+    if surrogate is not None:  # no UTF-8 can hold it: the result could never be written out
+        raise InputError(f"the input holds a lone surrogate U+{ord(surrogate.group()):04X} at offset {surrogate.start()}, "
+                         "which is not text (bytes decoded with errors='surrogateescape'?); decode it properly first")
     return text
 
 
@@ -74,6 +86,8 @@ class DocumentRun:
         try:
             return date(year, month, day)
         except ValueError:
+            self.warnings.append(f"the text dates itself {year}-{month}-{day}, which is no day, and no reference date "
+                                 "was given: days without a year are left undated")
             return None
 
     def rule_records(self) -> list[SectionRecords]:
@@ -92,6 +106,10 @@ class DocumentRun:
         warnings = list(self.warnings)
         if self.view.script == "none" or not _HAN.search(self.view.original):
             warnings.append("the text has no Chinese characters: nothing to extract")
+        else:
+            foreign = _foreign_script_warning(self.view.original)
+            if foreign:
+                warnings.append(foreign)
         title = next((raw.headline for raw in self.raw_sections if raw.headline), None)
         return DigestResult(
             title=title,
@@ -105,6 +123,19 @@ class DocumentRun:
             metrics=deduplicate_metrics([m for r in records for m in r.metrics]),
             warnings=warnings,
         )
+
+
+def _foreign_script_warning(text: str) -> str | None:
+    """A warning when kana or Hangul make up much of the letters: Japanese or Korean, not Chinese."""
+    if not _KANA.search(text) and not _HANGUL.search(text):
+        return None
+    letters = len(_LETTER.findall(text))
+    for pattern, language in ((_KANA, "Japanese kana"), (_HANGUL, "Korean Hangul")):
+        share = len(pattern.findall(text)) / letters
+        if share > _FOREIGN_SHARE_LIMIT:
+            return (f"the text does not look Chinese: {share:.0%} of its letters are {language}; "
+                    "its Han characters were read as Chinese and records from it are unreliable")
+    return None
 
 
 def extract_with_rules(text: str, reference_date: date | str | None) -> DigestResult:
@@ -158,11 +189,18 @@ async def extract_with_model(text: str, reference_date: date | str | None, confi
         async with gate:
             try:
                 answer, usage = await client.extract_section(text[raw.start : raw.end])
-            except ModelError as error:
-                return SectionOutcome(Usage(), error=str(error))
+            except SectionFailure as error:
+                return SectionOutcome(error.usage, error=str(error))
         return SectionOutcome(usage, claims=to_claims(answer))
 
-    outcomes = await asyncio.gather(*(ask(raw) for raw in run.raw_sections))
+    tasks = [asyncio.ensure_future(ask(raw)) for raw in run.raw_sections]
+    try:
+        outcomes = await asyncio.gather(*tasks)
+    except BaseException:  # a ConfigurationError (or a cancellation) stops every section still in flight
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise
     grounded = [
         ground_claims(run.view, i, raw.start, raw.end, o.claims, run.reference) if o and o.claims else None
         for i, (raw, o) in enumerate(zip(run.raw_sections, outcomes))
@@ -180,7 +218,8 @@ async def extract_with_model(text: str, reference_date: date | str | None, confi
             section = run.section(i, raw, rules, extractor="rules", status=SectionStatus.FALLBACK,
                                   warnings=[f"model failed, rules used: {outcome.error}"])
         else:
-            section_records = merge_section(rules, report.records, known)
+            section_records, set_aside = merge_section(rules, report.records, known)
+            report.dropped.extend(set_aside)
             section = run.section(i, raw, section_records, extractor="rules+model", warnings=report.warnings())
         if outcome is not None:
             section.usage = outcome.usage

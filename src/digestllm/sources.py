@@ -84,10 +84,12 @@ def decode_bytes(data: bytes, name: str = "input") -> str:
             return _checked_text(legacy[1], name, data, legacy[0], 0)
         return _checked_text(utf8, name, data, "utf-8", 0)
     if not candidates:
-        where = ", ".join(f"as {_LABELS[e]} at byte offset {offset}" for e, offset in failures.items())
+        # The reading that gets furthest is the likeliest encoding: its offset is where the damage is.
+        furthest = max(failures, key=lambda e: failures[e])
+        others = ", ".join(f"at {offset} as {_LABELS[e]}" for e, offset in failures.items() if e != furthest)
         raise DecodeError(
-            f"{name}: not UTF-8, UTF-16, GB18030 or Big5 text (first undecodable byte at offset {min(failures.values())}; "
-            f"undecodable {where}); convert it to UTF-8 first"
+            f"{name}: not UTF-8, UTF-16, GB18030 or Big5 text: undecodable byte at offset {failures[furthest]} "
+            f"as {_LABELS[furthest]} ({others}); convert it to UTF-8 first"
         )
     encoding, text = max(candidates.items(), key=lambda item: _common_share(item[1]))
     return _checked_text(text, name, data, encoding, 0)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import re
 import time
 from typing import Any
@@ -60,6 +61,46 @@ def chunk_text(text: str, limit: int) -> list[str]:
     return [c for c in chunks if c.strip()]
 
 
+class SectionFailure(ModelError):
+    """A section's model call failed for good; `usage` says what was spent trying."""
+
+    def __init__(self, message: str, usage: Usage) -> None:
+        super().__init__(message)
+        self.usage = usage
+
+
+class _SecretRedactor(logging.Filter):
+    """Blots API keys out of log records: instructor logs failed calls with the server's error body."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if any(secret in message for secret in self.secrets):
+            for secret in self.secrets:
+                message = message.replace(secret, "[redacted]")
+            record.msg, record.args = message, ()
+        return True
+
+
+_REDACTOR = _SecretRedactor()
+_LOGGED_LIBRARIES = ("instructor", "openai", "httpx", "httpcore")
+
+
+def _guard_logs(secret: str) -> None:
+    """Install the redactor on every logger of the libraries that talk to the server."""
+    if len(secret) < _MIN_SECRET_CHARS:
+        return
+    _REDACTOR.secrets.add(secret)
+    names = [n for n in logging.root.manager.loggerDict if n.split(".")[0] in _LOGGED_LIBRARIES]
+    for name in {*names, *_LOGGED_LIBRARIES}:
+        logger = logging.getLogger(name)
+        if _REDACTOR not in logger.filters:
+            logger.addFilter(_REDACTOR)
+
+
 class ModelClient:
     """Calls the configured model for one section at a time; safe to share across sections."""
 
@@ -71,11 +112,17 @@ class ModelClient:
         self.cache = cache
         self.response_model = response_model
         self._transport = transport  # tests inject faults here
+        _guard_logs(config.api_key)
 
     async def extract_section(self, text: str) -> tuple[SectionExtraction, Usage]:
+        """The model's answer for one section and what it cost; `SectionFailure` when it fails for good."""
         usage = Usage()
         started = time.perf_counter()
-        answers = [await self._extract_chunk(chunk, usage) for chunk in chunk_text(text, self.config.max_section_chars)]
+        try:
+            answers = [await self._extract_chunk(chunk, usage) for chunk in chunk_text(text, self.config.max_section_chars)]
+        except ModelError as error:
+            usage.seconds = round(time.perf_counter() - started, 3)
+            raise SectionFailure(str(error), usage) from None
         usage.seconds = round(time.perf_counter() - started, 3)
         usage.cached = usage.calls == 0 and bool(answers)
         combined = SectionExtraction(
