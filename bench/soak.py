@@ -376,7 +376,7 @@ def main() -> int:
         print_tally("model", model, wall)
         print(f"  server: {server.requests} requests, {server.answered} answered, {server.faults_served} faults "
               f"({', '.join(f'{k} {v}' for k, v in server.faults.items())}); calls reported in section usage: "
-              f"{model.calls} (a fallback section reports none)")
+              f"{model.calls}")
         print(f"  fallbacks by reason: " + (", ".join(f"{k} {v}" for k, v in model.fallbacks.most_common()) or "none"))
         print("  warnings and errors logged by libraries (no logging configured, these would reach stderr): "
               + (", ".join(f"{k} {v}" for k, v in library_logs.counts.most_common()) or "none"))
