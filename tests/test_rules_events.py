@@ -101,3 +101,9 @@ def test_event_fields_point_at_the_text() -> None:
     assert event.action is not None and event.action.startswith("檢查")
     assert text[event.evidence.start : event.evidence.end] == event.evidence.text
     assert re.search("園區", event.location or "")
+
+
+def test_weekdays_count_from_the_week_of_the_reference_date() -> None:
+    # 2020-03-02 is a Monday.
+    assert resolve(["上周五下午"]) == ["2020-02-28"]
+    assert resolve(["本周一"]) == ["2020-03-02"]

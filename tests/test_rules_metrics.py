@@ -81,3 +81,7 @@ def test_parse_number(written: str, value: float) -> None:
 
 def test_parse_number_rejects_words() -> None:
     assert parse_number("abc") is None
+
+
+def test_approximate_counts_keep_their_figure() -> None:
+    assert metrics("共有2000余人参加,带动1.2万余人就业,三十余家企业入驻。") == [(2000, "人"), (12_000, "人"), (30, "家")]

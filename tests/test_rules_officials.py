@@ -95,3 +95,8 @@ def test_name_length_is_read_from_the_rest_of_the_document() -> None:
 )
 def test_not_officials(text: str) -> None:
     assert officials(text) == {}
+
+
+def test_acting_posts_and_party_group_members() -> None:
+    assert officials("市委副书记、代市长张三主持会议。") == {"张三": ["市委副书记", "代市长"]}
+    assert officials("市政府党组成员李四出席。") == {"李四": ["市政府党组成员"]}

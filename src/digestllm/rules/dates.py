@@ -20,7 +20,9 @@ DATE_PATTERN = re.compile(
     rf"(?:(?P<year>{_YEAR})年)?(?:(?P<month>{_NUM})月(?:份)?)?(?P<day>{_NUM})[日号]"
     rf"(?:(?:至|到|—|－|-|~|～)(?:(?:{_NUM})月)?(?:{_NUM})[日号])?{_DAY_PART}"
     rf"|(?P<relative>前天|昨天|昨日|今天|今日|当天|当日){_DAY_PART}"
+    rf"|(?P<week>上周|上星期|本周|这周|本星期)(?P<weekday>[一二三四五六日天]){_DAY_PART}"
 )
+_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _RELATIVE_DAYS = {"前天": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0}
 _CUT_OFF_BEFORE = re.compile(r"(?:截至|截止到|截止|至|到)\s*$")
 _PERIOD_AFTER = re.compile(r"^(?:以来|之前|以前|前后|之后|以后|前|后|起|为止|止)")
@@ -79,6 +81,12 @@ class DateResolver:
         return DateMention(match.start(), match.end(), day, is_event_day)
 
     def _day(self, match: re.Match[str]) -> date | None:
+        if match["week"]:
+            if self.reference is None:
+                return None
+            monday = self.reference - timedelta(days=self.reference.weekday())
+            weeks_back = 1 if match["week"].startswith("上") else 0
+            return monday - timedelta(weeks=weeks_back) + timedelta(days=_WEEKDAYS[match["weekday"]])
         if match["relative"]:
             if self.reference is None:
                 return None
