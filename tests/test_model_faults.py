@@ -115,8 +115,8 @@ def test_concurrency_is_bounded() -> None:
 
 
 def test_a_model_only_official_beside_a_post_is_kept() -> None:
-    text = "3月5日，市发改委党组成员王小明出席签约仪式。"
-    answer = {"officials": [{"name": "王小明", "titles": ["市发改委党组成员"]}], "events": [], "metrics": []}
+    text = "3月5日，县应急管理局主要负责人王小明出席签约仪式。"
+    answer = {"officials": [{"name": "王小明", "titles": ["县应急管理局主要负责人"]}], "events": [], "metrics": []}
     assert rules_only(text).officials == []
     result = run(ScriptedServer(tool_call_response(answer)), text=text)
     assert [(o.name, o.origin.value) for o in result.officials] == [("王小明", "model")]
@@ -137,3 +137,14 @@ def test_md_json_mode_reads_a_fenced_json_answer() -> None:
 def test_an_unknown_instructor_mode_is_a_configuration_error() -> None:
     with pytest.raises(ConfigurationError, match="instructor mode"):
         run(ScriptedServer(tool_call_response(EMPTY_ANSWER)), instructor_mode="json_schema")
+
+
+def test_sections_past_the_documents_model_budget_go_to_the_rules() -> None:
+    server = ScriptedServer(tool_call_response(EMPTY_ANSWER))
+    text = SEED.read_text(encoding="utf-8")
+    result = run(server, text=text, max_document_chars=1000)
+    statuses = [s.status for s in result.sections if s.kind.value != "byline"]
+    assert statuses[:2] == [SectionStatus.OK, SectionStatus.OK]
+    assert set(statuses[2:]) == {SectionStatus.FALLBACK}
+    assert "max_document_chars" in result.sections[2].warnings[0]
+    assert len(server.requests) == 2

@@ -183,9 +183,14 @@ async def extract_with_model(text: str, reference_date: date | str | None, confi
     client = ModelClient(config, prompts, cache, transport=transport)
     gate = asyncio.Semaphore(config.concurrency)
 
+    within_budget = _sections_within_budget(run.raw_sections, text, config.max_document_chars)
+
     async def ask(raw: RawSection) -> SectionOutcome | None:
         if raw.kind is SectionKind.BYLINE or not text[raw.start : raw.end].strip():
             return None
+        if raw not in within_budget:
+            return SectionOutcome(Usage(), error=f"the document is over max_document_chars={config.max_document_chars} "
+                                                 "for the model; this section was left to the rules")
         async with gate:
             try:
                 answer, usage = await client.extract_section(text[raw.start : raw.end])
@@ -226,6 +231,18 @@ async def extract_with_model(text: str, reference_date: date | str | None, confi
         sections.append(section)
         records.append(section_records)
     return run.result(sections, records, mode="model", prompt_version=prompts.version)
+
+
+def _sections_within_budget(sections: list[RawSection], text: str, budget: int) -> set[RawSection]:
+    """The sections sent to the model, in text order, until their characters pass `budget`."""
+    chosen: set[RawSection] = set()
+    spent = 0
+    for raw in sections:
+        spent += raw.end - raw.start
+        if spent > budget:
+            break
+        chosen.add(raw)
+    return chosen
 
 
 def to_claims(answer: SectionExtraction) -> SectionClaims:

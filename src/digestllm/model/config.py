@@ -28,6 +28,7 @@ class ModelConfig:
     concurrency: int = 4  # sections in flight at once
     section_budget: float | None = None  # seconds for one section, retries included; None: derived
     max_section_chars: int = 1500  # longer sections are sent in chunks
+    max_document_chars: int = 200_000  # past this, sections go to the rules alone (a 10 MB page is no prompt)
     max_tokens: int = 1024
     temperature: float = 0.0
     cache_dir: Path | None = None
