@@ -404,4 +404,20 @@ def test_mixed_traditional_and_simplified_text_finds_officials_of_both() -> None
 def test_impossible_document_date_is_a_warning_not_a_silent_loss() -> None:
     result = rules("2020年2月30日 新闻\n\n" + SIMPLIFIED_TEXT)
     assert result.reference_date is None
-    assert any("2020-2-30" in w for w in result.warnings), result.warnings
+    assert any("2020-2-30" in w and "no plausible day" in w for w in result.warnings), result.warnings
+
+
+def test_implausible_document_year_is_a_warning_and_no_crash() -> None:
+    text = "0001.01.01 各區(市縣)黨政一把手上週在忙啥?\n\n前鋒區委書記米亮:\n前天，米亮到園區調研企業復工。\n"
+    result = rules(text)
+    assert result.reference_date is None
+    assert names(result) == {"米亮"}
+    assert any("1-1-1" in w and "no plausible day" in w for w in result.warnings), result.warnings
+
+
+@pytest.mark.xfail(strict=True, raises=OverflowError,
+                   reason="rules/dates.py DateResolver._day: reference date 0001-01-01 minus 2 days for 前天 "
+                          "overflows (reported; dates.py is outside this change)")
+def test_earliest_reference_date_with_a_relative_day_does_not_crash() -> None:
+    result = rules("前鋒區委書記米亮:\n前天，米亮到園區調研企業復工。\n", reference_date="0001-01-01")
+    assert names(result) == {"米亮"}

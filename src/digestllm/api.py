@@ -15,7 +15,7 @@ from digestllm.errors import ConfigurationError
 from digestllm.model.config import ModelConfig, resolve_config
 from digestllm.pipeline import DEFAULT_MAX_CHARS, check_text, extract_with_model, extract_with_rules, to_simplified_result
 from digestllm.schemas import DigestResult
-from digestllm.sources import read_text_file
+from digestllm.sources import DEFAULT_MAX_BYTES, read_text_file
 
 Mode = Literal["auto", "rules", "model"]
 T = TypeVar("T")
@@ -74,9 +74,9 @@ def extract(
     return to_simplified_result(result) if simplified else result
 
 
-def extract_file(path: str | Path, **options: Any) -> DigestResult:
+def extract_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, **options: Any) -> DigestResult:
     """`extract` on a file in UTF-8 (with or without BOM), UTF-16 with BOM, GB18030 or Big5."""
-    return extract(read_text_file(path), **options)
+    return extract(read_text_file(path, max_bytes=max_bytes), **options)
 
 
 def _model_config(mode: str, model: str | None, base_url: str | None, api_key: str | None,

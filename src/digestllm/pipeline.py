@@ -32,6 +32,7 @@ _KANA = re.compile(r"[\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 _HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 _LETTER = re.compile(r"[^\W\d_]")
 _FOREIGN_SHARE_LIMIT = 0.2  # of the letters: more kana or Hangul than this is not a Chinese text
+_PLAUSIBLE_YEARS = (1900, 2100)  # a document date outside them is a misreading
 
 
 def parse_reference_date(value: date | str | None) -> date | None:
@@ -84,11 +85,16 @@ class DocumentRun:
                                  "days without a year are left undated")
             return None
         try:
-            return date(year, month, day)
+            found_date = date(year, month, day)
         except ValueError:
-            self.warnings.append(f"the text dates itself {year}-{month}-{day}, which is no day, and no reference date "
-                                 "was given: days without a year are left undated")
+            found_date = None
+        if found_date is None or not _PLAUSIBLE_YEARS[0] <= year <= _PLAUSIBLE_YEARS[1]:
+            # An impossible day (2月30日) or a year no news report has (0001.01.01, which also leaves
+            # no room to count back "前天" from): say so instead of silently dropping or trusting it.
+            self.warnings.append(f"the text dates itself {year}-{month}-{day}, which is no plausible day, and no "
+                                 "reference date was given: days without a year are left undated")
             return None
+        return found_date
 
     def rule_records(self) -> list[SectionRecords]:
         return [self.rules.extract(i, raw) for i, raw in enumerate(self.raw_sections)]

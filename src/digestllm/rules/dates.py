@@ -75,7 +75,10 @@ class DateResolver:
         before = simplified[max(0, match.start() - 4) : match.start()]
         after = simplified[match.end() : match.end() + 3]
         is_event_day = not _CUT_OFF_BEFORE.search(before) and not _PERIOD_AFTER.match(after)
-        day = self._day(match)
+        try:
+            day = self._day(match)
+        except OverflowError:  # a reference date at the edge of the calendar
+            day = None
         if day is not None:
             self.previous = day
         return DateMention(match.start(), match.end(), day, is_event_day)
