@@ -10,7 +10,7 @@ from typing import Any
 
 import httpx
 
-Reply = Callable[[httpx.Request], httpx.Response]
+Reply = Callable[[httpx.Request], httpx.Response | Awaitable[httpx.Response]]
 
 
 def tool_call_response(arguments: str | dict[str, Any], name: str = "SectionExtraction") -> httpx.Response:
@@ -60,30 +60,6 @@ class ScriptedServer:
             reply = self.replies[min(len(self.requests) - 1, len(self.replies) - 1)]
             if isinstance(reply, Exception):
                 raise reply
-            return reply if isinstance(reply, httpx.Response) else reply(request)
-        finally:
-            self.in_flight -= 1
-
-
-AsyncReply = Callable[[httpx.Request], Awaitable[httpx.Response]]
-
-
-class AsyncScriptedServer(ScriptedServer):
-    """A `ScriptedServer` whose replies may also be coroutine functions (a server that hangs, say)."""
-
-    def __init__(self, *replies: AsyncReply | Reply | httpx.Response | Exception, delay: float = 0.0) -> None:
-        super().__init__(*replies, delay=delay)  # type: ignore[arg-type]
-
-    async def _handle(self, request: httpx.Request) -> httpx.Response:
-        self.requests.append(request)
-        self.in_flight += 1
-        self.most_in_flight = max(self.most_in_flight, self.in_flight)
-        try:
-            if self.delay:
-                await asyncio.sleep(self.delay)
-            reply = self.replies[min(len(self.requests) - 1, len(self.replies) - 1)]
-            if isinstance(reply, Exception):
-                raise reply
             if isinstance(reply, httpx.Response):
                 return reply
             answer = reply(request)
@@ -92,7 +68,7 @@ class AsyncScriptedServer(ScriptedServer):
             self.in_flight -= 1
 
 
-def hang_for(seconds: float) -> AsyncReply:
+def hang_for(seconds: float) -> Reply:
     """A reply that keeps the request waiting `seconds` before it answers with an empty extraction."""
 
     async def reply(request: httpx.Request) -> httpx.Response:

@@ -20,7 +20,6 @@ import pytest
 from digestllm import ConfigurationError, DigestResult, SectionStatus, aextract, extract
 from tests.fakes import (
     EMPTY_ANSWER,
-    AsyncScriptedServer,
     ScriptedServer,
     chat_response,
     hang_for,
@@ -241,7 +240,7 @@ def test_an_answer_that_is_not_a_tool_call_falls_back(reply: httpx.Response) -> 
 
 def test_a_hanging_server_is_bounded_by_the_section_budget() -> None:
     # A mock transport does not enforce httpx's timeout, so only the section budget can end this.
-    server = AsyncScriptedServer(hang_for(60))
+    server = ScriptedServer(hang_for(60))
     result = run(server, timeout=0.5, section_budget=2)
     assert_fell_back(result, "no answer within 2 s")
     assert len(server.requests) == 1 and server.in_flight == 0  # the hanging request was cancelled
@@ -255,7 +254,7 @@ def test_a_hang_in_one_section_does_not_hold_back_the_others() -> None:
             return await hang_for(60)(request)
         return tool_call_response(EMPTY_ANSWER)
 
-    result = run(AsyncScriptedServer(hang_only_the_second), text=text, timeout=0.5, section_budget=2)
+    result = run(ScriptedServer(hang_only_the_second), text=text, timeout=0.5, section_budget=2)
     first, second = result.sections
     assert first.status is SectionStatus.OK and first.extractor == "rules+model"
     assert second.status is SectionStatus.FALLBACK and "no answer within 2 s" in second.warnings[0]
@@ -271,7 +270,7 @@ async def test_a_configuration_error_cancels_the_sections_still_in_flight() -> N
         await asyncio.sleep(0.05)  # the second section's request is on its way by now
         return httpx.Response(401, json={"error": "bad key"})
 
-    server = AsyncScriptedServer(reject_the_first_hang_the_second)
+    server = ScriptedServer(reject_the_first_hang_the_second)
     try:
         with pytest.raises(ConfigurationError):
             await aextract(text, reference_date="2020-03-06", mode="model", transport=server.transport,
