@@ -56,28 +56,29 @@ class Official(BaseModel):
     alignment: AlignmentStatus = AlignmentStatus.DERIVED
 
 
-class Event(BaseModel):
+class GroundedRecord(BaseModel):
+    """What every event and metric carries: where it stands in the source and who found it."""
+
+    evidence: Span
+    section: int = Field(default=0, description="index of the section the evidence lies in")
+    origin: Origin = Origin.RULES
+    alignment: AlignmentStatus = AlignmentStatus.DERIVED
+
+
+class Event(GroundedRecord):
     date: str | None = Field(default=None, description="ISO YYYY-MM-DD, or null when the text gives no day")
     date_text: str | None = None
     officials: list[str] = Field(default_factory=list)
     action: str | None = None
     location: str | None = None
-    evidence: Span
-    section: int = 0
-    origin: Origin = Origin.RULES
-    alignment: AlignmentStatus = AlignmentStatus.DERIVED
 
 
-class Metric(BaseModel):
+class Metric(GroundedRecord):
     value: float | int
     unit: str
     raw: str
     subject: str | None = None
     region: str | None = None
-    evidence: Span
-    section: int = 0
-    origin: Origin = Origin.RULES
-    alignment: AlignmentStatus = AlignmentStatus.DERIVED
 
 
 class SectionKind(str, Enum):
