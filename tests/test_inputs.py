@@ -340,8 +340,6 @@ def test_extract_file_over_the_default_byte_limit_is_an_input_too_large_error(tm
         extract_file(path, mode="rules")
 
 
-@pytest.mark.xfail(strict=True, reason="api.extract_file does not pass max_bytes to read_text_file: the option is "
-                                       "silently dropped in rules mode (reported; api.py is outside this change)")
 def test_extract_file_over_max_bytes_is_an_input_too_large_error(tmp_path: Path) -> None:
     path = tmp_path / "seed.txt"
     path.write_bytes(SEED_TEXT.encode("utf-8"))
@@ -415,9 +413,6 @@ def test_implausible_document_year_is_a_warning_and_no_crash() -> None:
     assert any("1-1-1" in w and "no plausible day" in w for w in result.warnings), result.warnings
 
 
-@pytest.mark.xfail(strict=True, raises=OverflowError,
-                   reason="rules/dates.py DateResolver._day: reference date 0001-01-01 minus 2 days for 前天 "
-                          "overflows (reported; dates.py is outside this change)")
 def test_earliest_reference_date_with_a_relative_day_does_not_crash() -> None:
     result = rules("前鋒區委書記米亮:\n前天，米亮到園區調研企業復工。\n", reference_date="0001-01-01")
     assert names(result) == {"米亮"}
