@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from digestllm import (
+    ConfigurationError,
     DecodeError,
     DigestError,
     DigestResult,
@@ -416,3 +417,19 @@ def test_implausible_document_year_is_a_warning_and_no_crash() -> None:
 def test_earliest_reference_date_with_a_relative_day_does_not_crash() -> None:
     result = rules("前鋒區委書記米亮:\n前天，米亮到園區調研企業復工。\n", reference_date="0001-01-01")
     assert names(result) == {"米亮"}
+
+
+def test_a_misspelt_option_is_a_configuration_error_even_offline() -> None:
+    with pytest.raises(ConfigurationError, match="refrence_date"):
+        extract("市委书记李龙调研。", mode="rules", refrence_date="2020-03-02")
+
+
+def test_bare_carriage_returns_end_lines_too() -> None:
+    text = SEED_TEXT.replace("\n", "\r")
+    kinds = [s.kind for s in extract(text, reference_date="2020-03-02", mode="rules").sections]
+    assert kinds.count(SectionKind.LEADER) == 7
+
+
+def test_a_figure_at_the_top_is_no_document_date() -> None:
+    result = extract("12.5亿元项目落地,县委书记张三出席。", mode="rules")
+    assert all("12/5" not in w for w in result.warnings)

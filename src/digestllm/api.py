@@ -12,7 +12,7 @@ from typing import Any, Literal, TypeVar
 import httpx
 
 from digestllm.errors import ConfigurationError
-from digestllm.model.config import ModelConfig, resolve_config
+from digestllm.model.config import ModelConfig, check_options, resolve_config
 from digestllm.pipeline import DEFAULT_MAX_CHARS, check_text, extract_with_model, extract_with_rules, to_simplified_result
 from digestllm.schemas import DigestResult
 from digestllm.sources import DEFAULT_MAX_BYTES, read_text_file
@@ -83,6 +83,7 @@ def _model_config(mode: str, model: str | None, base_url: str | None, api_key: s
                   options: dict[str, Any]) -> ModelConfig | None:
     if mode not in ("auto", "rules", "model"):
         raise ConfigurationError(f"mode must be 'auto', 'rules' or 'model', not {mode!r}")
+    check_options(options)
     if mode == "rules":
         return None
     config = resolve_config(model, base_url, api_key, **options)

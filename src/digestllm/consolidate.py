@@ -30,20 +30,27 @@ def fullest_titles(titles: list[str]) -> list[str]:
 
 
 def consolidate_officials(view: ScriptView, officials: list[Official]) -> list[Official]:
-    merged: dict[str, Official] = {}
+    """One official per name (compared in Simplified script), with every post and every mention."""
+    firsts: dict[str, Official] = {}
+    titles: dict[str, list[str]] = {}
+    regions: dict[str, str | None] = {}
+    origins: dict[str, Origin] = {}
     for official in officials:
         key = to_simplified(official.name)
-        kept = merged.get(key)
-        if kept is None:
-            merged[key] = official.model_copy(update={"titles": list(official.titles)})
-            continue
-        kept.titles = kept.titles + official.titles
-        kept.region = kept.region or official.region
-        kept.origin = combine_origins(kept.origin, official.origin)
-    for key, official in merged.items():
-        official.titles = fullest_titles(official.titles)
-        official.mentions = _all_mentions(view, key) or official.mentions
-    return list(merged.values())
+        if key not in firsts:
+            firsts[key], titles[key], regions[key], origins[key] = official, [], None, official.origin
+        titles[key].extend(official.titles)
+        regions[key] = regions[key] or official.region
+        origins[key] = combine_origins(origins[key], official.origin)
+    return [
+        first.model_copy(update={
+            "titles": fullest_titles(list(dict.fromkeys(titles[key]))),
+            "region": regions[key],
+            "origin": origins[key],
+            "mentions": _all_mentions(view, key) or first.mentions,
+        })
+        for key, first in firsts.items()
+    ]
 
 
 def _all_mentions(view: ScriptView, simplified_name: str) -> list[Span]:

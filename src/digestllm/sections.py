@@ -20,7 +20,7 @@ _MAX_HEADLINE_CHARS = 60
 _HEADER_END = re.compile(r"[:：]\s*$")
 _SENTENCE_PUNCT = re.compile(r"[。，,！!？?；;“”\"]")
 _POST_CORE = re.compile("|".join(POST_CORES))
-_LINE = re.compile(r"[^\n]*\n|[^\n]+$")
+_LINE = re.compile(r"[^\r\n\u2028\u2029]*(?:\r\n|[\r\n\u2028\u2029])|[^\r\n\u2028\u2029]+$")
 _BYLINE_WORD = re.compile("|".join(BYLINE_WORDS))
 _JUNK_LINE = re.compile(r"^\s*(?:分享到|相关文章|相关阅读|相关新闻|打印|关闭|返回|上一篇|下一篇|【[^】]*】)\s*[:：]?\s*$")
 _TRAILING_PAREN = re.compile(r"[(（][^()（）]*[)）]\s*$")
@@ -118,7 +118,8 @@ def split_sections(view: ScriptView) -> list[RawSection]:
 
 def _headline_after(text: str, lines: list[Line], header_index: int, section_end: int) -> str | None:
     """The first non-empty line after a header (-1: from the top), when it reads as a headline."""
-    for line in lines[header_index + 1 :]:
+    for index in range(header_index + 1, len(lines)):
+        line = lines[index]
         if line.start >= section_end:
             return None
         stripped = line.text(text).strip()

@@ -53,6 +53,14 @@ class ModelConfig:
         return f"ModelConfig(model={self.model!r}, base_url={self.base_url!r}, mode={self.instructor_mode!r})"
 
 
+def check_options(options: dict[str, object]) -> None:
+    """Refuse keyword options that no part of digestllm reads (a typo would otherwise pass silently)."""
+    known = set(ModelConfig.__dataclass_fields__)
+    unknown = sorted(set(options) - known)
+    if unknown:
+        raise ConfigurationError(f"unknown option(s): {', '.join(unknown)}; model options are {', '.join(sorted(known))}")
+
+
 def resolve_config(
     model: str | None = None,
     base_url: str | None = None,

@@ -26,7 +26,10 @@ _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 
 _RELATIVE_DAYS = {"前天": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0}
 _CUT_OFF_BEFORE = re.compile(r"(?:截至|截止到|截止|至|到)\s*$")
 _PERIOD_AFTER = re.compile(r"^(?:以来|之前|以前|前后|之后|以后|前|后|起|为止|止)")
-_DOCUMENT_DATE_LINE = re.compile(r"^\s*(?:(?P<year>\d{4})[.\-/年])?(?P<month>\d{1,2})[.\-/月](?P<day>\d{1,2})日?(?!\d)")
+# A date line opens the digest: `03.02 各区…`, `2020-03-02`; a figure (`12.5亿元`) is none.
+_DOCUMENT_DATE_LINE = re.compile(
+    r"^\s*(?:(?P<year>\d{4})[.\-/年])?(?P<month>\d{1,2})[.\-/月](?P<day>\d{1,2})日?(?![\d.万亿千百%％元个人户家名项])"
+)
 _FULL_DATE = re.compile(r"(?P<year>\d{4})[年\-/.](?P<month>\d{1,2})[月\-/.](?P<day>\d{1,2})日?")
 _FUTURE_TOLERANCE = timedelta(days=62)
 
