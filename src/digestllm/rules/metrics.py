@@ -24,7 +24,7 @@ QUANTITY = re.compile(
 )
 _PREFIX = re.compile("(?:" + "|".join(re.escape(p) for p in METRIC_PREFIXES) + ")$")
 _QUOTES = re.compile(r"“[^“”]{0,12}”|\"[^\"]{0,12}\"|‘[^‘’]{0,12}’|「[^「」]{0,12}」")
-_ROAD_OR_CODE_BEFORE = re.compile(r"(?:[A-Za-z]|国道|省道|县道|乡道|第|编号|代码|电话)$")
+_ROAD_OR_CODE_BEFORE = re.compile(r"(?:[A-Za-z]|国道|省道|县道|乡道|第|编号|代码|电话|届)$")  # 届: 八届五次全会
 _YEAR_LIKE = re.compile(r"^(?:1[89]|20)\d\d$|^[〇零一二三四五六七八九]{4}$")
 _SUBJECT_STOP = re.compile(r"[，,。；;：:！!？?、（）()“”\s0-9０-９]|的|在|已|全部|均|乘坐|有序|实现|完成|达到|其中|以上|以下|左右")
 _SUBJECT_LEAD_VERBS = re.compile(r"(?:成功|完成|实现|申报|新增|累计|共计|共|有|达|约|其中|全市|全县|全区|全省|已)+")
