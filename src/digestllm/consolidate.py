@@ -29,8 +29,10 @@ def fullest_titles(titles: list[str]) -> list[str]:
     return kept
 
 
-def consolidate_officials(view: ScriptView, officials: list[Official]) -> list[Official]:
-    """One official per name (compared in Simplified script), with every post and every mention."""
+def consolidate_officials(view: ScriptView, officials: list[Official],
+                          skip: list[tuple[int, int]] | None = None) -> list[Official]:
+    """One official per name (compared in Simplified script), with every post and every mention
+    outside the `skip` ranges (bylines)."""
     firsts: dict[str, Official] = {}
     titles: dict[str, list[str]] = {}
     regions: dict[str, str | None] = {}
@@ -47,19 +49,25 @@ def consolidate_officials(view: ScriptView, officials: list[Official]) -> list[O
             "titles": fullest_titles(list(dict.fromkeys(titles[key]))),
             "region": regions[key],
             "origin": origins[key],
-            "mentions": _all_mentions(view, key) or first.mentions,
+            "mentions": _all_mentions(view, key, [n for n in firsts if len(n) > len(key)], skip or []) or first.mentions,
         })
         for key, first in firsts.items()
     ]
 
 
-def _all_mentions(view: ScriptView, simplified_name: str) -> list[Span]:
+def _all_mentions(view: ScriptView, name: str, longer_names: list[str], skip: list[tuple[int, int]]) -> list[Span]:
+    """Every place the (Simplified) name is written, but inside a longer official's name (李明 in
+    李明亮) or in a skipped range."""
     spans: list[Span] = []
-    at = view.simplified.find(simplified_name)
-    while at != -1 and simplified_name:
-        end = at + len(simplified_name)
-        spans.append(Span(start=at, end=end, text=view.original[at:end]))
-        at = view.simplified.find(simplified_name, end)
+    text = view.simplified
+    at = text.find(name)
+    while at != -1 and name:
+        end = at + len(name)
+        inside_longer = any(text.startswith(longer, at) for longer in longer_names)
+        skipped = any(start <= at < stop for start, stop in skip)
+        if not inside_longer and not skipped:
+            spans.append(Span(start=at, end=end, text=view.original[at:end]))
+        at = text.find(name, end)
     return spans
 
 

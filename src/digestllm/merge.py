@@ -79,7 +79,7 @@ def _merge_events(rules: list[Event], model: list[Event], known_officials: set[s
         same_day = next((e for e in merged if e.date == event.date and e.date is not None), None)
         if same_day is not None:
             same_day.officials.extend(newcomers)
-            same_day.origin = Origin.BOTH
+            same_day.origin = combine_origins(same_day.origin, Origin.MODEL)
         else:
             merged.append(event.model_copy(update={"officials": newcomers}))
         covered.update(map(to_simplified, newcomers))

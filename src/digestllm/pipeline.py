@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 import httpx
 
@@ -36,7 +36,11 @@ _PLAUSIBLE_YEARS = (1900, 2100)  # a document date outside them is a misreading
 
 
 def parse_reference_date(value: date | str | None) -> date | None:
-    if value is None or isinstance(value, date):
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
         return value
     try:
         return date.fromisoformat(value.strip())
@@ -124,7 +128,9 @@ class DocumentRun:
             mode=mode,
             prompt_version=prompt_version,
             sections=sections,
-            officials=consolidate_officials(self.view, [o for r in records for o in r.officials]),
+            officials=consolidate_officials(self.view, [o for r in records for o in r.officials],
+                                            skip=[(raw.start, raw.end) for raw in self.raw_sections
+                                                  if raw.kind is SectionKind.BYLINE]),
             events=order_events([e for r in records for e in r.events]),
             metrics=deduplicate_metrics([m for r in records for m in r.metrics]),
             warnings=warnings,

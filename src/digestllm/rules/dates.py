@@ -106,35 +106,34 @@ class DateResolver:
         if day is None or not 1 <= day <= 31 or month is not None and not 1 <= month <= 12:
             return None
         anchor = self.previous or self.reference
-        if anchor is None and year is None:
-            return None
+        if anchor is None:  # nothing tells the missing year or month
+            return date(year, month, day) if year and month and _valid(year, month, day) else None
         if month is None:
-            month = self._month_for_day(day)
+            month = self._month_for_day(day, anchor)
         if year is None:
-            year = self._year_for(month, day)
-        try:
-            return date(year, month, day)
-        except ValueError:
-            return None
+            year = self._year_for(month, day, anchor)
+        return date(year, month, day) if _valid(year, month, day) else None
 
-    def _month_for_day(self, day: int) -> int:
-        if self.previous is not None:
-            return self.previous.month
-        assert self.reference is not None
-        if day <= self.reference.day:
-            return self.reference.month
-        return 12 if self.reference.month == 1 else self.reference.month - 1
+    def _month_for_day(self, day: int, anchor: date) -> int:
+        """A day without its month: the month of the date just told, else the reference's (or the one before)."""
+        if self.previous is not None or day <= anchor.day:
+            return anchor.month
+        return 12 if anchor.month == 1 else anchor.month - 1
 
-    def _year_for(self, month: int, day: int) -> int:
-        anchor = self.previous or self.reference
-        assert anchor is not None
+    def _year_for(self, month: int, day: int, anchor: date) -> int:
         year = anchor.year
         reference = self.reference or anchor
-        try:
-            candidate = date(year, month, day)
-        except ValueError:
+        if not _valid(year, month, day):
             return year
         # News reports the recent past: a day far after the reference belongs to the year before.
-        if candidate - reference > _FUTURE_TOLERANCE:
+        if date(year, month, day) - reference > _FUTURE_TOLERANCE:
             return year - 1
         return year
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True

@@ -7,6 +7,7 @@ numbered slogans (`“十四五”`, `“1123”规划`, `三个一线`, `两手
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -48,11 +49,13 @@ class QuantityMention:
 
 
 def find_quantities(simplified: str, start: int, end: int) -> list[QuantityMention]:
-    quoted = [m.span() for m in _QUOTES.finditer(simplified, start, end)]
+    quoted = [m.span() for m in _QUOTES.finditer(simplified, start, end)]  # in order, never overlapping
+    quote_starts = [q_start for q_start, _ in quoted]
     found: list[QuantityMention] = []
     for match in QUANTITY.finditer(simplified, start, end):
-        if any(q_start <= match.start() < q_end for q_start, q_end in quoted):
-            continue
+        index = bisect.bisect_right(quote_starts, match.start()) - 1
+        if index >= 0 and match.start() < quoted[index][1]:
+            continue  # a numbered name in short quotes: “十四五”
         mention = _read(simplified, match)
         if mention is not None:
             found.append(mention)

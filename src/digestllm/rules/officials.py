@@ -104,13 +104,15 @@ class NameScanner:
             return None
         if not self._name_char(two) or _FOLLOWING.match(s, two) and not self._closes_name(three):
             return two
+        closes_two, closes_three = self._closes_name(two), self._closes_name(three)
+        if closes_three and not closes_two:  # what follows settles it: 李明亮出席
+            return three
         short, long_ = s[pos:two], s[pos:three]
         short_count, long_count = self.count(short), self.count(long_)
         if long_count >= 2 and long_count == short_count:
             return three
         if short_count > long_count and self._stands_alone(short):
             return two
-        closes_two, closes_three = self._closes_name(two), self._closes_name(three)
         if closes_two and not closes_three:
             return two
         return three
