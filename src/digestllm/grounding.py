@@ -14,10 +14,9 @@ from datetime import date
 from difflib import SequenceMatcher
 
 from digestllm.rules.dates import DATE_PATTERN, DateResolver
-from digestllm.rules.extractor import SectionRecords, span_of
-from digestllm.rules.metrics import find_quantities
+from digestllm.rules.extractor import SectionRecords, metric_from_quantity, span_of
+from digestllm.rules.metrics import QuantityMention, find_quantities
 from digestllm.rules.officials import is_plausible_name, reads_as_post, region_in_post
-from digestllm.numbers import as_json_number
 from digestllm.schemas import AlignmentStatus, Event, Metric, Official, Origin, Span
 from digestllm.text import ScriptView, to_simplified
 
@@ -118,22 +117,22 @@ def _shorten(item: str, limit: int = 60) -> str:
 def ground_claims(view: ScriptView, index: int, start: int, end: int, claims: SectionClaims,
                   reference: date | None) -> GroundingReport:
     """The claims that the section's text bears out, as records with spans; the rest listed as dropped."""
-    aligner = Aligner(view, start, end)
+    grounder = SectionGrounder(view, index, start, end, reference)
     report = GroundingReport(SectionRecords())
     for claim in claims.officials:
-        official = _ground_official(view, aligner, claim)
+        official = grounder.official(claim)
         if official is None:
             report.dropped.append(f"official {claim.name!r}")
         else:
             report.records.officials.append(official)
     for metric_claim in claims.metrics:
-        metric = _ground_metric(view, aligner, index, metric_claim)
+        metric = grounder.metric(metric_claim)
         if metric is None:
             report.dropped.append(f"metric {metric_claim.quantity!r}")
         else:
             report.records.metrics.append(metric)
     for event_claim in claims.events:
-        event = _ground_event(view, aligner, index, event_claim, reference)
+        event = grounder.event(event_claim)
         if event is None:
             report.dropped.append(f"event of {', '.join(event_claim.officials) or 'nobody'}")
         else:
@@ -141,77 +140,106 @@ def ground_claims(view: ScriptView, index: int, start: int, end: int, claims: Se
     return report
 
 
-def _ground_official(view: ScriptView, aligner: Aligner, claim: OfficialClaim) -> Official | None:
-    """The name must be in the text as a name, written right beside one of its claimed posts."""
-    found = aligner.find(claim.name)
-    if found is None or not is_plausible_name(view.simplified, found[0].start, found[0].end):
+class SectionGrounder:
+    """Checks one section's claims against its text, with the rules' own readers."""
+
+    def __init__(self, view: ScriptView, index: int, start: int, end: int, reference: date | None) -> None:
+        self.view = view
+        self.index = index
+        self.aligner = Aligner(view, start, end)
+        self.reference = reference
+        self._quantities: list[QuantityMention] | None = None
+
+    @property
+    def quantities(self) -> list[QuantityMention]:
+        """The section's quantities as the rules read them, found once."""
+        if self._quantities is None:
+            self._quantities = find_quantities(self.view.simplified, self.aligner.start, self.aligner.end)
+        return self._quantities
+
+    def official(self, claim: OfficialClaim) -> Official | None:
+        """The name must be in the text as a name, written right beside one of its claimed posts."""
+        view, aligner = self.view, self.aligner
+        found = aligner.find(claim.name)
+        if found is None or not is_plausible_name(view.simplified, found[0].start, found[0].end):
+            return None
+        name_span, status = found
+        posts = [t for t in (aligner.find(title) for title in claim.titles)
+                 if t is not None and reads_as_post(view.simplified, t[0].start, t[0].end)]
+        name = view.simplified[name_span.start : name_span.end]
+        if not any(_written_beside(aligner, view.simplified[p.start : p.end], name) for p, _ in posts):
+            return None
+        region = next((r for r in (region_in_post(view.simplified, p.start, p.end) for p, _ in posts) if r), None)
+        return Official(name=name_span.text, titles=[p.text for p, _ in posts],
+                        region=view.original[region[0] : region[1]] if region else None,
+                        mentions=[name_span], origin=Origin.MODEL,
+                        alignment=_weakest([status, *(s for _, s in posts)]))
+
+    def metric(self, claim: MetricClaim) -> Metric | None:
+        """The claimed quantity must be in the text and read as a quantity by the rules' own parser."""
+        quoted = claim.quantity.strip()
+        for at in self.aligner.find_all(quoted):
+            stop = at + len(quoted)
+            for quantity in self.quantities:
+                if quantity.start < stop and at < quantity.end:
+                    subject = self.aligner.find(claim.subject)
+                    status = AlignmentStatus.EXACT if self.view.original[at:stop] == quoted else AlignmentStatus.SIMPLIFIED
+                    return metric_from_quantity(self.view, quantity, self.index, Origin.MODEL, status,
+                                                subject=subject[0].text if subject else None)
         return None
-    name_span, status = found
-    posts = [t[0] for t in (aligner.find(title) for title in claim.titles)
-             if t is not None and reads_as_post(view.simplified, t[0].start, t[0].end)]
-    name = view.simplified[name_span.start : name_span.end]
-    beside = [p for p in posts if _written_beside(aligner, view.simplified[p.start : p.end], name)]
-    if not beside:
-        return None
-    region = next((r for r in (region_in_post(view.simplified, p.start, p.end) for p in posts) if r), None)
-    return Official(name=name_span.text, titles=[p.text for p in posts],
-                    region=view.original[region[0] : region[1]] if region else None,
-                    mentions=[name_span], origin=Origin.MODEL, alignment=status)
+
+    def event(self, claim: EventClaim) -> Event | None:
+        """Officials named in the text, and a day the text states (resolved as the rules would)."""
+        view, aligner = self.view, self.aligner
+        names = [n for n in (aligner.find(name) for name in claim.officials)
+                 if n is not None and is_plausible_name(view.simplified, n[0].start, n[0].end)]
+        if not names:
+            return None
+        statuses = [s for _, s in names]
+        day: date | None = None
+        date_span: Span | None = None
+        if claim.date_text:
+            found = aligner.find(claim.date_text)
+            if found is None:
+                return None
+            date_span, date_status = found
+            statuses.append(date_status)
+            day = self._resolve_day(date_span)
+            if day is None:
+                return None
+        action = aligner.find(claim.action, fuzzy=True)
+        location = aligner.find(claim.location, fuzzy=True)
+        return Event(
+            date=day.isoformat() if day else None,
+            date_text=date_span.text if date_span else None,
+            officials=list(dict.fromkeys(n.text for n, _ in names)),
+            action=action[0].text if action else None,
+            location=location[0].text if location else None,
+            evidence=date_span or names[0][0],
+            section=self.index,
+            origin=Origin.MODEL,
+            alignment=_weakest(statuses + [a[1] for a in (action, location) if a]),
+        )
+
+    def _resolve_day(self, date_span: Span) -> date | None:
+        """The day at `date_span`, reading the section's earlier dates first (`28日` after `2月27日`)."""
+        simplified = self.view.simplified
+        resolver = DateResolver(self.reference)
+        target = DATE_PATTERN.search(simplified, date_span.start, date_span.end)
+        if target is None:
+            return None
+        for earlier in DATE_PATTERN.finditer(simplified, self.aligner.start, target.start()):
+            resolver.resolve(simplified, earlier)
+        return resolver.resolve(simplified, target).day
+
+
+_STRENGTH = [AlignmentStatus.EXACT, AlignmentStatus.SIMPLIFIED, AlignmentStatus.FUZZY]
+
+
+def _weakest(statuses: list[AlignmentStatus]) -> AlignmentStatus:
+    return max(statuses, key=_STRENGTH.index, default=AlignmentStatus.EXACT)
 
 
 def _written_beside(aligner: Aligner, post: str, name: str) -> bool:
     """`县委书记孔阳` or `孔阳书记`: post and name touch somewhere in the section."""
     return bool(aligner.find_all(post + name) or aligner.find_all(name + post))
-
-
-def _ground_metric(view: ScriptView, aligner: Aligner, index: int, claim: MetricClaim) -> Metric | None:
-    """The claimed quantity must be in the text and read as a quantity by the rules' own parser."""
-    for at in aligner.find_all(claim.quantity):
-        stop = at + len(claim.quantity.strip())
-        for quantity in find_quantities(view.simplified, aligner.start, aligner.end):
-            if quantity.start < stop and at < quantity.end:
-                subject = aligner.find(claim.subject)
-                return Metric(
-                    value=as_json_number(quantity.value),
-                    unit=view.original[quantity.unit_start : quantity.end] if quantity.unit != "%" else "%",
-                    raw=view.original[quantity.start : quantity.end],
-                    subject=subject[0].text if subject else None,
-                    evidence=span_of(view, quantity.start, quantity.end),
-                    section=index,
-                    origin=Origin.MODEL,
-                    alignment=AlignmentStatus.EXACT if view.original[at:stop] == claim.quantity.strip() else AlignmentStatus.SIMPLIFIED,
-                )
-    return None
-
-
-def _ground_event(view: ScriptView, aligner: Aligner, index: int, claim: EventClaim,
-                  reference: date | None) -> Event | None:
-    names = [aligner.find(n) for n in claim.officials]
-    grounded = [n[0] for n in names if n is not None and is_plausible_name(view.simplified, n[0].start, n[0].end)]
-    if not grounded:
-        return None
-    day: date | None = None
-    date_span: Span | None = None
-    if claim.date_text:
-        found = aligner.find(claim.date_text)
-        if found is None:
-            return None
-        date_span = found[0]
-        match = DATE_PATTERN.search(view.simplified, date_span.start, date_span.end)
-        if match is None:
-            return None
-        day = DateResolver(reference).resolve(view.simplified, match).day
-    action = aligner.find(claim.action, fuzzy=True)
-    location = aligner.find(claim.location, fuzzy=True)
-    evidence = date_span or grounded[0]
-    return Event(
-        date=day.isoformat() if day else None,
-        date_text=date_span.text if date_span else None,
-        officials=list(dict.fromkeys(n.text for n in grounded)),
-        action=action[0].text if action else None,
-        location=location[0].text if location else None,
-        evidence=evidence,
-        section=index,
-        origin=Origin.MODEL,
-        alignment=AlignmentStatus.EXACT,
-    )

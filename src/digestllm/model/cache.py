@@ -6,6 +6,7 @@ instructor mode and the section's text. A second run of the same document makes 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -36,10 +37,20 @@ class ResponseCache:
         except (OSError, ValueError):
             return None  # absent or unreadable: ask the model again
 
-    def put(self, key: str, answer: SectionExtraction) -> None:
+    def put(self, key: str, answer: SectionExtraction) -> bool:
+        """Store an answer; False when the cache cannot be written (the answer itself is not lost)."""
         path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Write then rename, so that a concurrent reader never sees half a file.
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp") as handle:
-            handle.write(answer.model_dump_json())
-        os.replace(handle.name, path)
+        temporary: str | None = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # Write then rename, so that a concurrent reader never sees half a file.
+            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp") as handle:
+                temporary = handle.name
+                handle.write(answer.model_dump_json())
+            os.replace(temporary, path)
+        except OSError:
+            if temporary:
+                with contextlib.suppress(OSError):
+                    os.remove(temporary)
+            return False
+        return True

@@ -112,14 +112,17 @@ class ModelClient:
         self.cache = cache
         self.response_model = response_model
         self._transport = transport  # tests inject faults here
-        _guard_logs(config.api_key)
 
     async def extract_section(self, text: str) -> tuple[SectionExtraction, Usage]:
         """The model's answer for one section and what it cost; `SectionFailure` when it fails for good."""
         usage = Usage()
         started = time.perf_counter()
+        chunks = chunk_text(text, self.config.max_section_chars)
         try:
-            answers = [await self._extract_chunk(chunk, usage) for chunk in chunk_text(text, self.config.max_section_chars)]
+            answers = await asyncio.wait_for(self._extract_chunks(chunks, usage), timeout=self.config.total_budget)
+        except asyncio.TimeoutError:
+            usage.seconds = round(time.perf_counter() - started, 3)
+            raise SectionFailure(f"no answer within {self.config.total_budget:.0f} s (retries included)", usage) from None
         except ModelError as error:
             usage.seconds = round(time.perf_counter() - started, 3)
             raise SectionFailure(str(error), usage) from None
@@ -132,6 +135,9 @@ class ModelClient:
         )
         return combined, usage
 
+    async def _extract_chunks(self, chunks: list[str], usage: Usage) -> list[SectionExtraction]:
+        return [await self._extract_chunk(chunk, usage) for chunk in chunks]
+
     async def _extract_chunk(self, text: str, usage: Usage) -> SectionExtraction:
         key = cache_key(model=self.config.model, base_url=self.config.base_url, prompt_version=self.prompts.version,
                         instructor_mode=self.config.instructor_mode, response_model=self.response_model, text=text)
@@ -139,26 +145,24 @@ class ModelClient:
             cached = self.cache.get(key)
             if cached is not None:
                 return cached
+        calls_before = usage.calls
         try:
-            answer = await asyncio.wait_for(self._ask(text, usage), timeout=self.config.total_budget)
-        except asyncio.TimeoutError:
-            raise ModelError(f"no answer within {self.config.total_budget:.0f} s (retries included)") from None
+            answer = await self._ask(text, usage)
+        finally:
+            usage.retries += max(0, usage.calls - calls_before - 1)  # attempts beyond this chunk's first
         if self.cache is not None:
             self.cache.put(key, answer)
         return answer
 
     async def _ask(self, text: str, usage: Usage) -> SectionExtraction:
-        def count_request(request: httpx.Request) -> None:
-            usage.calls += 1
-            usage.retries = max(0, usage.calls - 1)
-
+        _guard_logs(self.config.api_key)  # again each call: libraries create loggers lazily
         def count_tokens(response: Any) -> None:
             tokens = getattr(response, "usage", None)
             usage.prompt_tokens += getattr(tokens, "prompt_tokens", 0) or 0
             usage.completion_tokens += getattr(tokens, "completion_tokens", 0) or 0
 
         async def on_request(request: httpx.Request) -> None:
-            count_request(request)
+            usage.calls += 1
 
         http_client = httpx.AsyncClient(transport=self._transport, event_hooks={"request": [on_request]},
                                         timeout=self.config.timeout)

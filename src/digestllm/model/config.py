@@ -6,6 +6,7 @@ DIGESTLLM_MODEL, DIGESTLLM_BASE_URL, OPENAI_API_KEY (or DIGESTLLM_API_KEY), DIGE
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,8 +39,20 @@ class ModelConfig:
             raise ConfigurationError("no model name: pass model=... or set DIGESTLLM_MODEL")
         if self.instructor_mode not in INSTRUCTOR_MODES:
             raise ConfigurationError(f"instructor mode must be one of {INSTRUCTOR_MODES}, not {self.instructor_mode!r}")
-        if self.concurrency < 1 or self.timeout <= 0 or self.transport_retries < 0 or self.validation_retries < 0:
-            raise ConfigurationError("concurrency and timeout must be positive, retries not negative")
+        _require(isinstance(self.model, str), "model must be a string")
+        for name in ("concurrency", "max_section_chars", "max_document_chars", "max_tokens"):
+            value = getattr(self, name)
+            _require(isinstance(value, int) and not isinstance(value, bool) and value >= 1, f"{name} must be an integer ≥ 1, not {value!r}")
+        for name in ("transport_retries", "validation_retries"):
+            value = getattr(self, name)
+            _require(isinstance(value, int) and not isinstance(value, bool) and value >= 0, f"{name} must be an integer ≥ 0, not {value!r}")
+        for name in ("timeout", "section_budget", "temperature"):
+            value = getattr(self, name)
+            if value is None and name == "section_budget":
+                continue
+            _require(isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+                     and (value > 0 or name == "temperature" and value == 0), f"{name} must be a positive number, not {value!r}")
+        _require(self.cache_dir is None or isinstance(self.cache_dir, Path), "cache_dir must be a path")
 
     @property
     def total_budget(self) -> float:
@@ -51,6 +64,11 @@ class ModelConfig:
 
     def __repr__(self) -> str:
         return f"ModelConfig(model={self.model!r}, base_url={self.base_url!r}, mode={self.instructor_mode!r})"
+
+
+def _require(condition: bool, message: str) -> None:
+    if not condition:
+        raise ConfigurationError(message)
 
 
 def check_options(options: dict[str, object]) -> None:
@@ -87,7 +105,5 @@ def resolve_config(
     if isinstance(settings.get("cache_dir"), str):
         settings["cache_dir"] = Path(str(settings["cache_dir"]))
     key = api_key or env.get("DIGESTLLM_API_KEY") or env.get("OPENAI_API_KEY") or _LOCAL_PLACEHOLDER_KEY
-    try:
-        return ModelConfig(model=name, base_url=base_url or env.get("DIGESTLLM_BASE_URL"), api_key=key, **settings)  # type: ignore[arg-type]
-    except TypeError as error:
-        raise ConfigurationError(f"unknown model option: {error}") from None
+    check_options(settings)
+    return ModelConfig(model=name, base_url=base_url or env.get("DIGESTLLM_BASE_URL"), api_key=key, **settings)  # type: ignore[arg-type]

@@ -93,14 +93,22 @@ class RuleExtractor:
         )
 
     def _metric(self, quantity: QuantityMention, index: int) -> Metric:
-        view = self.view
-        subject = quantity.subject
-        return Metric(
-            value=as_json_number(quantity.value),
-            unit=view.original[quantity.unit_start : quantity.end] if quantity.unit != "%" else "%",
-            raw=view.original[quantity.start : quantity.end],
-            subject=view.original[subject[0] : subject[1]] if subject else None,
-            region=view.original[quantity.region[0] : quantity.region[1]] if quantity.region else None,
-            evidence=span_of(view, quantity.start, quantity.end),
-            section=index,
-        )
+        return metric_from_quantity(self.view, quantity, index)
+
+
+def metric_from_quantity(view: ScriptView, quantity: QuantityMention, index: int, origin: Origin = Origin.RULES,
+                         alignment: AlignmentStatus = AlignmentStatus.DERIVED, subject: str | None = None) -> Metric:
+    """A quantity the rules' parser read, as a Metric in the original's script; `subject` overrides."""
+    if subject is None and quantity.subject:
+        subject = view.original[quantity.subject[0] : quantity.subject[1]]
+    return Metric(
+        value=as_json_number(quantity.value),
+        unit=view.original[quantity.unit_start : quantity.end] if quantity.unit != "%" else "%",
+        raw=view.original[quantity.start : quantity.end],
+        subject=subject,
+        region=view.original[quantity.region[0] : quantity.region[1]] if quantity.region else None,
+        evidence=span_of(view, quantity.start, quantity.end),
+        section=index,
+        origin=origin,
+        alignment=alignment,
+    )
