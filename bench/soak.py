@@ -157,7 +157,7 @@ def check_model_sections(number: int, text: str, result: DigestResult, tally: Ta
         if section.usage:
             tally.calls += section.usage.calls
         if section.status is SectionStatus.FALLBACK:
-            warning = next((w for w in section.warnings if w.startswith("model failed, rules used: ")), None)
+            warning = next((w for w in section.warnings if w.startswith("rules used instead of the model: ")), None)
             if warning is None or section.extractor != "rules":
                 tally.fail(f"model document {number}: section {section.index} fell back without saying why")
                 continue
@@ -175,7 +175,7 @@ def fallback_reason(warning: str) -> str:
         if needle in warning:
             return reason
     status = re.search(r"HTTP (\d{3})", warning)
-    return f"HTTP {status.group(1)}" if status else "other: " + warning[len("model failed, rules used: "):][:60]
+    return f"HTTP {status.group(1)}" if status else "other: " + warning[len("rules used instead of the model: "):][:60]
 
 
 def records_of(result: DigestResult) -> dict[str, Any]:

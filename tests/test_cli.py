@@ -173,3 +173,28 @@ def test_python_m_digestllm_reports_errors_without_traceback(tmp_path: Path) -> 
     assert completed.returncode == 2
     assert_one_error_line(completed.stderr)
     assert json.loads(completed.stdout)["file"] == str(SEED)
+
+
+def test_inputs_with_the_same_name_get_their_own_output(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    code, _, _ = run(capsys, "extract", str(tmp_path / "a" / "x.txt"), str(tmp_path / "b" / "x.txt"), "--out", str(out))
+    assert code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["x-2.json", "x.json"]
+
+
+def test_a_path_too_long_for_the_file_system_is_a_missing_source(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "extract", "a" * 5000)
+    assert code == SourceNotFoundError.exit_code
+    assert_one_error_line(err)
+    assert len(err) < 300
+
+
+def test_json_reaches_a_pipe_with_a_latin1_locale() -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "latin-1"}
+    finished = subprocess.run([sys.executable, "-m", "digestllm", "extract", str(SEED), "--format", "json",
+                               "--reference-date", "2020-03-02"], capture_output=True, env=env, check=False)
+    assert finished.returncode == 0, finished.stderr.decode("utf-8", "replace")
+    assert "文建平" in finished.stdout.decode("utf-8")

@@ -71,7 +71,7 @@ def assert_fell_back(result: DigestResult, reason: str, text: str = ARTICLE) -> 
     section = result.sections[0]
     assert section.status is SectionStatus.FALLBACK
     assert section.extractor == "rules"
-    assert len(section.warnings) == 1 and section.warnings[0].startswith("model failed, rules used: ")
+    assert len(section.warnings) == 1 and section.warnings[0].startswith("rules used instead of the model: ")
     assert reason in section.warnings[0]
     assert records(result) == records(rules_only(text))  # the document still completes, on the rules
 

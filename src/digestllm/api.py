@@ -7,15 +7,16 @@ import concurrent.futures
 from collections.abc import Coroutine
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal, TypeVar
-
-import httpx
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from digestllm.errors import ConfigurationError
 from digestllm.model.config import ModelConfig, check_options, resolve_config
-from digestllm.pipeline import DEFAULT_MAX_CHARS, check_text, extract_with_model, extract_with_rules, to_simplified_result
+from digestllm.pipeline import DEFAULT_MAX_CHARS, check_text, extract_with_rules, to_simplified_result
 from digestllm.schemas import DigestResult
 from digestllm.sources import DEFAULT_MAX_BYTES, read_text_file
+
+if TYPE_CHECKING:
+    import httpx
 
 Mode = Literal["auto", "rules", "model"]
 T = TypeVar("T")
@@ -44,8 +45,10 @@ async def aextract(
     checked = check_text(text, max_chars)
     config = _model_config(mode, model, base_url, api_key, model_options)
     if config is None:
-        result = extract_with_rules(checked, reference_date)
+        result = await asyncio.to_thread(extract_with_rules, checked, reference_date)  # keep the loop free
     else:
+        from digestllm.model_run import extract_with_model  # the model libraries load only when needed
+
         result = await extract_with_model(checked, reference_date, config, transport=transport)
     return to_simplified_result(result) if simplified else result
 
@@ -70,6 +73,8 @@ def extract(
     if config is None:
         result = extract_with_rules(checked, reference_date)
     else:
+        from digestllm.model_run import extract_with_model  # the model libraries load only when needed
+
         result = _run(extract_with_model(checked, reference_date, config, transport=transport))
     return to_simplified_result(result) if simplified else result
 

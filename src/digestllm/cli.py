@@ -32,6 +32,7 @@ BROKEN_PIPE_EXIT = 141
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the process exit status instead of exiting."""
     _quiet_libraries()
+    _utf8_output()
     try:
         try:
             args = _parser().parse_args(argv)
@@ -50,8 +51,17 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # the last line of defence: one line, no traceback
         if os.environ.get("DIGESTLLM_DEBUG") == "1":
             traceback.print_exc()
-        _say(f"internal error: {type(error).__name__}: {error} (rerun with DIGESTLLM_DEBUG=1 for a traceback)")
+        message = " ".join(str(error).split())[:200]
+        _say(f"internal error: {type(error).__name__}: {message} (rerun with DIGESTLLM_DEBUG=1 for a traceback)")
         return INTERNAL_ERROR_EXIT
+
+
+def _utf8_output() -> None:
+    """Chinese text must reach a pipe whatever the locale says (a C or Latin-1 locale would fail)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and (stream.encoding or "").lower().replace("-", "") != "utf8":
+            reconfigure(encoding="utf-8")
 
 
 def _quiet_libraries() -> None:
@@ -109,8 +119,9 @@ def _extract_command(args: argparse.Namespace) -> int:
             try:
                 result = extract_file(file, reference_date=args.reference_date, mode=args.mode,
                                       simplified=args.simplified)
-            except ConfigurationError as error:  # the same for every file: stop here
+            except ConfigurationError as error:  # the same for every file: stop here, keep what was done
                 _report(error)
+                sink.finish()
                 return error.exit_code
             except DigestError as error:
                 errors.append(_report(error))
@@ -122,9 +133,12 @@ def _extract_command(args: argparse.Namespace) -> int:
 
 def _text_files(path: Path) -> list[Path]:
     """A file argument as is (reading it reports what is wrong); a folder's *.txt files, sorted."""
-    if not path.is_dir():
-        return [path]
-    files = sorted(file for file in path.glob("*.txt") if file.is_file())
+    try:
+        if not path.is_dir():
+            return [path]
+        files = sorted(file for file in path.glob("*.txt") if file.is_file())
+    except OSError as error:  # a name too long for the file system, say
+        raise SourceNotFoundError(f"{str(path)[:80]}: cannot be read ({error.strerror or error})") from None
     if not files:
         raise SourceNotFoundError(f"{path}: no *.txt files in this folder")
     return files
@@ -174,11 +188,19 @@ class _JsonlSink(_Sink):
 
 
 class _OutDirSink(_Sink):
+    """One JSON file per input; inputs with the same name from different folders get numbered files."""
+
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self.written: set[Path] = set()
 
     def add(self, file: Path, result: DigestResult) -> None:
         target = self.folder / f"{file.stem}.json"
+        number = 2
+        while target in self.written:
+            target = self.folder / f"{file.stem}-{number}.json"
+            number += 1
+        self.written.add(target)
         _write_text(target, _pretty_json(result.model_dump(mode="json")))
         print(f"{file} → {target}: {len(result.officials)} officials, {len(result.events)} events, "
               f"{len(result.metrics)} metrics", file=sys.stderr)
@@ -187,13 +209,20 @@ class _OutDirSink(_Sink):
 def _sink(args: argparse.Namespace) -> _Sink:
     if args.out is not None:
         return _OutDirSink(args.out)
-    single = len(args.paths) == 1 and not Path(args.paths[0]).is_dir()
+    single = len(args.paths) == 1 and not _is_dir(Path(args.paths[0]))
     output_format = args.format or ("table" if sys.stdout.isatty() else "json")
     if output_format == "table":
         return _TableSink(titled=not single)
     if output_format == "jsonl":
         return _JsonlSink()
     return _JsonSink(single)
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # reported when the path is read
+        return False
 
 
 def _entry(file: Path, result: DigestResult) -> dict[str, object]:
