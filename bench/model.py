@@ -37,7 +37,10 @@ def replaying(enabled: bool) -> Iterator[None]:
         return
     import vcr
 
-    recorder = vcr.VCR(record_mode="none", match_on=["method", "scheme", "host", "port", "path", "query", "body"])
+    from tests.conftest import same_body
+
+    recorder = vcr.VCR(record_mode="none", match_on=["method", "scheme", "host", "port", "path", "query", "json_body"])
+    recorder.register_matcher("json_body", same_body)
     with recorder.use_cassette(str(CASSETTE), allow_playback_repeats=True):
         yield
 

@@ -47,12 +47,13 @@ def _comparable_body(request: Any) -> object:
         return raw
 
 
-def _same_body(recorded: Any, replayed: Any) -> None:
+def same_body(recorded: Any, replayed: Any) -> None:
+    """vcrpy matcher: request bodies equal as JSON, pydantic's versioned links aside."""
     assert _comparable_body(recorded) == _comparable_body(replayed)
 
 
 def pytest_recording_configure(config: Any, vcr: Any) -> None:
-    vcr.register_matcher("json_body", _same_body)
+    vcr.register_matcher("json_body", same_body)
 
 
 @pytest.fixture(scope="module")

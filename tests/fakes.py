@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
 import json
 from collections.abc import Awaitable, Callable
@@ -39,12 +40,15 @@ EMPTY_ANSWER: dict[str, Any] = {"officials": [], "events": [], "metrics": []}
 class ScriptedServer:
     """Answers each request with the next reply of a script (the last one repeats)."""
 
-    def __init__(self, *replies: Reply | httpx.Response | Exception, delay: float = 0.0) -> None:
+    def __init__(self, *replies: Reply | httpx.Response | Exception, delay: float = 0.0, hold_until: int = 0) -> None:
+        """`hold_until`: requests wait until that many are in flight at once (a barrier, not a clock)."""
         self.replies = list(replies)
         self.requests: list[httpx.Request] = []
         self.delay = delay
         self.in_flight = 0
         self.most_in_flight = 0
+        self.hold_until = hold_until
+        self._all_here = asyncio.Event()
 
     @property
     def transport(self) -> httpx.MockTransport:
@@ -55,6 +59,11 @@ class ScriptedServer:
         self.in_flight += 1
         self.most_in_flight = max(self.most_in_flight, self.in_flight)
         try:
+            if self.hold_until:
+                if self.in_flight >= self.hold_until:
+                    self._all_here.set()
+                with contextlib.suppress(asyncio.TimeoutError):  # a bound, so that a failing test ends
+                    await asyncio.wait_for(self._all_here.wait(), timeout=10)
             if self.delay:
                 await asyncio.sleep(self.delay)
             reply = self.replies[min(len(self.requests) - 1, len(self.replies) - 1)]

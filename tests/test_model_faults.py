@@ -100,7 +100,7 @@ def test_a_cached_rerun_makes_no_call(tmp_path: Any) -> None:
 
 
 def test_sections_run_concurrently_one_call_each() -> None:
-    server = ScriptedServer(tool_call_response(EMPTY_ANSWER), delay=0.05)
+    server = ScriptedServer(tool_call_response(EMPTY_ANSWER), hold_until=8)
     result = run(server, text=SEED.read_text(encoding="utf-8"), concurrency=8)
     asked = [s for s in result.sections if s.kind.value != "byline"]
     assert len(server.requests) == len(asked) == 8
@@ -109,7 +109,7 @@ def test_sections_run_concurrently_one_call_each() -> None:
 
 
 def test_concurrency_is_bounded() -> None:
-    server = ScriptedServer(tool_call_response(EMPTY_ANSWER), delay=0.02)
+    server = ScriptedServer(tool_call_response(EMPTY_ANSWER), hold_until=3)
     run(server, text=SEED.read_text(encoding="utf-8"), concurrency=3)
     assert server.most_in_flight == 3
 

@@ -43,12 +43,6 @@ class DateMention:
     is_event_day: bool  # False for cut-offs and period starts
 
 
-@dataclass(frozen=True)
-class PartialDate:
-    year: int | None
-    month: int | None
-
-
 def _int(text: str | None) -> int | None:
     if not text:
         return None
@@ -56,7 +50,7 @@ def _int(text: str | None) -> int | None:
     return int(value) if value is not None and value == int(value) else None
 
 
-def document_date(simplified: str, head_chars: int = 200) -> PartialDate | tuple[int | None, int, int] | None:
+def document_date(simplified: str, head_chars: int = 200) -> tuple[int | None, int, int] | None:
     """The digest's own date line (`03.02 各区…`, `2020年3月2日`) near the top: (year or None, month, day)."""
     head = simplified[:head_chars]
     full = _FULL_DATE.search(head)

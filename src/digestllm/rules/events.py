@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from digestllm.rules.dates import DATE_PATTERN, DateResolver
-from digestllm.rules.lexicon import ACTIVITY_VERBS, CITED_NOUNS, CITING_VERBS, VAGUE_TIMES
+from digestllm.rules.lexicon import ACTIVITY_VERBS, CITED_NOUNS, CITING_VERBS, VAGUE_TIMES, alternation
 
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")
-_ACTIVITY = re.compile("|".join(sorted(ACTIVITY_VERBS, key=len, reverse=True)))
-_VAGUE = re.compile("|".join(VAGUE_TIMES))
-_CITING = re.compile("|".join(CITING_VERBS))
-_CITED_AFTER = re.compile("|".join(CITED_NOUNS))
+_ACTIVITY = re.compile(alternation(ACTIVITY_VERBS))
+_VAGUE = re.compile(alternation(VAGUE_TIMES))
+_CITING = re.compile(alternation(CITING_VERBS))
+_CITED_AFTER = re.compile(alternation(CITED_NOUNS))
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 _ACTION_END = re.compile(r"[，,。；;：:！!？?、“”\s]")
 _LOCATION = re.compile(r"(?:在|到|赴|前往|来到|走进|深入)(?P<place>[^，,。；;：:、“”\s]{2,24}?)(?=" + _ACTIVITY.pattern + r"|[，,。；;])")

@@ -17,7 +17,7 @@ from digestllm.rules.metrics import QuantityMention, find_quantities
 from digestllm.rules.officials import OfficialFinder, OfficialMention
 from digestllm.schemas import AlignmentStatus, Event, Metric, Official, Origin, SectionKind, Span
 from digestllm.sections import RawSection
-from digestllm.text import ScriptView
+from digestllm.text import ScriptView, to_simplified
 
 
 @dataclass
@@ -29,7 +29,9 @@ class SectionRecords:
     metrics: list[Metric] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
-        return {"officials": len(self.officials), "events": len(self.events), "metrics": len(self.metrics)}
+        """Records per type; officials counted once per name however often the section names them."""
+        names = {to_simplified(o.name) for o in self.officials}
+        return {"officials": len(names), "events": len(self.events), "metrics": len(self.metrics)}
 
 
 def span_of(view: ScriptView, start: int, end: int) -> Span:

@@ -6,6 +6,14 @@ that follow a name — not any particular document.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of `words`, longest first (so that 主持召开 wins over 主持)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
 # The ~400 most frequent single-character surnames and the common compound ones.
 SINGLE_SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"

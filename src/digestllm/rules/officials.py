@@ -28,6 +28,7 @@ from digestllm.rules.lexicon import (
     POST_CORES,
     SINGLE_SURNAMES,
     TRAILING_TITLES,
+    alternation,
 )
 
 
@@ -47,15 +48,11 @@ class OfficialMention:
     posts: list[Post] = field(default_factory=list)
 
 
-def _alternation(words: tuple[str, ...] | list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
-_POST_CORE = re.compile(_alternation(POST_CORES))
-_TRAILING_TITLE = re.compile(_alternation(TRAILING_TITLES))
+_POST_CORE = re.compile(alternation(POST_CORES))
+_TRAILING_TITLE = re.compile(alternation(TRAILING_TITLES))
 _LEADER_LIST = re.compile(r"(?:[省市县区镇乡][厅局处科]?级|[省市县区]委|[省市县区]政府|[省市县区镇乡])?领导(?:干部|同志)?")
-_FOLLOWING = re.compile(_alternation(list(FOLLOWING_WORDS)))
-_BYLINE = re.compile(_alternation(list(BYLINE_WORDS)))
+_FOLLOWING = re.compile(alternation(list(FOLLOWING_WORDS)))
+_BYLINE = re.compile(alternation(list(BYLINE_WORDS)))
 _NON_OFFICIAL_BODY = re.compile(r"公司|集团|企业|工厂|车间|合作社|商会|协会|银行|酒店|超市|门店")
 _BODY_WORDS = ("办公室", "中心", "委员会", "办", "局", "委", "厅", "部", "署")
 _ORGAN_WORDS = frozenset(ORGAN_TOKENS) | {t + w for t in BODY_TOPICS for w in _BODY_WORDS}
@@ -205,11 +202,6 @@ class PostReader:
         return any(at != here for at in self._standing_places[place])
 
 
-def find_official_mentions(simplified: str, start: int, end: int, known: set[str] | None = None) -> list[OfficialMention]:
-    """Officials named with a post inside `simplified[start:end]`."""
-    return OfficialFinder(simplified).find(start, end, known)
-
-
 class OfficialFinder:
     """Finds officials section by section in one document; build it once per document."""
 
@@ -353,7 +345,7 @@ def region_in_post(simplified: str, start: int, end: int) -> tuple[int, int] | N
     return region
 
 
-_POST_WORDS = re.compile(_alternation(POST_CORES) + "|成员|负责人|领导")
+_POST_WORDS = re.compile(alternation(POST_CORES) + "|成员|负责人|领导")
 
 
 def reads_as_post(simplified: str, start: int, end: int) -> bool:
