@@ -7,6 +7,7 @@ every cache key and is recorded in the result.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sys
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from digestllm.errors import ConfigurationError
 
-PROMPT_FILES = ("system.md", "instructions.md", "user.md", "example_input.txt", "example_output.json")
+PROMPT_FILES = ("system.md", "instructions.md", "user.md", "example_input.txt", "example_output.json", "fields.json")
 
 
 def _candidate_dirs() -> list[Path]:
@@ -34,6 +35,7 @@ class PromptSet:
     instructions: str
     example_input: str
     example_output: str
+    fields: dict[str, str]  # the response model's field descriptions and validation messages
 
     def user_message(self, section_text: str) -> str:
         return self.user_template.format(
@@ -63,4 +65,5 @@ def load_prompts(directory: Path | None = None) -> PromptSet:
         instructions=texts["instructions.md"],
         example_input=texts["example_input.txt"],
         example_output=texts["example_output.json"],
+        fields=json.loads(texts["fields.json"]),
     )
