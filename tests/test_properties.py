@@ -64,7 +64,21 @@ def corpus_fragment(draw: st.DrawFn) -> str:
     return line if draw(st.booleans()) else line[start:end]
 
 
+@st.composite
+def date_fragment(draw: st.DrawFn) -> str:
+    """Date shapes, real or absurd: 2020年28日, 13月45日, 2月26日至27日, 上周五, 03.02, 昨天下午."""
+    number = st.integers(0, 2100).map(str) | st.sampled_from(["一", "十二", "二〇二〇", "三十一"])
+    parts = draw(st.lists(st.tuples(number, st.sampled_from(["年", "月", "日", "号", "至", ".", "-"])), min_size=1, max_size=4))
+    written = "".join(n + unit for n, unit in parts)
+    return written + draw(st.sampled_from(["", "上午", "下午", "以来", "前", "，"])) if draw(st.booleans()) else draw(
+        st.sampled_from(["昨天下午", "前天", "今天上午", "当天", "上周五", "本周一", "截至", "03.02 "]))
+
+
+references = st.none() | st.dates() | st.datetimes() | st.dates().map(lambda d: d.isoformat())
+
+
 pieces = st.one_of(
+    date_fragment(),
     st.text(max_size=12),  # any Unicode but lone surrogates
     st.text(cjk, min_size=1, max_size=12),
     st.text(cjk_rare, min_size=1, max_size=3),
@@ -102,9 +116,9 @@ def extract_or_error(text: str, **options: object) -> DigestResult | None:
 
 
 @SETTINGS
-@given(texts)
-def test_extract_returns_a_result_or_raises_a_digest_error(text: str) -> None:
-    result = extract_or_error(text)
+@given(texts, references)
+def test_extract_returns_a_result_or_raises_a_digest_error(text: str, reference: object) -> None:
+    result = extract_or_error(text, reference_date=reference)
     if result is None:
         assert not text.strip()  # the only input refused here: nothing but whitespace
     else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import site
 import sys
 from dataclasses import dataclass
 from functools import cache
@@ -24,6 +25,7 @@ def _candidate_dirs() -> list[Path]:
     candidates = [Path(configured)] if configured else []
     candidates.append(Path(__file__).resolve().parents[3] / "prompts")  # a source checkout
     candidates.append(Path(sys.prefix) / "share" / "digestllm" / "prompts")  # an installed wheel
+    candidates.append(Path(site.getuserbase()) / "share" / "digestllm" / "prompts")  # pip install --user
     return candidates
 
 
