@@ -100,3 +100,9 @@ def test_not_officials(text: str) -> None:
 def test_acting_posts_and_party_group_members() -> None:
     assert officials("市委副书记、代市长张三主持会议。") == {"张三": ["市委副书记", "代市长"]}
     assert officials("市政府党组成员李四出席。") == {"李四": ["市政府党组成员"]}
+
+
+def test_posts_in_parentheses_after_a_name() -> None:
+    assert officials("出席会议的有张三（市委常委、副市长）、李四（市政协副主席）等。") == {
+        "张三": ["市委常委", "副市长"], "李四": ["市政协副主席"]}
+    assert officials("公司负责人刘强（左一）介绍情况。") == {}

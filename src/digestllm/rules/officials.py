@@ -51,6 +51,7 @@ class OfficialMention:
 _POST_CORE = re.compile(alternation(POST_CORES))
 _TRAILING_TITLE = re.compile(alternation(TRAILING_TITLES))
 _LEADER_LIST = re.compile(r"(?:[省市县区镇乡][厅局处科]?级|[省市县区]委|[省市县区]政府|[省市县区镇乡])?领导(?:干部|同志)?")
+_POSTS_IN_PARENTHESES = re.compile(r"[（(]([^（）()\n]{2,40})[）)]")
 _FOLLOWING = re.compile(alternation(list(FOLLOWING_WORDS)))
 _BYLINE = re.compile(alternation(list(BYLINE_WORDS)))
 _NON_OFFICIAL_BODY = re.compile(r"公司|集团|企业|工厂|车间|合作社|商会|协会|银行|酒店|超市|门店")
@@ -241,10 +242,37 @@ def _find_mentions(simplified: str, names: NameScanner, posts: PostReader, start
         mentions.append(OfficialMention(name_start, title.start(), [Post(title.start(), title.end())]))
         taken.update(range(name_start, title.start()))
 
+    for parentheses in _POSTS_IN_PARENTHESES.finditer(simplified, start, end):  # 张三（市委常委、副市长）
+        mention = _name_before_posts(simplified, names, posts, parentheses, known_names, start)
+        if mention is not None and not any(i in taken for i in range(mention.start, mention.end)):
+            mentions.append(mention)
+            taken.update(range(mention.start, mention.end))
+
     for leaders in _LEADER_LIST.finditer(simplified, start, end):
         label = [Post(leaders.start(), leaders.end())]
         mentions.extend(_listed_after(simplified, names, leaders.end() - 1, end, label, taken, first_without_comma=True))
     return mentions
+
+
+def _name_before_posts(simplified: str, names: NameScanner, posts: PostReader, parentheses: re.Match[str],
+                       known: set[str], floor: int) -> OfficialMention | None:
+    """A name followed by its posts in parentheses, every part of which reads as a whole post."""
+    name_start = names.name_before(parentheses.start(), known)
+    if name_start is None or name_start < floor:
+        return None
+    found: list[Post] = []
+    part_start = parentheses.start(1)
+    for part in re.split(r"[、，,]", parentheses.group(1)):
+        part_end = part_start + len(part)
+        core = _core_ending_at(simplified, part_end)
+        if core is None:
+            return None
+        post_start, region = posts.start_of_post(core, part_start)
+        if post_start != part_start:  # words the post grammar does not know: not a list of posts
+            return None
+        found.append(Post(part_start, part_end, region))
+        part_start = part_end + 1
+    return OfficialMention(name_start, parentheses.start(), found)
 
 
 def _posts_before(simplified: str, posts: PostReader, core_start: int, core_end: int, floor: int) -> list[Post]:
