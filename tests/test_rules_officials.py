@@ -106,3 +106,8 @@ def test_posts_in_parentheses_after_a_name() -> None:
     assert officials("出席会议的有张三（市委常委、副市长）、李四（市政协副主席）等。") == {
         "张三": ["市委常委", "副市长"], "李四": ["市政协副主席"]}
     assert officials("公司负责人刘强（左一）介绍情况。") == {}
+
+
+def test_city_names_ending_in_zhou_and_times_before_a_post() -> None:
+    assert officials("鄂州市委书记、市人大常委会主任孙兵出席。") == {"孙兵": ["鄂州市委书记", "市人大常委会主任"]}
+    assert officials("11月23日上午区委书记陈斌主持召开会议。") == {"陈斌": ["区委书记"]}

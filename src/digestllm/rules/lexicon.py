@@ -113,6 +113,10 @@ NON_PLACE_START = frozenset(
     "由向于给让请经据按随陪任兼原和市县区省委"
 )
 
+# Two-character words that end in a place suffix's neighbour but are no place: 上午区委书记 is 区委书记.
+NON_PLACE_NAMES = frozenset(["上午", "下午", "中午", "晚上", "今天", "昨天", "当天", "当日", "近日", "日前", "目前", "当前",
+                             "同时", "随后", "会上", "会后", "此前", "其中", "以及", "并由", "分别"])
+
 # Verbs before a person cited as a source of instructions, not a participant ("贯彻落实武国定副省长…指示精神").
 CITING_VERBS = ("贯彻落实", "落实", "贯彻", "学习", "传达", "按照", "根据", "遵照", "遵循", "依照", "领会")
 CITED_NOUNS = ("指示", "批示", "讲话", "重要论述", "精神", "部署", "要求", "论述", "思想")

@@ -22,6 +22,7 @@ from digestllm.rules.lexicon import (
     LEVEL_CHARS,
     NAME_CLOSERS,
     NON_NAME_CHARS,
+    NON_PLACE_NAMES,
     NON_PLACE_START,
     ORGAN_TOKENS,
     PLACE_SUFFIXES,
@@ -60,6 +61,7 @@ _ORGAN_WORDS = frozenset(ORGAN_TOKENS) | {t + w for t in BODY_TOPICS for w in _B
 _ORGAN_LENGTHS = tuple(sorted({len(w) for w in _ORGAN_WORDS}, reverse=True))
 _PLACE_SUFFIXES = tuple(sorted(PLACE_SUFFIXES, key=len, reverse=True))
 _BOUNDARY_BEFORE_PLACE = frozenset("在到赴从由向对与和及是的为于周日午晚时、，,。；;：:“”（）() \t\r\n")
+_INNER_LEVEL_CHARS = frozenset(LEVEL_CHARS) - {"州"}  # 州 ends city names too: 鄂州, 杭州
 _CLAUSE_BREAK = frozenset("，,。；;！!？?\n")
 
 
@@ -182,7 +184,7 @@ class PostReader:
                 name = s[start:name_end]
                 if not all("\u4e00" <= c <= "\u9fff" for c in name) or name[0] in NON_PLACE_START:
                     break
-                if any(c in LEVEL_CHARS for c in name[1:]):
+                if any(c in _INNER_LEVEL_CHARS for c in name[1:]) or name in NON_PLACE_NAMES:
                     break
                 preceded_by_boundary = start == floor or s[start - 1] in _BOUNDARY_BEFORE_PLACE or s[start - 1].isdigit()
                 # A longer name must stand on its own elsewhere too: 石家庄市 yes, 细化落实市 no.
