@@ -131,7 +131,8 @@ class NameScanner:
                 return end - length
         for length in (3, 2):
             start = end - length
-            if start >= 0 and self.surname_length(start) and all(self._name_char(i) for i in range(start + 1, end)):
+            if (start >= 0 and self.surname_length(start) and not _FOLLOWING.match(s, start)
+                    and all(self._name_char(i) for i in range(start + 1, end))):
                 return start
         return None
 
