@@ -85,10 +85,10 @@ class NameScanner:
             return 2
         return 1 if pos < len(s) and s[pos] in SINGLE_SURNAMES and s[pos] not in FUNCTION_CHARS else 0
 
-    def _name_char(self, pos: int) -> bool:
+    def name_char(self, pos: int) -> bool:
         return pos < len(self.text) and self.text[pos] not in NON_NAME_CHARS and "\u4e00" <= self.text[pos] <= "\u9fff"
 
-    def _closes_name(self, pos: int) -> bool:
+    def closes_name(self, pos: int) -> bool:
         """True when a name may end right before `pos`."""
         s = self.text
         return pos >= len(s) or s[pos] in NAME_CLOSERS or _FOLLOWING.match(s, pos) is not None or s[pos].isdigit()
@@ -100,11 +100,11 @@ class NameScanner:
         if not surname or _FOLLOWING.match(s, pos):
             return None
         two, three = pos + surname + 1, pos + surname + 2
-        if not self._name_char(pos + surname):
+        if not self.name_char(pos + surname):
             return None
-        if not self._name_char(two) or _FOLLOWING.match(s, two) and not self._closes_name(three):
+        if not self.name_char(two) or _FOLLOWING.match(s, two) and not self.closes_name(three):
             return two
-        closes_two, closes_three = self._closes_name(two), self._closes_name(three)
+        closes_two, closes_three = self.closes_name(two), self.closes_name(three)
         if closes_three and not closes_two:  # what follows settles it: 李明亮出席
             return three
         short, long_ = s[pos:two], s[pos:three]
@@ -120,7 +120,7 @@ class NameScanner:
     def _stands_alone(self, name: str) -> bool:
         """True when `name` occurs somewhere followed by a word that ends a name."""
         if name not in self._alone:
-            self._alone[name] = any(self._closes_name(m.end()) for m in re.finditer(re.escape(name), self.text))
+            self._alone[name] = any(self.closes_name(m.end()) for m in re.finditer(re.escape(name), self.text))
         return self._alone[name]
 
     def name_before(self, end: int, known: set[str]) -> int | None:
@@ -132,7 +132,7 @@ class NameScanner:
         for length in (3, 2):
             start = end - length
             if (start >= 0 and self.surname_length(start) and not _FOLLOWING.match(s, start)
-                    and all(self._name_char(i) for i in range(start + 1, end))):
+                    and all(self.name_char(i) for i in range(start + 1, end))):
                 return start
         return None
 
@@ -145,24 +145,16 @@ class PostReader:
         self._standing_places: dict[str, list[int]] = {}
 
     def start_of_post(self, core_start: int, floor: int) -> tuple[int, tuple[int, int] | None]:
-        s = self.text
+        """Where the post ending in the core at `core_start` begins, and the named place inside it."""
         pos = core_start
-        region: tuple[int, int] | None = None
-        while pos > floor:
-            organ = self._organ_ending_at(pos, floor)
-            if organ:
-                pos -= organ
-                continue
-            place = self._place_ending_at(pos, floor)
-            if place is not None:
-                region = (place, pos)
-                pos = place
-                break
-            if s[pos - 1] in LEVEL_CHARS:
-                pos -= 1
-                break
-            break
-        return pos, region
+        while pos > floor and (organ := self._organ_ending_at(pos, floor)):
+            pos -= organ
+        place = self._place_ending_at(pos, floor) if pos > floor else None
+        if place is not None:
+            return place, (place, pos)
+        if pos > floor and self.text[pos - 1] in LEVEL_CHARS:  # 市委, 县政府: this level's body
+            return pos - 1, None
+        return pos, None
 
     def _organ_ending_at(self, pos: int, floor: int) -> int:
         """Length of the longest organ word ending at `pos`, 0 when none does."""
@@ -325,7 +317,7 @@ def _listed_after(
         else:
             break
         name_end = names.name_after(start)
-        if name_end is None or name_end > end or not names._closes_name(name_end):
+        if name_end is None or name_end > end or not names.closes_name(name_end):
             break
         if first and not (name_end < len(simplified) and (simplified[name_end] in "、，,等" or _FOLLOWING.match(simplified, name_end))):
             break
@@ -363,7 +355,7 @@ def is_plausible_name(simplified: str, start: int, end: int) -> bool:
     scanner = NameScanner(simplified)
     surname = scanner.surname_length(start)
     return bool(surname) and 2 <= end - start <= 4 and end - start > surname and all(
-        scanner._name_char(i) for i in range(start + surname, end)
+        scanner.name_char(i) for i in range(start + surname, end)
     )
 
 
