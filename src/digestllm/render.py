@@ -66,7 +66,11 @@ def _sections(result: DigestResult) -> Table:
 def _usage_cells(usage: Usage | None) -> list[str]:
     if usage is None:
         return [_MISSING, _MISSING, _MISSING]
-    calls = f"{usage.calls} (cached)" if usage.cached else f"{usage.calls} (+{usage.retries} retries)" if usage.retries else str(usage.calls)
+    calls = str(usage.calls)
+    if usage.cached:
+        calls += " (cached)"
+    elif usage.retries:
+        calls += f" (+{usage.retries} retries)"
     return [calls, f"{usage.prompt_tokens}/{usage.completion_tokens}", f"{usage.seconds:.1f}"]
 
 

@@ -48,6 +48,8 @@ class Span(BaseModel):
 
 
 class Official(BaseModel):
+    """A named person holding a public post, with every post the text gives and every mention."""
+
     name: str
     titles: list[str] = Field(default_factory=list)
     region: str | None = None
@@ -66,6 +68,8 @@ class GroundedRecord(BaseModel):
 
 
 class Event(GroundedRecord):
+    """Something officials did at a time: the day (ISO, or null), who took part, what, where."""
+
     date: str | None = Field(default=None, description="ISO YYYY-MM-DD, or null when the text gives no day")
     date_text: str | None = None
     officials: list[str] = Field(default_factory=list)
@@ -74,6 +78,8 @@ class Event(GroundedRecord):
 
 
 class Metric(GroundedRecord):
+    """A stated quantity: its value with magnitude words applied, its unit, what it measures."""
+
     value: float | int
     unit: str
     raw: str
@@ -106,12 +112,14 @@ class Usage(BaseModel):
 
 
 class Section(BaseModel):
+    """One part of the input (lead, a leader's part, an article, the byline) and how it was extracted."""
+
     index: int
     kind: SectionKind
     span: Span
     header: str | None = None
     headline: str | None = None
-    extractor: str = "rules"
+    extractor: str = Field(default="rules", description="rules, or rules+model when a model answer was merged")
     status: SectionStatus = SectionStatus.OK
     warnings: list[str] = Field(default_factory=list)
     usage: Usage | None = None
@@ -119,6 +127,8 @@ class Section(BaseModel):
 
 
 class DigestResult(BaseModel):
+    """Everything extracted from one input, with the sections that tile it and the warnings."""
+
     title: str | None = None
     reference_date: str | None = None
     script: str = Field(description="traditional, simplified, mixed or none")
