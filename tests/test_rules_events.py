@@ -107,3 +107,23 @@ def test_weekdays_count_from_the_week_of_the_reference_date() -> None:
     # 2020-03-02 is a Monday.
     assert resolve(["上周五下午"]) == ["2020-02-28"]
     assert resolve(["本周一"]) == ["2020-03-02"]
+
+
+def test_a_dateline_is_the_report_day_not_the_event_day() -> None:
+    text = "四川新闻网自贡8月20日讯 2018年8月15日,市城乡管理行政执法局党组书记、局长黄万波带队慰问环卫工人。"
+    assert events(text, "2018-08-20") == [("2018-08-15", ["黄万波"])]
+
+
+def test_today_followed_by_a_comma_is_the_documents_day() -> None:
+    assert events("今天,市委副書記、市長李亞平主持召開市政府常務會議。", "2019-08-20") == [("2019-08-20", ["李亞平"])]
+    assert events("县长张三强调,今天的项目投入就是明天的效益产出。", "2021-03-17") == []
+
+
+def test_of_several_days_the_last_before_the_officials_is_theirs() -> None:
+    text = "5月22日至23日,500多名博士生来肥参观考察,并于23日上午,省委常委、市委书记虞爱华出席座谈会。"
+    assert events(text, "2023-05-29") == [("2023-05-23", ["虞爱华"])]
+
+
+def test_a_leader_cited_before_a_quotation_takes_no_part() -> None:
+    text = "上周,省委书记张三主持会议,要深刻领会习近平总书记关于“新质生产力,新赛道”的重要论述。"
+    assert events(text, "2023-05-29") == [(None, ["张三"])]

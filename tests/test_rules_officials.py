@@ -111,3 +111,18 @@ def test_posts_in_parentheses_after_a_name() -> None:
 def test_city_names_ending_in_zhou_and_times_before_a_post() -> None:
     assert officials("鄂州市委书记、市人大常委会主任孙兵出席。") == {"孙兵": ["鄂州市委书记", "市人大常委会主任"]}
     assert officials("11月23日上午区委书记陈斌主持召开会议。") == {"陈斌": ["区委书记"]}
+
+
+def test_names_listed_before_a_leadership_word() -> None:
+    assert officials("县委书记吳澤桐,陳德志、林文建、古育輝等領導參加。") == {
+        "吳澤桐": ["县委书记"], "陳德志": ["領導"], "林文建": ["領導"], "古育輝": ["領導"]}
+
+
+def test_association_posts_count_only_beside_a_public_post() -> None:
+    assert officials("受到該會會長馬有禮,副理事長余健楚的熱情接待。") == {}
+    assert officials("县人大常委会副主任、县慈善总会监事长宋美荣带领一行人。") == {
+        "宋美荣": ["县人大常委会副主任", "县慈善总会监事长"]}
+
+
+def test_wei_and_he_inside_a_name() -> None:
+    assert list(officials("区长姜永柱,副区长吴为东,以及相关部门负责人参加。")) == ["姜永柱", "吴为东"]

@@ -20,13 +20,13 @@ DATE_PATTERN = re.compile(
     rf"(?:(?P<year>{_YEAR})年)?(?:(?P<month>{_NUM})月(?:份)?)?(?P<day>{_NUM})[日号]"
     rf"(?:(?:至|到|—|－|-|~|～)(?:(?:{_NUM})月)?(?:{_NUM})[日号])?{_DAY_PART}"
     rf"|(?P<relative>前天|昨天|昨日){_DAY_PART}"
-    rf"|(?P<today>今天|今日|当天|当日)(?P<today_part>上午|下午|晚上|晚间|傍晚|早上|清晨|凌晨|中午)"
+    rf"|(?P<today>今天|今日|当天|当日)(?P<today_part>上午|下午|晚上|晚间|傍晚|早上|清晨|凌晨|中午|(?=[，,]))"
     rf"|(?P<week>上周|上星期|本周|这周|本星期)(?P<weekday>[一二三四五六日天]){_DAY_PART}"
 )
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _RELATIVE_DAYS = {"前天": -2, "昨天": -1, "昨日": -1}
 _CUT_OFF_BEFORE = re.compile(r"(?:截至|截止到|截止|至|到)\s*$")
-_PERIOD_AFTER = re.compile(r"^(?:以来|之前|以前|前后|之后|以后|前|后|起|为止|止)")
+_PERIOD_AFTER = re.compile(r"^(?:以来|之前|以前|前后|之后|以后|前|后|起|为止|止|讯|电)")  # 讯/电: a dateline
 # A date line opens the digest: `03.02 各区…`, `2020-03-02`; a figure (`12.5亿元`) is none.
 _DOCUMENT_DATE_LINE = re.compile(
     r"^\s*(?:(?P<year>\d{4})[.\-/年])?(?P<month>\d{1,2})[.\-/月](?P<day>\d{1,2})日?(?![\d.万亿千百%％元个人户家名项])"

@@ -59,11 +59,14 @@ def find_events(simplified: str, start: int, end: int, names: NameFinder, resolv
         s_start, s_end = sentence.span()
         event_days = [m for m in (resolver.resolve(simplified, d) for d in DATE_PATTERN.finditer(simplified, s_start, s_end))
                       if m.is_event_day]
+        participants = [m for m in names.find(simplified, s_start, s_end) if not _is_cited(simplified, m, s_start, s_end)]
         if event_days:
-            context_day, context_span = event_days[0].day, (event_days[0].start, event_days[0].end)
+            # Of several days, the last one told before the officials appear: "22日至23日…并于23日上午，市委书记…"
+            first_official = participants[0].start() if participants else s_end
+            day = ([d for d in event_days if d.start < first_official] or event_days)[-1]
+            context_day, context_span = day.day, (day.start, day.end)
         elif _VAGUE.search(simplified, s_start, s_end):
             context_day, context_span = None, None
-        participants = [m for m in names.find(simplified, s_start, s_end) if not _is_cited(simplified, m, s_start, s_end)]
         if not participants:
             continue
         activity = _ACTIVITY.search(simplified, participants[0].start(), s_end) or _ACTIVITY.search(simplified, s_start, s_end)
@@ -89,8 +92,7 @@ def _is_cited(simplified: str, name: re.Match[str], s_start: int, s_end: int) ->
         clause_start = brk.end()
     if not _CITING.search(simplified, clause_start, name.start()):
         return False
-    clause_end = _CLAUSE_BREAK.search(simplified, name.end(), s_end)
-    return _CITED_AFTER.search(simplified, name.end(), clause_end.start() if clause_end else s_end) is not None
+    return _CITED_AFTER.search(simplified, name.end(), s_end) is not None
 
 
 def _action_span(simplified: str, activity: re.Match[str], s_end: int) -> tuple[int, int]:

@@ -32,7 +32,7 @@ COMPOUND_SURNAMES = frozenset(
 
 # Characters never found inside a personal name in this genre: organ, post and function characters.
 NON_NAME_CHARS = frozenset(
-    "的了是和与及等对到从为被把将也都又就并而或其这那个们我你他她它您市县区省州镇乡村委局厅部党政府办长记"
+    "的了是与及等对到从被把将也都又就并而或其这那个们我你他她它您市县区省州镇乡村委局厅部党政府办长记"
     "组室院处科员领导书副主任席号年日时分午晚早周今昨前后内外各每该此某第级届"
     "，,。、；;：:！!？?“”‘’\"'（）()《》【】[] \t\r\n…—-·•0123456789０１２３４５６７８９"
 )
@@ -51,7 +51,7 @@ FOLLOWING_WORDS = (
     "任组长", "担任", "兼任", "挂帅", "牵头", "负责", "同志", "等", "又", "也", "还", "则", "便", "即", "更",
     "指示", "批示", "讲", "作", "做", "进行", "到会", "莅临", "接见", "会同", "召集", "组织", "带头", "率先",
     "高度", "充分", "全面", "深刻", "代表", "获悉", "了解", "察看", "查看", "询问", "主抓", "督促", "点评",
-    "会见", "会议", "会上", "会同", "本人", "本次", "上午", "下午", "中午", "晚上", "今天", "当天", "全程", "全力",
+    "会见", "会议", "会上", "会同", "本人", "本次", "应邀", "上午", "下午", "中午", "晚上", "今天", "当天", "全程", "全力",
     "全体", "上门", "下乡", "天天", "月底", "月初", "中旬",
     # common words that begin with a surname character: never the start of a name
     "常务", "常委", "公开", "公布", "公司", "公共", "高质量", "高效", "高新", "方面", "方式", "方案", "安全", "安排",
@@ -145,6 +145,9 @@ UNITS = (
     "万人", "笔", "宗", "类", "种", "所", "村", "镇", "乡", "组", "片", "块", "口", "根", "片", "部",
 )
 # Units a small Chinese numeral (一…十) must carry to count: slogans use 个/项/大 ("三个一线", "四个不摘").
-SMALL_CHINESE_NUMERAL_UNITS = frozenset({"名", "人", "户", "家", "天", "万元", "亿元", "元", "次", "场", "项", "批", "年", "个月", "亩", "吨", "人次"})
+# 天 and 年 are left out: "今明两天", "十年磨一剑" are ways of speaking, not figures.
+SMALL_CHINESE_NUMERAL_UNITS = frozenset({"名", "人", "户", "家", "万元", "亿元", "元", "次", "场", "项", "批", "个月", "亩", "吨", "人次"})
+# Posts of associations: officials only when the same person also holds a public post ("县人大常委会副主任、县慈善总会监事长").
+ASSOCIATION_CORES = ("副理事长", "理事长", "监事长", "副会长", "会长")
 # A figure written after these is a prefix's, not its own: "近40亿元", "超1万人".
 METRIC_PREFIXES = ("累计", "共计", "合计", "总计", "超过", "多达", "达到", "近", "超", "约", "逾", "共", "达", "计", "约合")

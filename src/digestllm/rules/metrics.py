@@ -21,7 +21,7 @@ _UNIT = "|".join(re.escape(u) for u in sorted(set(UNITS), key=len, reverse=True)
 QUANTITY = re.compile(
     rf"(?P<percent_words>百分之(?P<percent_number>{_CHINESE}|{_ARABIC}))"
     rf"|(?<![0-9０-９.．])(?P<arabic>{_ARABIC})(?P<magnitude>万亿|万|亿|千)?(?:余|多)?(?P<arabic_unit>{_UNIT})"
-    rf"|(?<![零〇一二两三四五六七八九十百千万亿])(?P<chinese>{_CHINESE})(?:余|多)?(?P<chinese_unit>{_UNIT})"
+    rf"|(?<![零〇一二两三四五六七八九十百千万亿几数])(?P<chinese>{_CHINESE})(?:余|多)?(?P<chinese_unit>{_UNIT})"
 )
 _PREFIX = re.compile("(?:" + "|".join(re.escape(p) for p in METRIC_PREFIXES) + ")$")
 _QUOTES = re.compile(r"“[^“”]{0,12}”|\"[^\"]{0,12}\"|‘[^‘’]{0,12}’|「[^「」]{0,12}」")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from digestllm.rules.lexicon import (
+    ASSOCIATION_CORES,
     BODY_TOPICS,
     BYLINE_WORDS,
     COMPOUND_SURNAMES,
@@ -52,6 +53,7 @@ class OfficialMention:
 _POST_CORE = re.compile(alternation(POST_CORES))
 _TRAILING_TITLE = re.compile(alternation(TRAILING_TITLES))
 _LEADER_LIST = re.compile(r"(?:[省市县区镇乡][厅局处科]?级|[省市县区]委|[省市县区]政府|[省市县区镇乡])?领导(?:干部|同志)?")
+_LISTED_BEFORE_LEADERS = re.compile(r"等(?:[省市县区镇乡][厅局处科]?级|[省市县区])?领导")  # 陈德志、林文建等领导
 _POSTS_IN_PARENTHESES = re.compile(r"[（(]([^（）()\n]{2,40})[）)]")
 _FOLLOWING = re.compile(alternation(list(FOLLOWING_WORDS)))
 _BYLINE = re.compile(alternation(list(BYLINE_WORDS)))
@@ -224,6 +226,8 @@ def _find_mentions(simplified: str, names: NameScanner, posts: PostReader, start
         post_chain = _posts_before(simplified, posts, core.start(), core.end(), start)
         if not post_chain or _in_byline(simplified, post_chain[0].start, start) or _is_non_official(simplified, post_chain, start):
             continue
+        if all(simplified.endswith(ASSOCIATION_CORES, p.start, p.end) for p in post_chain):
+            continue  # a chamber of commerce's 会长 holds no public post
         mention = OfficialMention(core.end(), name_end, post_chain)
         mentions.append(mention)
         taken.update(range(core.end(), name_end))
@@ -243,10 +247,33 @@ def _find_mentions(simplified: str, names: NameScanner, posts: PostReader, start
             mentions.append(mention)
             taken.update(range(mention.start, mention.end))
 
+    for label in _LISTED_BEFORE_LEADERS.finditer(simplified, start, end):
+        for mention in _names_listed_before(simplified, names, label, known_names, start):
+            if not any(i in taken for i in range(mention.start, mention.end)):
+                mentions.append(mention)
+                taken.update(range(mention.start, mention.end))
+
     for leaders in _LEADER_LIST.finditer(simplified, start, end):
         label = [Post(leaders.start(), leaders.end())]
         mentions.extend(_listed_after(simplified, names, leaders.end() - 1, end, label, taken, first_without_comma=True))
     return mentions
+
+
+def _names_listed_before(simplified: str, names: NameScanner, label: re.Match[str], known: set[str],
+                         floor: int) -> list[OfficialMention]:
+    """Names joined by 、 right before `等领导`; the label (领导, 县领导) is their post."""
+    found: list[OfficialMention] = []
+    end = label.start()
+    post = Post(label.start() + 1, label.end())
+    while end > floor:
+        start = names.name_before(end, known)
+        if start is None or start < floor:
+            break
+        found.append(OfficialMention(start, end, [post]))
+        if start - 1 < floor or simplified[start - 1] != "、":
+            break
+        end = start - 1
+    return found if found and (found[-1].start == floor or simplified[found[-1].start - 1] in NAME_CLOSERS) else []
 
 
 def _name_before_posts(simplified: str, names: NameScanner, posts: PostReader, parentheses: re.Match[str],
@@ -271,8 +298,13 @@ def _name_before_posts(simplified: str, names: NameScanner, posts: PostReader, p
 
 
 def _posts_before(simplified: str, posts: PostReader, core_start: int, core_end: int, floor: int) -> list[Post]:
-    """The post ending at `core_end` and the posts joined to it by 、 or ， before it."""
+    """The post ending at `core_end` and the posts joined to it by 、 or ， before it.
+
+    A post after 、 may hold words the post grammar does not know (`县人大常委会副主任、县慈善总会监事长`):
+    up to a few of them are kept when a known post stands before the 、.
+    """
     post_start, region = posts.start_of_post(core_start, floor)
+    post_start = _unknown_words_after_a_post(simplified, post_start, floor)
     chain = [Post(post_start, core_end, region)]
     while chain[0].start - 1 > floor and simplified[chain[0].start - 1] in "、，,":
         separator = chain[0].start - 1
@@ -282,6 +314,21 @@ def _posts_before(simplified: str, posts: PostReader, core_start: int, core_end:
         previous_start, previous_region = posts.start_of_post(previous_core, floor)
         chain.insert(0, Post(previous_start, separator, previous_region))
     return chain
+
+
+_MAX_UNKNOWN_POST_WORDS = 6
+
+
+def _unknown_words_after_a_post(simplified: str, post_start: int, floor: int) -> int:
+    """Where the post really starts when unknown words stand between it and a 、 after another post."""
+    reach = max(floor, post_start - _MAX_UNKNOWN_POST_WORDS - 1)
+    separator = simplified.rfind("、", reach, post_start)
+    if separator <= floor or separator == post_start - 1:
+        return post_start
+    between = simplified[separator + 1 : post_start]
+    if not all("\u4e00" <= c <= "\u9fff" for c in between) or _core_ending_at(simplified, separator) is None:
+        return post_start
+    return separator + 1
 
 
 @cache
