@@ -55,10 +55,15 @@ def find_events(simplified: str, start: int, end: int, names: NameFinder, resolv
     drafts: list[EventDraft] = []
     context_day: date | None = None
     context_span: tuple[int, int] | None = None
+    dates = list(DATE_PATTERN.finditer(simplified, start, end))  # one scan of the section, read sentence by sentence
+    next_date = 0
     for sentence in _SENTENCE.finditer(simplified, start, end):
         s_start, s_end = sentence.span()
-        event_days = [m for m in (resolver.resolve(simplified, d) for d in DATE_PATTERN.finditer(simplified, s_start, s_end))
-                      if m.is_event_day]
+        in_sentence = []
+        while next_date < len(dates) and dates[next_date].start() < s_end:
+            in_sentence.append(dates[next_date])
+            next_date += 1
+        event_days = [m for m in (resolver.resolve(simplified, d) for d in in_sentence) if m.is_event_day]
         participants = [m for m in names.find(simplified, s_start, s_end) if not _is_cited(simplified, m, s_start, s_end)]
         if event_days:
             # Of several days, the last one told before the officials appear: "22日至23日…并于23日上午，市委书记…"
