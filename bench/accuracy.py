@@ -4,8 +4,9 @@ Run from the repository root:
 
     .venv/bin/python bench/accuracy.py                       extract and score
     .venv/bin/python bench/accuracy.py --gold-as-predictions check the scoring pipeline (expect 1.000)
+    .venv/bin/python bench/accuracy.py --corpus tests/data/heldout3   another gold folder (the held-out batches)
 
-The corpus is ../shared/corpus/dev when present, else tests/data/corpus. Predictions are written
+The corpus is ../shared/corpus/dev when present, else tests/data/corpus, unless --corpus names one. Predictions are written
 as `DigestResult.model_dump(mode="json")` to a temporary folder, scored with
 ../shared/tools/score.py (when present), then with `digestllm.evaluation` for comparison.
 """
@@ -65,9 +66,10 @@ def main() -> int:
         action="store_true",
         help="use each gold file as its own prediction, to check the scoring pipeline without extracting",
     )
+    parser.add_argument("--corpus", type=Path, help="a folder of NAME.txt with NAME.gold.json beside it")
     args = parser.parse_args()
 
-    gold_dir = corpus_dir()
+    gold_dir = args.corpus or corpus_dir()
     corpus = load_gold_corpus(gold_dir)
     print(f"corpus: {gold_dir} ({len(corpus)} documents)")
     if args.gold_as_predictions:

@@ -1,7 +1,8 @@
 """The dev corpus and the held-out articles through `extract`, scored by the project's evaluation.
 
-Floors, not targets: they catch regressions. The held-out set (tests/data/heldout) was collected
-after the rules were written; some rules were then corrected on it, so it is no longer blind.
+Floors, not targets: they catch regressions. Each held-out batch (tests/data/heldout*) was collected
+blind, after the rules were written, and scored before any rule was changed for it (see the
+batches' SOURCES.md and the commit messages); rules were then corrected on it, so none is blind now.
 """
 
 from __future__ import annotations
@@ -12,7 +13,12 @@ from digestllm import extract
 from digestllm.evaluation import load_gold_corpus, score_corpus
 from tests.conftest import DATA
 
-FLOORS = {"corpus": {"overall": 0.95, "officials": 0.95}, "heldout": {"overall": 0.90, "officials": 0.90}}
+FLOORS = {
+    "corpus": {"overall": 0.95, "officials": 0.95},
+    "heldout": {"overall": 0.95, "officials": 0.95},
+    "heldout2": {"overall": 0.95, "officials": 0.95},
+    "heldout3": {"overall": 0.95, "officials": 0.95},
+}
 
 
 @pytest.mark.parametrize("folder", sorted(FLOORS))
