@@ -45,3 +45,12 @@ def test_every_section_appears_in_the_result() -> None:
     assert [s.counts["officials"] for s in result.sections] == [0, 2, 1, 2, 1, 1, 1, 1, 0]
     assert [s.counts["events"] for s in result.sections] == [0, 2, 1, 1, 1, 1, 1, 1, 0]
     assert [s.counts["metrics"] for s in result.sections] == [0, 8, 2, 5, 0, 0, 0, 5, 0]
+
+
+def test_numbered_leader_lines_open_sections_too() -> None:
+    text = ("市委书记的一周\n\n一、省委常委、合肥市委书记虞爱华\n\n5月23日上午,虞爱华出席座谈会。\n\n"
+            "二、芜湖市委书记宁波\n\n近日,宁波调研企业。\n\n三、加快项目建设\n")
+    sections = split_sections(ScriptView(text))
+    assert [s.kind for s in sections] == [SectionKind.LEAD, SectionKind.LEADER, SectionKind.LEADER]
+    assert sections[1].header == "一、省委常委、合肥市委书记虞爱华"
+    assert tiles(text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from digestllm.rules.lexicon import BYLINE_WORDS, POST_CORES
+from digestllm.rules.lexicon import BYLINE_WORDS, POST_CORES, SINGLE_SURNAMES
 from digestllm.schemas import SectionKind
 from digestllm.text import ScriptView
 
@@ -20,6 +20,10 @@ _MAX_HEADLINE_CHARS = 60
 _HEADER_END = re.compile(r"[:：]\s*$")
 _SENTENCE_PUNCT = re.compile(r"[。，,！!？?；;“”\"]")
 _POST_CORE = re.compile("|".join(POST_CORES))
+_NUMBERED_LEADER = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[)）])\s*\S*(?:"
+    + "|".join(POST_CORES) + r")[" + "".join(sorted(SINGLE_SURNAMES)) + r"][\u4e00-\u9fff]{1,2}$"
+)
 _LINE = re.compile(r"[^\r\n\u2028\u2029]*(?:\r\n|[\r\n\u2028\u2029])|[^\r\n\u2028\u2029]+$")
 _BYLINE_WORD = re.compile("|".join(BYLINE_WORDS))
 _JUNK_LINE = re.compile(r"^\s*(?:分享到|相关文章|相关阅读|相关新闻|打印|关闭|返回|上一篇|下一篇|【[^】]*】)\s*[:：]?\s*$")
@@ -51,14 +55,14 @@ def split_lines(text: str) -> list[Line]:
 
 
 def is_leader_header(line: str) -> bool:
-    """A short line ending in a colon that names a post, with no sentence punctuation."""
+    """A short line that names a post, with no sentence punctuation, ending in a colon
+    (`前锋区委书记米亮:`) or numbered and ending in the leader's name (`一、省委常委、合肥市委书记虞爱华`)."""
     stripped = line.strip()
-    return (
-        0 < len(stripped) <= _MAX_HEADER_CHARS
-        and bool(_HEADER_END.search(stripped))
-        and _POST_CORE.search(stripped) is not None
-        and _SENTENCE_PUNCT.search(stripped) is None
-    )
+    if not 0 < len(stripped) <= _MAX_HEADER_CHARS or _SENTENCE_PUNCT.search(stripped):
+        return False
+    if _HEADER_END.search(stripped):
+        return _POST_CORE.search(stripped) is not None
+    return _NUMBERED_LEADER.match(stripped) is not None
 
 
 def find_byline_start(view: ScriptView, lines: list[Line], after: int) -> int | None:
