@@ -38,8 +38,9 @@ class _EveryFigure(SectionExtraction):
 async def test_instructor_re_asks_with_the_validation_error(vcr: Any) -> None:
     text = SEED.read_text(encoding="utf-8")
     section = next(s for s in split_sections(ScriptView(text)) if s.header and "米亮" in s.header)
-    client = ModelClient(ModelConfig(**{**LOCAL_SERVER, "validation_retries": 1}), load_prompts(), response_model=_EveryFigure)
-    answer, usage = await client.extract_section(text[section.start : section.end])
+    config = ModelConfig(**{**LOCAL_SERVER, "validation_retries": 1})
+    async with ModelClient(config, load_prompts(), response_model=_EveryFigure) as client:
+        answer, usage = await client.extract_section(text[section.start : section.end])
     assert usage.calls == 2 and usage.retries == 1
     assert {"83戶", "12家"} <= {m.quantity for m in answer.metrics}
     requests = vcr.requests

@@ -58,14 +58,15 @@ async def extract_with_model(text: str, reference_date: date | str | None, confi
                 return SectionOutcome(error.usage, error=str(error))
         return SectionOutcome(usage, claims=to_claims(answer))
 
-    tasks = [asyncio.ensure_future(ask(raw)) for raw in run.raw_sections]
-    try:
-        outcomes = await asyncio.gather(*tasks)
-    except BaseException:  # a ConfigurationError (or a cancellation) stops every section still in flight
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
-        raise
+    async with client:
+        tasks = [asyncio.ensure_future(ask(raw)) for raw in run.raw_sections]
+        try:
+            outcomes = await asyncio.gather(*tasks)
+        except BaseException:  # a ConfigurationError (or a cancellation) stops every section still in flight
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            raise
     grounded = [
         ground_claims(run.view, i, raw.start, raw.end, o.claims, run.reference) if o and o.claims else None
         for i, (raw, o) in enumerate(zip(run.raw_sections, outcomes))

@@ -17,6 +17,7 @@ import json
 import logging
 import re
 import time
+from contextvars import ContextVar
 from typing import Any
 
 import httpx
@@ -112,6 +113,8 @@ class ModelClient:
         self.cache = cache
         self.response_model = response_model
         self._transport = transport  # tests inject faults here
+        self._http: httpx.AsyncClient | None = None
+        self._client: instructor.AsyncInstructor | None = None
 
     async def extract_section(self, text: str) -> tuple[SectionExtraction, Usage]:
         """The model's answer for one section and what it cost; `SectionFailure` when it fails for good."""
@@ -156,44 +159,72 @@ class ModelClient:
 
     async def _ask(self, text: str, usage: Usage) -> SectionExtraction:
         _guard_logs(self.config.api_key)  # again each call: libraries create loggers lazily
-        def count_tokens(response: Any) -> None:
-            tokens = getattr(response, "usage", None)
-            usage.prompt_tokens += getattr(tokens, "prompt_tokens", 0) or 0
-            usage.completion_tokens += getattr(tokens, "completion_tokens", 0) or 0
+        token = _SECTION_USAGE.set(usage)  # the shared client's hooks charge this section
+        try:
+            return await self._instructor().chat.completions.create(
+                model=self.config.model,
+                response_model=self.response_model,
+                messages=[
+                    {"role": "system", "content": self.prompts.system},
+                    {"role": "user", "content": self.prompts.user_message(text)},
+                ],
+                max_retries=AsyncRetrying(
+                    stop=stop_after_attempt(self.config.validation_retries + 1),
+                    retry=retry_if_exception_type(_RE_ASKABLE),
+                    reraise=True,
+                ),
+                temperature=self.config.temperature,
+                max_tokens=self.config.max_tokens,
+            )
+        except Exception as error:  # noqa: BLE001 - every failure is classified below
+            raise classify_failure(error, secret=self.config.api_key) from None
+        finally:
+            _SECTION_USAGE.reset(token)
 
-        async def on_request(request: httpx.Request) -> None:
-            usage.calls += 1
-
-        http_client = httpx.AsyncClient(transport=self._transport, event_hooks={"request": [on_request]},
-                                        timeout=self.config.timeout)
-        async with http_client:
+    def _instructor(self) -> instructor.AsyncInstructor:
+        """One HTTP client, openai client and instructor client for all of a document's sections."""
+        if self._client is None:
+            self._http = httpx.AsyncClient(transport=self._transport, event_hooks={"request": [_count_request]},
+                                           timeout=self.config.timeout)
             raw_client = openai.AsyncOpenAI(
                 api_key=self.config.api_key,
                 base_url=self.config.base_url,
                 timeout=self.config.timeout,
                 max_retries=self.config.transport_retries,
-                http_client=http_client,
+                http_client=self._http,
             )
-            client = instructor.from_openai(raw_client, mode=_INSTRUCTOR_MODES[self.config.instructor_mode])
-            client.on("completion:response", count_tokens)
-            try:
-                return await client.chat.completions.create(
-                    model=self.config.model,
-                    response_model=self.response_model,
-                    messages=[
-                        {"role": "system", "content": self.prompts.system},
-                        {"role": "user", "content": self.prompts.user_message(text)},
-                    ],
-                    max_retries=AsyncRetrying(
-                        stop=stop_after_attempt(self.config.validation_retries + 1),
-                        retry=retry_if_exception_type(_RE_ASKABLE),
-                        reraise=True,
-                    ),
-                    temperature=self.config.temperature,
-                    max_tokens=self.config.max_tokens,
-                )
-            except Exception as error:  # noqa: BLE001 - every failure is classified below
-                raise classify_failure(error, secret=self.config.api_key) from None
+            self._client = instructor.from_openai(raw_client, mode=_INSTRUCTOR_MODES[self.config.instructor_mode])
+            self._client.on("completion:response", _count_tokens)
+        return self._client
+
+    async def aclose(self) -> None:
+        if self._http is not None:
+            await self._http.aclose()
+        self._client = self._http = None
+
+    async def __aenter__(self) -> ModelClient:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+
+# The section a call is made for: set in `_ask`, read by the hooks of the client all sections share.
+_SECTION_USAGE: ContextVar[Usage | None] = ContextVar("digestllm_section_usage", default=None)
+
+
+async def _count_request(request: httpx.Request) -> None:
+    usage = _SECTION_USAGE.get()
+    if usage is not None:
+        usage.calls += 1
+
+
+def _count_tokens(response: Any) -> None:
+    usage = _SECTION_USAGE.get()
+    tokens = getattr(response, "usage", None)
+    if usage is not None:
+        usage.prompt_tokens += getattr(tokens, "prompt_tokens", 0) or 0
+        usage.completion_tokens += getattr(tokens, "completion_tokens", 0) or 0
 
 
 def classify_failure(error: BaseException, secret: str | None = None) -> ModelError | ConfigurationError:
