@@ -18,6 +18,7 @@ FLOORS = {
     "heldout": {"overall": 0.95, "officials": 0.95},
     "heldout2": {"overall": 0.95, "officials": 0.95},
     "heldout3": {"overall": 0.95, "officials": 0.95},
+    "heldout4": {"overall": 0.95, "officials": 0.95},
 }
 
 

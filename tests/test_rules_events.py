@@ -127,3 +127,8 @@ def test_of_several_days_the_last_before_the_officials_is_theirs() -> None:
 def test_a_leader_cited_before_a_quotation_takes_no_part() -> None:
     text = "上周,省委书记张三主持会议,要深刻领会习近平总书记关于“新质生产力,新赛道”的重要论述。"
     assert events(text, "2023-05-29") == [(None, ["张三"])]
+
+
+def test_a_numbered_name_is_no_date() -> None:
+    text = "坚持招商引资“一号工程”不动摇。市委书记胡光怀出席签约活动。"
+    assert events(text, "2026-01-10") == [(None, ["胡光怀"])]

@@ -85,3 +85,8 @@ def test_parse_number_rejects_words() -> None:
 
 def test_approximate_counts_keep_their_figure() -> None:
     assert metrics("共有2000余人参加,带动1.2万余人就业,三十余家企业入驻。") == [(2000, "人"), (12_000, "人"), (30, "家")]
+
+
+def test_lone_hundreds_count_only_when_approximate_and_fixed_phrases_are_no_figures() -> None:
+    assert metrics("百余名村党组织书记参加,千余人观看。") == [(100, "名"), (1000, "人")]
+    assert metrics("县四家班子领导参加会议,百姓受益。") == []

@@ -126,3 +126,8 @@ def test_association_posts_count_only_beside_a_public_post() -> None:
 
 def test_wei_and_he_inside_a_name() -> None:
     assert list(officials("区长姜永柱,副区长吴为东,以及相关部门负责人参加。")) == ["姜永柱", "吴为东"]
+
+
+def test_zheng_inside_a_name() -> None:
+    assert officials("江苏省委书记娄勤俭、省长吴政隆分别赶赴事故发生地。") == {
+        "娄勤俭": ["江苏省委书记"], "吴政隆": ["省长"]}

@@ -31,6 +31,8 @@ def parse_number(text: str) -> Decimal | None:
         return None
     if _ARABIC.match(cleaned):
         return Decimal(cleaned)
+    if cleaned in MAGNITUDES:  # a lone 百/千/万, as in 百余名
+        return Decimal(MAGNITUDES[cleaned])
     multiplier = 1
     while cleaned and cleaned[-1] in MAGNITUDES and not _is_pure_chinese(cleaned):
         multiplier *= MAGNITUDES[cleaned[-1]]

@@ -17,7 +17,8 @@ _NUM = r"[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}"
 _YEAR = r"[0-9０-９]{4}|[〇零一二三四五六七八九]{4}"
 _DAY_PART = r"(?:上午|下午|晚上|晚间|傍晚|早上|清晨|凌晨|中午|晚)?"
 DATE_PATTERN = re.compile(
-    rf"(?:(?P<year>{_YEAR})年)?(?:(?P<month>{_NUM})月(?:份)?)?(?P<day>{_NUM})[日号]"
+    # 号 only after Arabic digits: “一号工程” is no date
+    rf"(?:(?P<year>{_YEAR})年)?(?:(?P<month>{_NUM})月(?:份)?)?(?:(?P<day>{_NUM})日|(?P<day_hao>[0-9０-９]{{1,2}})号)"
     rf"(?:(?:至|到|—|－|-|~|～)(?:(?:{_NUM})月)?(?:{_NUM})[日号])?{_DAY_PART}"
     rf"|(?P<relative>前天|昨天|昨日){_DAY_PART}"
     rf"|(?P<today>今天|今日|当天|当日)(?P<today_part>上午|下午|晚上|晚间|傍晚|早上|清晨|凌晨|中午|(?=[，,]))"
@@ -96,7 +97,7 @@ class DateResolver:
             if match["today"].startswith("当"):
                 return self.previous
             return self.reference
-        year, month, day = _int(match["year"]), _int(match["month"]), _int(match["day"])
+        year, month, day = _int(match["year"]), _int(match["month"]), _int(match["day"] or match["day_hao"])
         if day is None or not 1 <= day <= 31 or month is not None and not 1 <= month <= 12:
             return None
         anchor = self.previous or self.reference

@@ -32,7 +32,7 @@ COMPOUND_SURNAMES = frozenset(
 
 # Characters never found inside a personal name in this genre: organ, post and function characters.
 NON_NAME_CHARS = frozenset(
-    "的了是与及等对到从被把将也都又就并而或其这那个们我你他她它您市县区省州镇乡村委局厅部党政府办长记"
+    "的了是与及等对到从被把将也都又就并而或其这那个们我你他她它您市县区省州镇乡村委局厅部党府办长记"
     "组室院处科员领导书副主任席号年日时分午晚早周今昨前后内外各每该此某第级届"
     "，,。、；;：:！!？?“”‘’\"'（）()《》【】[] \t\r\n…—-·•0123456789０１２３４５６７８９"
 )

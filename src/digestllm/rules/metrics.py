@@ -21,7 +21,7 @@ _UNIT = "|".join(re.escape(u) for u in sorted(set(UNITS), key=len, reverse=True)
 QUANTITY = re.compile(
     rf"(?P<percent_words>百分之(?P<percent_number>{_CHINESE}|{_ARABIC}))"
     rf"|(?<![0-9０-９.．])(?P<arabic>{_ARABIC})(?P<magnitude>万亿|万|亿|千)?(?:余|多)?(?P<arabic_unit>{_UNIT})"
-    rf"|(?<![零〇一二两三四五六七八九十百千万亿几数])(?P<chinese>{_CHINESE})(?:余|多)?(?P<chinese_unit>{_UNIT})"
+    rf"|(?<![零〇一二两三四五六七八九十百千万亿几数])(?P<chinese>{_CHINESE})(?P<approx>余|多)?(?P<chinese_unit>{_UNIT})"
 )
 _PREFIX = re.compile("(?:" + "|".join(re.escape(p) for p in METRIC_PREFIXES) + ")$")
 _QUOTES = re.compile(r"“[^“”]{0,12}”|\"[^\"]{0,12}\"|‘[^‘’]{0,12}’|「[^「」]{0,12}」")
@@ -82,11 +82,13 @@ def _read(simplified: str, match: re.Match[str]) -> QuantityMention | None:
             return None
     else:
         number, unit_text = match["chinese"], match["chinese_unit"]
-        if not _plausible_chinese_quantity(number, unit_text):
+        if not _plausible_chinese_quantity(number, unit_text, approximate=bool(match["approx"])):
             return None
         value = parse_number(number)
         if value is None or value <= 1 or value <= 10 and unit_text not in SMALL_CHINESE_NUMERAL_UNITS:
             return None
+    if simplified.startswith("班子", match.end()):  # 四家班子: the four leading bodies
+        return None
     after = simplified[match.end() : match.end() + 1]
     if unit_text in ("年", "个") and after in ("月", "日", "号") or unit_text == "年" and after == "度":
         return None
@@ -103,10 +105,11 @@ def _region(simplified: str, start: int) -> tuple[int, int] | None:
     return place.span(1)
 
 
-def _plausible_chinese_quantity(number: str, unit: str) -> bool:
-    """Chinese numerals also build words and slogans: 万家灯火, 千家万户, 一手抓, 十三五."""
+def _plausible_chinese_quantity(number: str, unit: str, approximate: bool) -> bool:
+    """Chinese numerals also build words and slogans: 万家灯火, 千家万户, 一手抓, 十三五, 四家班子;
+    a lone 百/千/万 counts only as an approximate figure: 百余名, 千余人."""
     if number in ("万", "千", "百", "亿", "十"):
-        return number == "十" and unit in SMALL_CHINESE_NUMERAL_UNITS
+        return approximate and number != "亿" or number == "十" and unit in SMALL_CHINESE_NUMERAL_UNITS
     return not _YEAR_LIKE.match(number)
 
 
