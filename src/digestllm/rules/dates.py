@@ -17,12 +17,15 @@ _NUM = r"[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}"
 _YEAR = r"[0-9０-９]{4}|[〇零一二三四五六七八九]{4}"
 _DAY_PART = r"(?:上午|下午|晚上|晚间|傍晚|早上|清晨|凌晨|中午|晚)?"
 DATE_PATTERN = re.compile(
+    # The lookahead lets the scan skip, at one character's cost, every place no date can start.
+    r"(?=[0-9０-９〇零一二三四五六七八九十前昨今当上本这])(?:"
     # 号 only after Arabic digits: “一号工程” is no date
     rf"(?:(?P<year>{_YEAR})年)?(?:(?P<month>{_NUM})月(?:份)?)?(?:(?P<day>{_NUM})日|(?P<day_hao>[0-9０-９]{{1,2}})号)"
     rf"(?:(?:至|到|—|－|-|~|～)(?:(?:{_NUM})月)?(?:{_NUM})[日号])?{_DAY_PART}"
     rf"|(?P<relative>前天|昨天|昨日){_DAY_PART}"
     rf"|(?P<today>今天|今日|当天|当日)(?P<today_part>上午|下午|晚上|晚间|傍晚|早上|清晨|凌晨|中午|(?=[，,]))"
     rf"|(?P<week>上周|上星期|本周|这周|本星期)(?P<weekday>[一二三四五六日天]){_DAY_PART}"
+    r")"
 )
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _RELATIVE_DAYS = {"前天": -2, "昨天": -1, "昨日": -1}
