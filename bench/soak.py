@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.fake_server import ALL_FAULTS, FakeModelServer  # noqa: E402
-from digestllm import DigestError, DigestResult, SectionStatus, aextract, extract  # noqa: E402
+from digestllm import DigestResult, SectionStatus, aextract, extract  # noqa: E402
 from digestllm.sections import is_leader_header  # noqa: E402
 from digestllm.text import to_simplified  # noqa: E402
 
@@ -287,7 +287,7 @@ def print_tally(label: str, tally: Tally, wall: float) -> None:
     print(f"{label}: {tally.documents} documents in {wall:.1f} s = {rate:.1f} documents/s; "
           f"{tally.results} results, {sum(tally.errors.values())} errors {dict(tally.errors) or ''}")
     print(f"  {tally.sections} sections: " + ", ".join(f"{k} {v}" for k, v in sorted(tally.statuses.items())))
-    print(f"  records: " + ", ".join(f"{k} {v}" for k, v in sorted(tally.records.items())))
+    print("  records: " + ", ".join(f"{k} {v}" for k, v in sorted(tally.records.items())))
 
 
 def main() -> int:
@@ -351,7 +351,7 @@ def main() -> int:
         print(f"  server: {server.requests} requests, {server.answered} answered, {server.faults_served} faults "
               f"({', '.join(f'{k} {v}' for k, v in server.faults.items())}); calls reported in section usage: "
               f"{model.calls}")
-        print(f"  fallbacks by reason: " + (", ".join(f"{k} {v}" for k, v in model.fallbacks.most_common()) or "none"))
+        print("  fallbacks by reason: " + (", ".join(f"{k} {v}" for k, v in model.fallbacks.most_common()) or "none"))
         print("  warnings and errors logged by libraries (no logging configured, these would reach stderr): "
               + (", ".join(f"{k} {v}" for k, v in library_logs.counts.most_common()) or "none"))
         logging.getLogger().removeHandler(library_logs)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import codecs
 import os
 import random
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,7 +24,6 @@ from digestllm import (
     InputTooLargeError,
     SectionKind,
     SourceNotFoundError,
-    Span,
     extract,
     extract_file,
 )
@@ -49,19 +47,8 @@ def names(result: DigestResult) -> set[str]:
     return {official.name for official in result.officials}
 
 
-def all_spans(result: DigestResult) -> Iterator[Span]:
-    for section in result.sections:
-        yield section.span
-    for official in result.officials:
-        yield from official.mentions
-    for event in result.events:
-        yield event.evidence
-    for metric in result.metrics:
-        yield metric.evidence
-
-
 def assert_spans_exact(result: DigestResult, text: str) -> None:
-    bad = [s for s in all_spans(result) if text[s.start : s.end] != s.text]
+    bad = [s for s in result.spans() if text[s.start : s.end] != s.text]
     assert not bad, f"spans that do not slice the input: {bad[:5]}"
 
 

@@ -10,14 +10,13 @@ DIGESTLLM_HYPOTHESIS_EXAMPLES sets the examples per test (default 200; the bench
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from functools import cache
 
 import opencc
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digestllm import DigestError, DigestResult, Span, extract
+from digestllm import DigestError, DigestResult, extract
 from digestllm.text import to_simplified
 from tests.conftest import DATA
 
@@ -94,17 +93,6 @@ pieces = st.one_of(
 texts = st.lists(pieces, max_size=30).map("".join)
 
 
-def spans(result: DigestResult) -> Iterator[Span]:
-    for section in result.sections:
-        yield section.span
-    for official in result.officials:
-        yield from official.mentions
-    for event in result.events:
-        yield event.evidence
-    for metric in result.metrics:
-        yield metric.evidence
-
-
 def extract_or_error(text: str, **options: object) -> DigestResult | None:
     """The result, or None when `extract` raised a `DigestError`; anything else propagates and fails."""
     try:
@@ -130,7 +118,7 @@ def test_extract_returns_a_result_or_raises_a_digest_error(text: str, reference:
 def test_every_span_slices_the_input(text: str) -> None:
     result = extract_or_error(text)
     if result is not None:
-        for span in spans(result):
+        for span in result.spans():
             assert text[span.start : span.end] == span.text, span
 
 
@@ -162,7 +150,7 @@ def test_simplified_output_reports_simplified_names(text: str) -> None:
             assert all(to_simplified(t) == t for t in official.titles)
         for event in result.events:
             assert all(to_simplified(n) == n for n in event.officials)
-        for span in spans(result):  # spans keep the original script
+        for span in result.spans():  # spans keep the original script
             assert text[span.start : span.end] == span.text
 
 

@@ -7,6 +7,7 @@ Simplified output.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from enum import Enum
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -139,6 +140,15 @@ class DigestResult(BaseModel):
     events: list[Event] = Field(default_factory=list)
     metrics: list[Metric] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+
+    def spans(self) -> Iterator[Span]:
+        """Every span of the result: sections, official mentions, event and metric evidence."""
+        for section in self.sections:
+            yield section.span
+        for official in self.officials:
+            yield from official.mentions
+        for record in [*self.events, *self.metrics]:
+            yield record.evidence
 
 
 PUBLIC_MODELS: tuple[type[BaseModel], ...] = (Span, Official, Event, Metric, Section, DigestResult)
