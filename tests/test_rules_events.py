@@ -132,3 +132,9 @@ def test_a_leader_cited_before_a_quotation_takes_no_part() -> None:
 def test_a_numbered_name_is_no_date() -> None:
     text = "坚持招商引资“一号工程”不动摇。市委书记胡光怀出席签约活动。"
     assert events(text, "2026-01-10") == [(None, ["胡光怀"])]
+
+
+def test_a_speaker_on_a_day_already_told_takes_part() -> None:
+    text = "4月24日,省政府新闻办举行新闻发布会。省扶贫办副主任田志清介绍,全省18个县脱贫摘帽。"
+    assert events(text, "2019-04-25") == [("2019-04-24", ["田志清"])]
+    assert events("市扶贫办主任张三介绍,全市脱贫攻坚取得成效。", "2019-04-25") == []

@@ -90,3 +90,14 @@ def test_approximate_counts_keep_their_figure() -> None:
 def test_lone_hundreds_count_only_when_approximate_and_fixed_phrases_are_no_figures() -> None:
     assert metrics("百余名村党组织书记参加,千余人观看。") == [(100, "名"), (1000, "人")]
     assert metrics("县四家班子领导参加会议,百姓受益。") == []
+
+
+def test_a_figure_told_again_in_a_section_is_one_metric_when_the_subjects_agree() -> None:
+    text = "21個重點項目開工建設,總投資22.3億元。此次集中開工的21個重點項目集中開工儀式隆重。"
+    assert metrics(text) == [(21, "個"), (2_230_000_000, "元")]
+    text = "新签约2个新能源类项目。另有2个新一代汽车技术项目落地。"
+    assert metrics(text) == [(2, "个"), (2, "个")]  # 项目 alone is no shared subject
+
+
+def test_a_session_number_is_no_figure() -> None:
+    assert metrics("出席市七届人大五次会议福田代表团分组讨论。") == []

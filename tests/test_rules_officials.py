@@ -131,3 +131,13 @@ def test_wei_and_he_inside_a_name() -> None:
 def test_zheng_inside_a_name() -> None:
     assert officials("江苏省委书记娄勤俭、省长吴政隆分别赶赴事故发生地。") == {
         "娄勤俭": ["江苏省委书记"], "吴政隆": ["省长"]}
+
+
+def test_xiang_and_yu_after_a_post_are_surnames_when_the_name_is_closed() -> None:
+    assert officials("縣委副書記、縣長向業順,縣政協主席周傳明出席。") == {
+        "向業順": ["縣委副書記", "縣長"], "周傳明": ["縣政協主席"]}
+    assert officials("劉偉區長向觀摩團介紹情況。") == {"劉偉": ["區長"]}
+
+
+def test_cadre_ranks_are_posts() -> None:
+    assert officials("區正縣級幹部阮長喜出席開工儀式。") == {"阮長喜": ["縣級幹部"]}

@@ -7,6 +7,7 @@ figure repeated for the same subject is one metric.
 from __future__ import annotations
 
 import bisect
+from difflib import SequenceMatcher
 
 from digestllm.schemas import Event, Metric, Official, Origin, Span
 from digestllm.text import ScriptView, to_simplified
@@ -79,24 +80,40 @@ def figure_key(metric: Metric) -> tuple[str, str]:
 def deduplicate_metrics(metrics: list[Metric]) -> list[Metric]:
     """One metric per figure and subject; evidence points at the first statement.
 
-    Subjects are the same when one begins with the other (`农民工` and `农民工抵达湖州`). A statement
-    repeated elsewhere ("30个项目…158.2亿元" told again in a quote) is dropped too: two figures that
-    both recur side by side, one of them distinctive (money, a decimal, a large count), are the same
+    A figure told again in the same section is the same fact when the subjects agree: one begins
+    with the other, they share a specific phrase (重点项目, 贫困), or one of them is unknown. Across
+    sections (another leader of a digest) only the first test applies. A statement repeated
+    elsewhere ("30个项目…158.2亿元" told again in a quote) is dropped too: two figures that both
+    recur side by side, one of them distinctive (money, a decimal, a large count), are the same
     facts said twice; small round counts alone coincide too often to tell.
     """
     kept: list[Metric] = []
-    subjects: dict[tuple[str, str], list[tuple[str, Metric]]] = {}
-    for metric in sorted(metrics, key=lambda m: m.evidence.start):
+    by_figure: dict[tuple[str, str], list[tuple[str, Metric]]] = {}
+    for metric in _drop_repeated_statements(sorted(metrics, key=lambda m: m.evidence.start)):
         figure = figure_key(metric)
         subject = to_simplified(metric.subject) if metric.subject else ""
-        same = next((m for s, m in subjects.get(figure, []) if subject and (s.startswith(subject) or subject.startswith(s))), None)
+        same = next((m for s, m in by_figure.get(figure, []) if _same_subject(s, m, subject, metric)), None)
         if same is not None:
             same.origin = combine_origins(same.origin, metric.origin)
             continue
         kept.append(metric)
-        if subject:
-            subjects.setdefault(figure, []).append((subject, metric))
-    return _drop_repeated_statements(kept)
+        by_figure.setdefault(figure, []).append((subject, metric))
+    return kept
+
+
+_GENERIC_SUBJECTS = frozenset({"项目", "企业", "单位", "工作", "人员", "群众", "农户", "资金", "村民", "人口"})
+
+
+def _same_subject(first: str, kept: Metric, second: str, metric: Metric) -> bool:
+    if first and second and (first.startswith(second) or second.startswith(first)):
+        return True
+    if kept.section != metric.section:
+        return False
+    if not first or not second:
+        return True
+    match = SequenceMatcher(None, first, second, autojunk=False).find_longest_match(0, len(first), 0, len(second))
+    shared = first[match.a : match.a + match.size]
+    return len(shared) >= 3 or len(shared) == 2 and shared not in _GENERIC_SUBJECTS
 
 
 def _drop_repeated_statements(metrics: list[Metric], nearby: int = 40) -> list[Metric]:

@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from digestllm.rules.dates import DATE_PATTERN, DateResolver
-from digestllm.rules.lexicon import ACTIVITY_VERBS, CITED_NOUNS, CITING_VERBS, VAGUE_TIMES, alternation
+from digestllm.rules.lexicon import ACTIVITY_VERBS, CITED_NOUNS, CITING_VERBS, SPEECH_VERBS, VAGUE_TIMES, alternation
 
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")
 _ACTIVITY = re.compile(alternation(ACTIVITY_VERBS))
 _VAGUE = re.compile(alternation(VAGUE_TIMES))
+_SPEECH = re.compile(alternation(SPEECH_VERBS))
 _CITING = re.compile(alternation(CITING_VERBS))
 _CITED_AFTER = re.compile(alternation(CITED_NOUNS))
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
@@ -75,7 +76,8 @@ def find_events(simplified: str, start: int, end: int, names: NameFinder, resolv
         if not participants:
             continue
         activity = _ACTIVITY.search(simplified, participants[0].start(), s_end) or _ACTIVITY.search(simplified, s_start, s_end)
-        if activity is None and not event_days:
+        speaks_on_a_told_day = context_day is not None and _SPEECH.search(simplified, participants[0].end(), s_end)
+        if activity is None and not event_days and not speaks_on_a_told_day:
             continue
         officials = list(dict.fromkeys(m.group() for m in participants))
         drafts.append(EventDraft(

@@ -32,13 +32,19 @@ COMPOUND_SURNAMES = frozenset(
 
 # Characters never found inside a personal name in this genre: organ, post and function characters.
 NON_NAME_CHARS = frozenset(
-    "的了是与及等对到从被把将也都又就并而或其这那个们我你他她它您市县区省州镇乡村委局厅部党府办长记"
+    "的了是与及等对到从被把将也都又就并而或其这那个们我你他她它您市县区省州镇乡村委局厅部党办记"
     "组室院处科员领导书副主任席号年日时分午晚早周今昨前后内外各每该此某第级届"
     "，,。、；;：:！!？?“”‘’\"'（）()《》【】[] \t\r\n…—-·•0123456789０１２３４５６７８９"
 )
 
 # Function characters that are also surnames (和, 于, 都…): never a surname where they stand before a name.
 FUNCTION_CHARS = frozenset("的了在是和与及等对到从为被把将也都又就并而或之其这那个们我你他她它您由向于於但")
+
+# Of those, the ones that are common surnames too: right after a post they start a name (县长向业顺, 副市长于洋).
+SURNAMES_AFTER_A_POST = frozenset("向于")
+
+# Speech verbs: with a day already told, the speaker took part in that day's event (a briefing, a meeting).
+SPEECH_VERBS = ("介绍", "表示", "指出", "强调", "要求", "说")
 
 # Words that start right after a name: verbs of the genre, particles, accompanying words.
 # A name candidate that begins with one of them is no name ("县委书记强调" has no official 强调).
@@ -70,7 +76,7 @@ POST_CORES = (
     "副盟长", "盟长", "副主任", "主任", "副主席", "主席", "副总理", "总理", "委员长", "副部长", "部长", "副局长",
     "局长", "副厅长", "厅长", "副处长", "处长", "副秘书长", "秘书长", "常委", "委员", "副组长", "组长", "副院长",
     "院长", "检察长", "副检察长", "政委", "司令员", "巡视员", "调研员", "专员", "主委", "督察长", "副署长", "署长",
-    "监事长", "理事长", "副会长", "会长", "党组成员", "党委委员",
+    "监事长", "理事长", "副会长", "会长", "党组成员", "党委委员", "县级干部", "处级干部", "厅级干部", "局级干部",
 )
 
 # Posts written after the name ("孔阳书记", "武国定副省长").

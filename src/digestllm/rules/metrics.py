@@ -91,6 +91,8 @@ def _read(simplified: str, match: re.Match[str]) -> QuantityMention | None:
             return None
     if simplified.startswith("班子", match.end()):  # 四家班子: the four leading bodies
         return None
+    if unit_text == "次" and simplified.startswith(("会议", "全会", "全体会议"), match.end()):  # 人大五次会议: a session
+        return None
     after = simplified[match.end() : match.end() + 1]
     if unit_text in ("年", "个") and after in ("月", "日", "号") or unit_text == "年" and after == "度":
         return None

@@ -29,6 +29,7 @@ from digestllm.rules.lexicon import (
     PLACE_SUFFIXES,
     POST_CORES,
     SINGLE_SURNAMES,
+    SURNAMES_AFTER_A_POST,
     TRAILING_TITLES,
     alternation,
 )
@@ -81,11 +82,16 @@ class NameScanner:
             self._counts[word] = self.text.count(word)
         return self._counts[word]
 
-    def surname_length(self, pos: int) -> int:
+    def surname_length(self, pos: int, after_post: bool = False) -> int:
+        """Length of the surname starting at `pos` (0: none). Right after a post, 向 and 于 are surnames."""
         s = self.text
         if s[pos : pos + 2] in COMPOUND_SURNAMES:
             return 2
-        return 1 if pos < len(s) and s[pos] in SINGLE_SURNAMES and s[pos] not in FUNCTION_CHARS else 0
+        if pos >= len(s) or s[pos] not in SINGLE_SURNAMES:
+            return 0
+        if s[pos] in FUNCTION_CHARS and not (after_post and s[pos] in SURNAMES_AFTER_A_POST):
+            return 0
+        return 1
 
     def name_char(self, pos: int) -> bool:
         return pos < len(self.text) and self.text[pos] not in NON_NAME_CHARS and "\u4e00" <= self.text[pos] <= "\u9fff"
@@ -98,8 +104,12 @@ class NameScanner:
     def name_after(self, pos: int) -> int | None:
         """The end of a personal name starting at `pos`, or None when no name starts there."""
         s = self.text
-        surname = self.surname_length(pos)
-        if not surname or _FOLLOWING.match(s, pos):
+        surname = self.surname_length(pos, after_post=True)
+        if not surname:
+            return None
+        following = _FOLLOWING.match(s, pos)
+        doubtful = s[pos] in SURNAMES_AFTER_A_POST  # 向 and 于 are words first: the name must be closed off
+        if following and not (doubtful and following.end() - pos == 1):
             return None
         two, three = pos + surname + 1, pos + surname + 2
         if not self.name_char(pos + surname):
@@ -107,6 +117,8 @@ class NameScanner:
         if not self.name_char(two) or _FOLLOWING.match(s, two) and not self.closes_name(three):
             return two
         closes_two, closes_three = self.closes_name(two), self.closes_name(three)
+        if doubtful:
+            return three if closes_three else two if closes_two else None
         if closes_three and not closes_two:  # what follows settles it: 李明亮出席
             return three
         short, long_ = s[pos:two], s[pos:three]
