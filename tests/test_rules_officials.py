@@ -141,3 +141,10 @@ def test_xiang_and_yu_after_a_post_are_surnames_when_the_name_is_closed() -> Non
 
 def test_cadre_ranks_are_posts() -> None:
     assert officials("區正縣級幹部阮長喜出席開工儀式。") == {"阮長喜": ["縣級幹部"]}
+
+
+def test_rare_surnames_inside_a_leader_list_and_former_posts() -> None:
+    assert list(officials("縣領導李高嶺、周哲、潤道宏、程琳出席開工儀式。")) == ["李高嶺", "周哲", "潤道宏", "程琳"]
+    assert officials("原惠州市委常委、军分区政委肖红,县委书记杨昶出席。") == {"杨昶": ["县委书记"]}
+    assert officials("太原市委书记张三出席。") == {"张三": ["太原市委书记"]}
+    assert officials("区政协主席唐勇以及区相关单位负责人参加。") == {"唐勇": ["区政协主席"]}

@@ -55,6 +55,7 @@ _POST_CORE = re.compile(alternation(POST_CORES))
 _TRAILING_TITLE = re.compile(alternation(TRAILING_TITLES))
 _LEADER_LIST = re.compile(r"(?:[省市县区镇乡][厅局处科]?级|[省市县区]委|[省市县区]政府|[省市县区镇乡])?领导(?:干部|同志)?")
 _LISTED_BEFORE_LEADERS = re.compile(r"等(?:[省市县区镇乡][厅局处科]?级|[省市县区])?领导")  # 陈德志、林文建等领导
+_FORMER = re.compile(r"(?:^|[^太平中])原[\u4e00-\u9fff]{0,6}$")  # 原 right before the post, not 太原/平原/中原
 _POSTS_IN_PARENTHESES = re.compile(r"[（(]([^（）()\n]{2,40})[）)]")
 _FOLLOWING = re.compile(alternation(list(FOLLOWING_WORDS)))
 _BYLINE = re.compile(alternation(list(BYLINE_WORDS)))
@@ -114,8 +115,9 @@ class NameScanner:
         two, three = pos + surname + 1, pos + surname + 2
         if not self.name_char(pos + surname):
             return None
-        if not self.name_char(two) or _FOLLOWING.match(s, two) and not self.closes_name(three):
-            return two
+        word_at_two = _FOLLOWING.match(s, two)
+        if not self.name_char(two) or word_at_two and (word_at_two.end() - two >= 2 or not self.closes_name(three)):
+            return two  # 米亮主持, 唐勇以及: a word of the text starts right after two characters
         closes_two, closes_three = self.closes_name(two), self.closes_name(three)
         if doubtful:
             return three if closes_three else two if closes_two else None
@@ -130,6 +132,16 @@ class NameScanner:
         if closes_two and not closes_three:
             return two
         return three
+
+    def listed_name(self, pos: int) -> int | None:
+        """The end of a two- or three-character item of a 、 list starting at `pos`, whatever its surname."""
+        s = self.text
+        for length in (2, 3):
+            end = pos + length
+            if end <= len(s) and s[end : end + 1] in ("、", "等", "，", ",", "") or end < len(s) and _FOLLOWING.match(s, end):
+                if all(self.name_char(i) for i in range(pos, end)) and s[pos] not in FUNCTION_CHARS and not _FOLLOWING.match(s, pos):
+                    return end
+        return None
 
     def _stands_alone(self, name: str) -> bool:
         """True when `name` occurs somewhere followed by a word that ends a name."""
@@ -240,6 +252,8 @@ def _find_mentions(simplified: str, names: NameScanner, posts: PostReader, start
             continue
         if all(simplified.endswith(ASSOCIATION_CORES, p.start, p.end) for p in post_chain):
             continue  # a chamber of commerce's 会长 holds no public post
+        if _FORMER.search(simplified, _clause_start(simplified, post_chain[0].start, start), post_chain[0].start + 1):
+            continue  # 原惠州市委常委: a former post, held no more
         mention = OfficialMention(core.end(), name_end, post_chain)
         mentions.append(mention)
         taken.update(range(core.end(), name_end))
@@ -376,6 +390,8 @@ def _listed_after(
         else:
             break
         name_end = names.name_after(start)
+        if name_end is None and not first:  # inside a list a rare surname still reads as a name: 润道宏
+            name_end = names.listed_name(start)
         if name_end is None or name_end > end or not names.closes_name(name_end):
             break
         if first and not (name_end < len(simplified) and (simplified[name_end] in "、，,等" or _FOLLOWING.match(simplified, name_end))):
