@@ -138,3 +138,9 @@ def test_a_speaker_on_a_day_already_told_takes_part() -> None:
     text = "4月24日,省政府新闻办举行新闻发布会。省扶贫办副主任田志清介绍,全省18个县脱贫摘帽。"
     assert events(text, "2019-04-25") == [("2019-04-24", ["田志清"])]
     assert events("市扶贫办主任张三介绍,全市脱贫攻坚取得成效。", "2019-04-25") == []
+
+
+def test_a_planned_day_is_no_event_day() -> None:
+    text = ("10月11日,县委副书记、县长许健开展调研。小麦预计10月25日播种基本结束。"
+            "县政府党组成员、办公室主任刘洪军参加活动。")
+    assert events(text, "2023-10-13") == [("2023-10-11", ["许健", "刘洪军"])]

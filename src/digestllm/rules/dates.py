@@ -29,7 +29,8 @@ DATE_PATTERN = re.compile(
 )
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _RELATIVE_DAYS = {"前天": -2, "昨天": -1, "昨日": -1}
-_CUT_OFF_BEFORE = re.compile(r"(?:截至|截止到|截止|至|到)\s*$")
+# A cut-off (截至3月1日) or a plan (预计10月25日结束) is a date but no event's day.
+_CUT_OFF_BEFORE = re.compile(r"(?:截至|截止到|截止|至|到|预计|计划|力争|争取|确保|将于|拟于|定于)\s*$")
 _PERIOD_AFTER = re.compile(r"^(?:以来|之前|以前|前后|之后|以后|前|后|起|为止|止|讯|电)")  # 讯/电: a dateline
 # A date line opens the digest: `03.02 各区…`, `2020-03-02`; a figure (`12.5亿元`) is none.
 _DOCUMENT_DATE_LINE = re.compile(
@@ -74,7 +75,7 @@ class DateResolver:
         self.previous: date | None = None
 
     def resolve(self, simplified: str, match: re.Match[str]) -> DateMention:
-        before = simplified[max(0, match.start() - 4) : match.start()]
+        before = simplified[max(0, match.start() - 4) : match.start()]  # long enough for 截止到
         after = simplified[match.end() : match.end() + 3]
         is_event_day = not _CUT_OFF_BEFORE.search(before) and not _PERIOD_AFTER.match(after)
         try:
