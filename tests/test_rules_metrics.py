@@ -101,3 +101,8 @@ def test_a_figure_told_again_in_a_section_is_one_metric_when_the_subjects_agree(
 
 def test_a_session_number_is_no_figure() -> None:
     assert metrics("出席市七届人大五次会议福田代表团分组讨论。") == []
+
+
+def test_a_headline_figure_is_the_bodys_figure_told_first() -> None:
+    text = "達州集中開工73個項目 總投資308.9億\n3月26日,達州此次集中開工項目73個。"
+    assert metrics(text) == [(73, "個")]

@@ -148,3 +148,12 @@ def test_rare_surnames_inside_a_leader_list_and_former_posts() -> None:
     assert officials("原惠州市委常委、军分区政委肖红,县委书记杨昶出席。") == {"杨昶": ["县委书记"]}
     assert officials("太原市委书记张三出席。") == {"张三": ["太原市委书记"]}
     assert officials("区政协主席唐勇以及区相关单位负责人参加。") == {"唐勇": ["区政协主席"]}
+
+
+def test_a_sentence_of_bare_names_attending_lists_officials() -> None:
+    assert officials("吳麗鳴、衛祥玉、侯波、王軍霞出席活動。") == {"吳麗鳴": [], "衛祥玉": [], "侯波": [], "王軍霞": []}
+    assert officials("王五、李四说了算。") == {}
+
+
+def test_a_post_of_a_federation_before_a_name() -> None:
+    assert officials("市政协副主席、工商联主席范更生出席签约仪式。") == {"范更生": ["市政协副主席", "工商联主席"]}

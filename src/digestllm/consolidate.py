@@ -77,11 +77,12 @@ def figure_key(metric: Metric) -> tuple[str, str]:
     return f"{float(metric.value):.6g}", to_simplified(metric.unit)
 
 
-def deduplicate_metrics(metrics: list[Metric]) -> list[Metric]:
+def deduplicate_metrics(metrics: list[Metric], headlines: list[tuple[int, int]] | None = None) -> list[Metric]:
     """One metric per figure and subject; evidence points at the first statement.
 
     A figure told again in the same section is the same fact when the subjects agree: one begins
-    with the other, they share a specific phrase (重点项目, 贫困), or one of them is unknown. Across
+    with the other, they share a specific phrase (重点项目, 贫困), or one of them is unknown; a
+    headline's figure (`headlines`: their spans) is always the body's figure told first. Across
     sections (another leader of a digest) only the first test applies. A statement repeated
     elsewhere ("30个项目…158.2亿元" told again in a quote) is dropped too: two figures that both
     recur side by side, one of them distinctive (money, a decimal, a large count), are the same
@@ -92,13 +93,18 @@ def deduplicate_metrics(metrics: list[Metric]) -> list[Metric]:
     for metric in _drop_repeated_statements(sorted(metrics, key=lambda m: m.evidence.start)):
         figure = figure_key(metric)
         subject = to_simplified(metric.subject) if metric.subject else ""
-        same = next((m for s, m in by_figure.get(figure, []) if _same_subject(s, m, subject, metric)), None)
+        same = next((m for s, m in by_figure.get(figure, [])
+                     if _same_subject(s, m, subject, metric) or _in_headline(m, headlines or [])), None)
         if same is not None:
             same.origin = combine_origins(same.origin, metric.origin)
             continue
         kept.append(metric)
         by_figure.setdefault(figure, []).append((subject, metric))
     return kept
+
+
+def _in_headline(metric: Metric, headlines: list[tuple[int, int]]) -> bool:
+    return any(start <= metric.evidence.start < end for start, end in headlines)
 
 
 _GENERIC_SUBJECTS = frozenset({"项目", "企业", "单位", "工作", "人员", "群众", "农户", "资金", "村民", "人口"})

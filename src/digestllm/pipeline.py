@@ -89,6 +89,15 @@ class DocumentRun:
             return None
         return found_date
 
+    def _headline_spans(self) -> list[tuple[int, int]]:
+        """Where each section's headline is written (its first occurrence inside the section)."""
+        spans = []
+        for raw in self.raw_sections:
+            at = self.view.original.find(raw.headline, raw.start, raw.end) if raw.headline else -1
+            if at != -1:
+                spans.append((at, at + len(raw.headline or "")))
+        return spans
+
     def rule_records(self) -> list[SectionRecords]:
         return [self.rules.extract(i, raw) for i, raw in enumerate(self.raw_sections)]
 
@@ -121,7 +130,7 @@ class DocumentRun:
                                             skip=[(raw.start, raw.end) for raw in self.raw_sections
                                                   if raw.kind is SectionKind.BYLINE]),
             events=order_events([e for r in records for e in r.events]),
-            metrics=deduplicate_metrics([m for r in records for m in r.metrics]),
+            metrics=deduplicate_metrics([m for r in records for m in r.metrics], headlines=self._headline_spans()),
             warnings=warnings,
         )
 

@@ -54,6 +54,8 @@ class OfficialMention:
 _POST_CORE = re.compile(alternation(POST_CORES))
 _TRAILING_TITLE = re.compile(alternation(TRAILING_TITLES))
 _LEADER_LIST = re.compile(r"(?:[省市县区镇乡][厅局处科]?级|[省市县区]委|[省市县区]政府|[省市县区镇乡])?领导(?:干部|同志)?")
+_SENTENCE_STARTS = re.compile(r"(?:^|(?<=[\n。！？；]))[ \t\u3000]*(?=[\u4e00-\u9fff])", re.M)
+_ATTENDED = re.compile(r"(?:等)?(?:出席|参加|陪同|一同|先后|共同)")
 _LISTED_BEFORE_LEADERS = re.compile(r"等(?:[省市县区镇乡][厅局处科]?级|[省市县区])?领导")  # 陈德志、林文建等领导
 _FORMER = re.compile(r"(?:^|[^太平中])原[\u4e00-\u9fff]{0,6}$")  # 原 right before the post, not 太原/平原/中原
 _POSTS_IN_PARENTHESES = re.compile(r"[（(]([^（）()\n]{2,40})[）)]")
@@ -260,7 +262,10 @@ def _find_mentions(simplified: str, names: NameScanner, posts: PostReader, start
         mentions.extend(_listed_after(simplified, names, name_end, end, post_chain, taken))
 
     known_names = set(known or set()) | {simplified[m.start : m.end] for m in mentions}
+    names_after_posts = {m.start for m in mentions}
     for title in _TRAILING_TITLE.finditer(simplified, start, end):
+        if title.end() in names_after_posts:
+            continue  # a post with its name after it (工商联主席范更生), not a title after a name
         name_start = names.name_before(title.start(), known_names)
         if name_start is None or name_start < start or any(i in taken for i in range(name_start, title.end())):
             continue
@@ -273,6 +278,12 @@ def _find_mentions(simplified: str, names: NameScanner, posts: PostReader, start
             mentions.append(mention)
             taken.update(range(mention.start, mention.end))
 
+    for opening in _SENTENCE_STARTS.finditer(simplified, start, end):  # 吴丽鸣、卫祥玉、侯波出席活动。
+        for mention in _bare_names_attending(simplified, names, opening.end(), end):
+            if not any(i in taken for i in range(mention.start, mention.end)):
+                mentions.append(mention)
+                taken.update(range(mention.start, mention.end))
+
     for label in _LISTED_BEFORE_LEADERS.finditer(simplified, start, end):
         for mention in _names_listed_before(simplified, names, label, known_names, start):
             if not any(i in taken for i in range(mention.start, mention.end)):
@@ -283,6 +294,23 @@ def _find_mentions(simplified: str, names: NameScanner, posts: PostReader, start
         label = [Post(leaders.start(), leaders.end())]
         mentions.extend(_listed_after(simplified, names, leaders.end() - 1, end, label, taken, first_without_comma=True))
     return mentions
+
+
+def _bare_names_attending(simplified: str, names: NameScanner, pos: int, end: int) -> list[OfficialMention]:
+    """A sentence that opens with two or more names joined by 、 and says they attended: the leaders
+    of the occasion, named without their posts."""
+    found: list[OfficialMention] = []
+    cursor = pos
+    while cursor < end:
+        name_end = names.name_after(cursor) if not found else names.name_after(cursor) or names.listed_name(cursor)
+        if name_end is None or name_end > end:
+            return []
+        found.append(OfficialMention(cursor, name_end, []))
+        if simplified.startswith("、", name_end):
+            cursor = name_end + 1
+            continue
+        return found if len(found) >= 2 and _ATTENDED.match(simplified, name_end) else []
+    return []
 
 
 def _names_listed_before(simplified: str, names: NameScanner, label: re.Match[str], known: set[str],
