@@ -157,3 +157,7 @@ def test_a_sentence_of_bare_names_attending_lists_officials() -> None:
 
 def test_a_post_of_a_federation_before_a_name() -> None:
     assert officials("市政协副主席、工商联主席范更生出席签约仪式。") == {"范更生": ["市政协副主席", "工商联主席"]}
+
+
+def test_a_one_character_verb_before_a_common_word_ends_the_name() -> None:
+    assert officials("县委常委、常务副县长李放作项目情况介绍。") == {"李放": ["县委常委", "常务副县长"]}

@@ -118,8 +118,12 @@ class NameScanner:
         if not self.name_char(pos + surname):
             return None
         word_at_two = _FOLLOWING.match(s, two)
-        if not self.name_char(two) or word_at_two and (word_at_two.end() - two >= 2 or not self.closes_name(three)):
-            return two  # 米亮主持, 唐勇以及: a word of the text starts right after two characters
+        word_at_three = _FOLLOWING.match(s, three)
+        if not self.name_char(two) or word_at_two and (
+            word_at_two.end() - two >= 2 or not self.closes_name(three)
+            or word_at_three is not None and word_at_three.end() - three >= 2
+        ):
+            return two  # 米亮主持, 唐勇以及, 李放作项目: a word of the text starts right after two characters
         closes_two, closes_three = self.closes_name(two), self.closes_name(three)
         if doubtful:
             return three if closes_three else two if closes_two else None
