@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8765
 
-.PHONY: demo test bench schemas local-model serve-model cassettes demo-model clean
+.PHONY: demo test lint format bench schemas local-model serve-model cassettes demo-model clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,18 @@ demo: $(VENV)/.runtime
 
 test: $(VENV)/.dev
 	$(BIN)/python -m pytest
+
+# ruff (pyflakes, pycodestyle, isort, bugbear, pyupgrade, simplify, mccabe ≤ 12), ruff format, mypy strict on src/,
+# and the import-linter contracts of pyproject.toml (the layers of the flow).
+lint: $(VENV)/.dev
+	$(BIN)/ruff check src tests bench examples
+	$(BIN)/ruff format --check src tests bench examples
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+format: $(VENV)/.dev
+	$(BIN)/ruff check --fix src tests bench examples
+	$(BIN)/ruff format src tests bench examples
 
 bench: $(VENV)/.dev
 	$(BIN)/python bench/accuracy.py

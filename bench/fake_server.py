@@ -29,21 +29,45 @@ ALL_FAULTS = (*FAULTS, "truncated", "drop")
 
 
 def _completion(arguments: str) -> bytes:
-    return json.dumps({
-        "id": "chatcmpl-bench", "object": "chat.completion", "created": 0, "model": "fake",
-        "choices": [{"index": 0, "finish_reason": "tool_calls", "message": {
-            "role": "assistant", "content": None,
-            "tool_calls": [{"id": "call_0", "type": "function",
-                            "function": {"name": "SectionExtraction", "arguments": arguments}}]}}],
-        "usage": {"prompt_tokens": 1000, "completion_tokens": 50, "total_tokens": 1050},
-    }).encode()
+    return json.dumps(
+        {
+            "id": "chatcmpl-bench",
+            "object": "chat.completion",
+            "created": 0,
+            "model": "fake",
+            "choices": [
+                {
+                    "index": 0,
+                    "finish_reason": "tool_calls",
+                    "message": {
+                        "role": "assistant",
+                        "content": None,
+                        "tool_calls": [
+                            {
+                                "id": "call_0",
+                                "type": "function",
+                                "function": {"name": "SectionExtraction", "arguments": arguments},
+                            }
+                        ],
+                    },
+                }
+            ],
+            "usage": {"prompt_tokens": 1000, "completion_tokens": 50, "total_tokens": 1050},
+        }
+    ).encode()
 
 
 class FakeModelServer:
     """Serve until the `with` block ends. Counts requests and faults served."""
 
-    def __init__(self, delay: tuple[float, float] = (0.0, 0.0), fault_rate: float = 0.0,
-                 hang_seconds: float = 5.0, seed: int = 7, faults: tuple[str, ...] = FAULTS) -> None:
+    def __init__(
+        self,
+        delay: tuple[float, float] = (0.0, 0.0),
+        fault_rate: float = 0.0,
+        hang_seconds: float = 5.0,
+        seed: int = 7,
+        faults: tuple[str, ...] = FAULTS,
+    ) -> None:
         unknown = set(faults) - set(ALL_FAULTS)
         if unknown or not faults:
             raise ValueError(f"faults must be a non-empty choice of {ALL_FAULTS}, not {faults}")

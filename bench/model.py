@@ -15,8 +15,9 @@ import argparse
 import contextlib
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -25,8 +26,14 @@ from bench.fake_server import FakeModelServer  # noqa: E402
 from digestllm import DigestResult, extract  # noqa: E402
 from digestllm.evaluation import CorpusScore, load_gold_corpus, score_corpus  # noqa: E402
 
-LOCAL = {"model": "qwen2.5-coder-1.5b-instruct", "base_url": "http://127.0.0.1:8765/v1",
-         "api_key": "local-server-ignores-this", "concurrency": 1, "timeout": 600.0, "transport_retries": 0}
+LOCAL = {
+    "model": "qwen2.5-coder-1.5b-instruct",
+    "base_url": "http://127.0.0.1:8765/v1",
+    "api_key": "local-server-ignores-this",
+    "concurrency": 1,
+    "timeout": 600.0,
+    "transport_retries": 0,
+}
 CASSETTE = ROOT / "cassettes" / "test_merged_records_score_no_lower_than_the_rules_and_all_are_grounded.yaml"
 
 
@@ -36,7 +43,6 @@ def replaying(enabled: bool) -> Iterator[None]:
         yield
         return
     import vcr
-
     from tests.conftest import same_body
 
     recorder = vcr.VCR(record_mode="none", match_on=["method", "scheme", "host", "port", "path", "query", "json_body"])
@@ -78,16 +84,28 @@ def corpus_comparison(live: bool) -> None:
             model_pairs.append((name, gold, model_view(merged)))
             merged_pairs.append((name, gold, merged.model_dump(mode="json")))
     print(f"dev corpus: {len(documents)} documents ({'live server' if live else 'replayed cassettes'})")
-    print(f"{'':10s}{'calls':>7s}{'retries':>9s}{'prompt tok':>12s}{'compl tok':>11s}{'wall s':>9s}"
-          f"{'officials':>11s}{'metrics':>9s}{'events':>8s}{'overall':>9s}")
+    print(
+        f"{'':10s}{'calls':>7s}{'retries':>9s}{'prompt tok':>12s}{'compl tok':>11s}{'wall s':>9s}"
+        f"{'officials':>11s}{'metrics':>9s}{'events':>8s}{'overall':>9s}"
+    )
     rows: list[tuple[str, CorpusScore, str]] = [
         ("rules", score_corpus(rules_pairs), f"{0:7d}{0:9d}{0:12d}{0:11d}{rules_seconds:9.2f}"),
-        ("model", score_corpus(model_pairs), f"{calls:7d}{retries:9d}{prompt_tokens:12d}{completion_tokens:11d}{model_seconds:9.2f}"),
-        ("merged", score_corpus(merged_pairs), f"{calls:7d}{retries:9d}{prompt_tokens:12d}{completion_tokens:11d}{model_seconds:9.2f}"),
+        (
+            "model",
+            score_corpus(model_pairs),
+            f"{calls:7d}{retries:9d}{prompt_tokens:12d}{completion_tokens:11d}{model_seconds:9.2f}",
+        ),
+        (
+            "merged",
+            score_corpus(merged_pairs),
+            f"{calls:7d}{retries:9d}{prompt_tokens:12d}{completion_tokens:11d}{model_seconds:9.2f}",
+        ),
     ]
     for label, score, usage in rows:
         f1 = {k: t.f1 for k, t in score.tallies().items()}
-        print(f"{label:10s}{usage}{f1['officials']:11.3f}{f1['metrics']:9.3f}{f1['events']:8.3f}{score.overall_f1:9.3f}")
+        print(
+            f"{label:10s}{usage}{f1['officials']:11.3f}{f1['metrics']:9.3f}{f1['events']:8.3f}{score.overall_f1:9.3f}"
+        )
 
 
 def parallel_check() -> None:
@@ -96,13 +114,16 @@ def parallel_check() -> None:
     text = (ROOT / "examples" / "guangan-2020-03-02.txt").read_text(encoding="utf-8")
     with FakeModelServer(delay=(0.5, 1.0)) as server:
         started = time.perf_counter()
-        result = extract(text, reference_date="2020-03-02", mode="model", model="fake", base_url=server.base_url,
-                         concurrency=8)
+        result = extract(
+            text, reference_date="2020-03-02", mode="model", model="fake", base_url=server.base_url, concurrency=8
+        )
         wall = time.perf_counter() - started
     sections = [s for s in result.sections if s.usage]
     slowest = max(s.usage.seconds for s in sections if s.usage)
-    print(f"{len(sections)} sections, {server.requests} calls, document {wall:.2f} s, slowest section {slowest:.2f} s, "
-          f"ratio {wall / slowest:.2f} (target ≤ 1.30)")
+    print(
+        f"{len(sections)} sections, {server.requests} calls, document {wall:.2f} s, slowest section {slowest:.2f} s, "
+        f"ratio {wall / slowest:.2f} (target ≤ 1.30)"
+    )
 
 
 def main() -> int:

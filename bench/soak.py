@@ -105,8 +105,9 @@ def make_documents(count: int, seed: int) -> list[tuple[str, str | None]]:
         else:
             lines = paragraphs
         separator = rng.choice(["\n\n", "\n", "\r\n"])
-        documents.append((separator.join(lines) + rng.choice(["", "\n"]),
-                          rng.choice(["2020-03-02", "2021-07-15", None])))
+        documents.append(
+            (separator.join(lines) + rng.choice(["", "\n"]), rng.choice(["2020-03-02", "2021-07-15", None]))
+        )
     return documents
 
 
@@ -145,7 +146,9 @@ def check_sections(number: int, text: str, result: DigestResult, tally: Tally) -
         tally.statuses[section.status.value] += 1
     if at != len(text):
         tally.fail(f"document {number}: the sections end at {at}, the text at {len(text)}")
-    accounted = sum(1 for s in result.sections if s.status in (SectionStatus.OK, SectionStatus.FALLBACK, SectionStatus.SKIPPED))
+    accounted = sum(
+        1 for s in result.sections if s.status in (SectionStatus.OK, SectionStatus.FALLBACK, SectionStatus.SKIPPED)
+    )
     if accounted != len(result.sections):
         tally.fail(f"document {number}: {len(result.sections) - accounted} section(s) without a known status")
 
@@ -175,7 +178,7 @@ def fallback_reason(warning: str) -> str:
         if needle in warning:
             return reason
     status = re.search(r"HTTP (\d{3})", warning)
-    return f"HTTP {status.group(1)}" if status else "other: " + warning[len("rules used instead of the model: "):][:60]
+    return f"HTTP {status.group(1)}" if status else "other: " + warning[len("rules used instead of the model: ") :][:60]
 
 
 def records_of(result: DigestResult) -> dict[str, Any]:
@@ -231,16 +234,22 @@ def rules_phase(documents: list[tuple[str, str | None]], tally: Tally) -> tuple[
     return plain_wall, traced_wall, peaks, held
 
 
-async def model_phase(documents: list[tuple[str, str | None]], server: FakeModelServer, options: dict[str, Any],
-                      in_flight: int, tally: Tally) -> float:
+async def model_phase(
+    documents: list[tuple[str, str | None]],
+    server: FakeModelServer,
+    options: dict[str, Any],
+    in_flight: int,
+    tally: Tally,
+) -> float:
     gate = asyncio.Semaphore(in_flight)
 
     async def one(number: int, text: str, reference: str | None) -> None:
         async with gate:
             tally.documents += 1
             try:
-                result = await aextract(text, reference_date=reference, mode="model", base_url=server.base_url,
-                                        **options)
+                result = await aextract(
+                    text, reference_date=reference, mode="model", base_url=server.base_url, **options
+                )
             except Exception as error:  # noqa: BLE001 - a soak counts every failure
                 tally.errors[type(error).__name__] += 1
                 tally.fail(f"model document {number}: {type(error).__name__}: {error}")
@@ -259,8 +268,15 @@ async def model_phase(documents: list[tuple[str, str | None]], server: FakeModel
 def hypothesis_phase(examples: int) -> tuple[int, str]:
     """The property "extract returns a result or raises a DigestError" at `examples` examples, run
     by pytest on tests/test_properties.py's own strategy. Returns pytest's exit code and last line."""
-    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-               "tests/test_properties.py::test_extract_returns_a_result_or_raises_a_digest_error"]
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        "tests/test_properties.py::test_extract_returns_a_result_or_raises_a_digest_error",
+    ]
     env = {**os.environ, "DIGESTLLM_HYPOTHESIS_EXAMPLES": str(examples)}
     finished = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     lines = [line for line in finished.stdout.splitlines() if line.strip()]
@@ -284,8 +300,10 @@ class CountingHandler(logging.Handler):
 
 def print_tally(label: str, tally: Tally, wall: float) -> None:
     rate = tally.documents / wall if wall else float("inf")
-    print(f"{label}: {tally.documents} documents in {wall:.1f} s = {rate:.1f} documents/s; "
-          f"{tally.results} results, {sum(tally.errors.values())} errors {dict(tally.errors) or ''}")
+    print(
+        f"{label}: {tally.documents} documents in {wall:.1f} s = {rate:.1f} documents/s; "
+        f"{tally.results} results, {sum(tally.errors.values())} errors {dict(tally.errors) or ''}"
+    )
     print(f"  {tally.sections} sections: " + ", ".join(f"{k} {v}" for k, v in sorted(tally.statuses.items())))
     print("  records: " + ", ".join(f"{k} {v}" for k, v in sorted(tally.records.items())))
 
@@ -293,18 +311,30 @@ def print_tally(label: str, tally: Tally, wall: float) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--documents", type=int, default=2000, help="documents through the rules (default 2000)")
-    parser.add_argument("--model-documents", type=int, default=200, help="documents through the model path (default 200)")
+    parser.add_argument(
+        "--model-documents", type=int, default=200, help="documents through the model path (default 200)"
+    )
     parser.add_argument("--seed", type=int, default=20200302, help="seed of the document generator and the server")
-    parser.add_argument("--fault-rate", type=float, default=0.3, help="share of requests the server spoils (default 0.3)")
-    parser.add_argument("--faults", default="429,500,503,garbage,hang,drop",
-                        help=f"comma-separated fault kinds among {','.join(ALL_FAULTS)}")
+    parser.add_argument(
+        "--fault-rate", type=float, default=0.3, help="share of requests the server spoils (default 0.3)"
+    )
+    parser.add_argument(
+        "--faults",
+        default="429,500,503,garbage,hang,drop",
+        help=f"comma-separated fault kinds among {','.join(ALL_FAULTS)}",
+    )
     parser.add_argument("--delay", type=float, default=0.2, help="the server answers after 0 to DELAY s (default 0.2)")
     parser.add_argument("--timeout", type=float, default=1.0, help="one HTTP call's timeout in s (default 1)")
     parser.add_argument("--section-budget", type=float, default=3.0, help="one section's budget in s (default 3)")
     parser.add_argument("--concurrency", type=int, default=8, help="sections in flight per document (default 8)")
     parser.add_argument("--in-flight", type=int, default=4, help="model documents in flight at once (default 4)")
-    parser.add_argument("--hypothesis", type=int, default=0, metavar="N",
-                        help="also run N examples of 'extract returns or raises DigestError' (default 0: off)")
+    parser.add_argument(
+        "--hypothesis",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also run N examples of 'extract returns or raises DigestError' (default 0: off)",
+    )
     args = parser.parse_args()
     faults = tuple(f.strip() for f in args.faults.split(",") if f.strip())
     failed = False
@@ -313,24 +343,32 @@ def main() -> int:
     chars = sum(len(t) for t, _ in documents[: args.documents])
     headers = load_material().headers
     digests = sum(1 for text, _ in documents[: args.documents] if any(h in text for h in headers))
-    print(f"generated {len(documents)} documents (seed {args.seed}): {chars / max(1, args.documents):.0f} characters "
-          f"on average, {digests} digests with leader headers, {args.documents - digests} plain articles")
+    print(
+        f"generated {len(documents)} documents (seed {args.seed}): {chars / max(1, args.documents):.0f} characters "
+        f"on average, {digests} digests with leader headers, {args.documents - digests} plain articles"
+    )
 
     rules = Tally()
     plain_wall, traced_wall, peaks, held = rules_phase(documents[: args.documents], rules)
     print_tally("rules", rules, plain_wall)
     print(f"  under tracemalloc (the checked pass): {rules.documents / traced_wall:.1f} documents/s")
     block_labels = [f"{i * MEMORY_BLOCK + 1}-{min((i + 1) * MEMORY_BLOCK, args.documents)}" for i in range(len(peaks))]
-    print("  tracemalloc per block of documents, peak / still held at its end: "
-          + ", ".join(f"{label}: {peak / 1024:.0f} / {kept / 1024:.0f} KiB"
-                      for label, peak, kept in zip(block_labels, peaks, held)))
+    print(
+        "  tracemalloc per block of documents, peak / still held at its end: "
+        + ", ".join(
+            f"{label}: {peak / 1024:.0f} / {kept / 1024:.0f} KiB"
+            for label, peak, kept in zip(block_labels, peaks, held)
+        )
+    )
     print(f"  process max RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
     if args.documents >= 2 * MEMORY_BLOCK:
         ratio = peaks[-1] / peaks[0]
         verdict = "ok" if ratio <= 1 + MEMORY_TOLERANCE else "FAILED"
-        print(f"  memory high-water, last {MEMORY_BLOCK} vs first {MEMORY_BLOCK} documents: "
-              f"{peaks[-1] / 1024:.0f} / {peaks[0] / 1024:.0f} KiB = ratio {ratio:.3f} "
-              f"(limit {1 + MEMORY_TOLERANCE:.2f}) {verdict}")
+        print(
+            f"  memory high-water, last {MEMORY_BLOCK} vs first {MEMORY_BLOCK} documents: "
+            f"{peaks[-1] / 1024:.0f} / {peaks[0] / 1024:.0f} KiB = ratio {ratio:.3f} "
+            f"(limit {1 + MEMORY_TOLERANCE:.2f}) {verdict}"
+        )
         if verdict != "ok":
             rules.fail(f"tracemalloc peak grew from {peaks[0]} to {peaks[-1]} bytes ({ratio:.2f}x)")
     else:
@@ -340,23 +378,39 @@ def main() -> int:
 
     model = Tally()
     if args.model_documents:
-        options = {"model": "fake", "api_key": "soak-not-a-secret", "timeout": args.timeout,
-                   "section_budget": args.section_budget, "concurrency": args.concurrency}
+        options = {
+            "model": "fake",
+            "api_key": "soak-not-a-secret",
+            "timeout": args.timeout,
+            "section_budget": args.section_budget,
+            "concurrency": args.concurrency,
+        }
         library_logs = CountingHandler()
         logging.getLogger().addHandler(library_logs)
-        with FakeModelServer(delay=(0.0, args.delay), fault_rate=args.fault_rate, faults=faults,
-                             hang_seconds=max(10.0, 3 * args.section_budget), seed=args.seed) as server:
+        with FakeModelServer(
+            delay=(0.0, args.delay),
+            fault_rate=args.fault_rate,
+            faults=faults,
+            hang_seconds=max(10.0, 3 * args.section_budget),
+            seed=args.seed,
+        ) as server:
             wall = asyncio.run(model_phase(documents[: args.model_documents], server, options, args.in_flight, model))
         print_tally("model", model, wall)
-        print(f"  server: {server.requests} requests, {server.answered} answered, {server.faults_served} faults "
-              f"({', '.join(f'{k} {v}' for k, v in server.faults.items())}); calls reported in section usage: "
-              f"{model.calls}")
+        print(
+            f"  server: {server.requests} requests, {server.answered} answered, {server.faults_served} faults "
+            f"({', '.join(f'{k} {v}' for k, v in server.faults.items())}); calls reported in section usage: "
+            f"{model.calls}"
+        )
         print("  fallbacks by reason: " + (", ".join(f"{k} {v}" for k, v in model.fallbacks.most_common()) or "none"))
-        print("  warnings and errors logged by libraries (no logging configured, these would reach stderr): "
-              + (", ".join(f"{k} {v}" for k, v in library_logs.counts.most_common()) or "none"))
+        print(
+            "  warnings and errors logged by libraries (no logging configured, these would reach stderr): "
+            + (", ".join(f"{k} {v}" for k, v in library_logs.counts.most_common()) or "none")
+        )
         logging.getLogger().removeHandler(library_logs)
         asked = model.statuses["ok"] + model.statuses["fallback"]
-        print(f"  {model.statuses['fallback']} of {asked} sections fell back; {model.statuses['skipped']} bylines skipped")
+        print(
+            f"  {model.statuses['fallback']} of {asked} sections fell back; {model.statuses['skipped']} bylines skipped"
+        )
         if model.results != model.documents:
             model.fail(f"{model.documents - model.results} model document(s) returned no result")
         if args.fault_rate > 0 and server.faults_served == 0:

@@ -43,8 +43,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     options: dict[str, object] = {"mode": "rules"}
     if args.model:
-        options = {"mode": "model", "model": args.model, "base_url": args.base_url, "concurrency": args.concurrency,
-                   "timeout": 600.0}
+        options = {
+            "mode": "model",
+            "model": args.model,
+            "base_url": args.base_url,
+            "concurrency": args.concurrency,
+            "timeout": 600.0,
+        }
     console = Console()
     results: list[DigestResult] = []
     failures = 0

@@ -22,13 +22,17 @@ def tool_call_response(arguments: str | dict[str, Any], name: str = "SectionExtr
         "object": "chat.completion",
         "created": 0,
         "model": "fake-model",
-        "choices": [{
-            "index": 0,
-            "finish_reason": "tool_calls",
-            "message": {"role": "assistant", "content": None, "tool_calls": [
-                {"id": "call_0", "type": "function", "function": {"name": name, "arguments": text}}
-            ]},
-        }],
+        "choices": [
+            {
+                "index": 0,
+                "finish_reason": "tool_calls",
+                "message": {
+                    "role": "assistant",
+                    "content": None,
+                    "tool_calls": [{"id": "call_0", "type": "function", "function": {"name": name, "arguments": text}}],
+                },
+            }
+        ],
         "usage": {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120},
     }
     return httpx.Response(200, json=body)
@@ -90,7 +94,10 @@ def hang_for(seconds: float) -> Reply:
 def chat_response(message: dict[str, Any] | None, finish_reason: str = "stop") -> httpx.Response:
     """A chat completion with one choice holding `message` as is (no tool call unless it has one)."""
     body = {
-        "id": "chatcmpl-fake", "object": "chat.completion", "created": 0, "model": "fake-model",
+        "id": "chatcmpl-fake",
+        "object": "chat.completion",
+        "created": 0,
+        "model": "fake-model",
         "choices": [] if message is None else [{"index": 0, "finish_reason": finish_reason, "message": message}],
         "usage": {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120},
     }

@@ -101,10 +101,12 @@ def test_missing_path(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Non
     assert_one_error_line(err)
 
 
-@pytest.mark.parametrize(("content", "error"), [(b"  \n\n", EmptyInputError), (UNDECODABLE, DecodeError)],
-                         ids=["empty", "undecodable"])
-def test_unreadable_file(capsys: pytest.CaptureFixture[str], tmp_path: Path, content: bytes,
-                         error: type[Exception]) -> None:
+@pytest.mark.parametrize(
+    ("content", "error"), [(b"  \n\n", EmptyInputError), (UNDECODABLE, DecodeError)], ids=["empty", "undecodable"]
+)
+def test_unreadable_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: bytes, error: type[Exception]
+) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(content)
     code, _, err = run(capsys, "extract", str(bad))
@@ -140,8 +142,9 @@ def test_bad_reference_date_is_a_usage_error(capsys: pytest.CaptureFixture[str])
     assert "Traceback" not in err
 
 
-def test_unexpected_exception_is_one_line(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
-                                          seed_copy: Path) -> None:
+def test_unexpected_exception_is_one_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, seed_copy: Path
+) -> None:
     def broken(*_: object, **__: object) -> None:
         raise RuntimeError("boom")
 
@@ -153,8 +156,9 @@ def test_unexpected_exception_is_one_line(capsys: pytest.CaptureFixture[str], mo
     assert "internal error: RuntimeError: boom" in err and "DIGESTLLM_DEBUG=1" in err
 
 
-def test_keyboard_interrupt_exits_130(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
-                                     seed_copy: Path) -> None:
+def test_keyboard_interrupt_exits_130(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, seed_copy: Path
+) -> None:
     def interrupted(*_: object, **__: object) -> None:
         raise KeyboardInterrupt
 
@@ -167,7 +171,11 @@ def test_keyboard_interrupt_exits_130(capsys: pytest.CaptureFixture[str], monkey
 def test_python_m_digestllm_reports_errors_without_traceback(tmp_path: Path) -> None:
     completed = subprocess.run(
         [sys.executable, "-m", "digestllm", "extract", str(SEED), str(tmp_path / "missing.txt"), "--format", "jsonl"],
-        capture_output=True, text=True, encoding="utf-8", timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
         env={**os.environ, "PYTHONIOENCODING": "utf-8", "DIGESTLLM_DEBUG": ""},
     )
     assert completed.returncode == 2
@@ -194,7 +202,11 @@ def test_a_path_too_long_for_the_file_system_is_a_missing_source(capsys: pytest.
 
 def test_json_reaches_a_pipe_with_a_latin1_locale() -> None:
     env = {**os.environ, "PYTHONIOENCODING": "latin-1"}
-    finished = subprocess.run([sys.executable, "-m", "digestllm", "extract", str(SEED), "--format", "json",
-                               "--reference-date", "2020-03-02"], capture_output=True, env=env, check=False)
+    finished = subprocess.run(
+        [sys.executable, "-m", "digestllm", "extract", str(SEED), "--format", "json", "--reference-date", "2020-03-02"],
+        capture_output=True,
+        env=env,
+        check=False,
+    )
     assert finished.returncode == 0, finished.stderr.decode("utf-8", "replace")
     assert "文建平" in finished.stdout.decode("utf-8")

@@ -99,9 +99,7 @@ def test_titles_count_only_for_officials_found_on_both_sides() -> None:
 
 def test_titles_of_repeated_official_records_are_merged() -> None:
     gold = {"officials": [{"name": "刘永明", "titles": ["广安区委副书记", "区长"]}]}
-    pred = {
-        "officials": [{"name": "刘永明", "titles": ["广安区委副书记"]}, {"name": "劉永明", "titles": ["區長"]}]
-    }
+    pred = {"officials": [{"name": "刘永明", "titles": ["广安区委副书记"]}, {"name": "劉永明", "titles": ["區長"]}]}
     assert score_document(gold, pred).titles == Tally(tp=2, fp=0, fn=0)
 
 

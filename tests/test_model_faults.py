@@ -12,8 +12,14 @@ from tests.conftest import SEED
 from tests.fakes import EMPTY_ANSWER, ScriptedServer, tool_call_response
 
 ARTICLE = "3月5日，市委副书记李龙到大城县调研企业复工复产，县长庞大鹏陪同。全县已复工企业83家。"
-FAST = {"model": "fake-model", "base_url": "http://model.test/v1", "api_key": "sk-test-0000000000000000",
-        "transport_retries": 1, "validation_retries": 1, "timeout": 5.0}
+FAST = {
+    "model": "fake-model",
+    "base_url": "http://model.test/v1",
+    "api_key": "sk-test-0000000000000000",
+    "transport_retries": 1,
+    "validation_retries": 1,
+    "timeout": 5.0,
+}
 
 
 def run(server: ScriptedServer, text: str = ARTICLE, **options: Any):
@@ -25,8 +31,9 @@ def rules_only(text: str = ARTICLE):
 
 
 def test_a_429_is_retried_by_the_client_and_then_succeeds() -> None:
-    server = ScriptedServer(httpx.Response(429, headers={"retry-after": "0"}, json={"error": "slow down"}),
-                            tool_call_response(EMPTY_ANSWER))
+    server = ScriptedServer(
+        httpx.Response(429, headers={"retry-after": "0"}, json={"error": "slow down"}), tool_call_response(EMPTY_ANSWER)
+    )
     result = run(server)
     section = result.sections[0]
     assert section.status is SectionStatus.OK
@@ -70,9 +77,11 @@ def test_a_re_ask_that_succeeds_keeps_the_model_path() -> None:
 
 
 def test_a_name_that_is_not_in_the_text_is_dropped_and_counted() -> None:
-    answer = {"officials": [{"name": "张三", "titles": ["县委书记"]}, {"name": "李龙", "titles": ["市委副书记"]}],
-              "events": [{"date_text": "3月5日", "officials": ["张三"], "action": "调研"}],
-              "metrics": [{"quantity": "999家", "subject": "企业"}, {"quantity": "83家", "subject": "复工企业"}]}
+    answer = {
+        "officials": [{"name": "张三", "titles": ["县委书记"]}, {"name": "李龙", "titles": ["市委副书记"]}],
+        "events": [{"date_text": "3月5日", "officials": ["张三"], "action": "调研"}],
+        "metrics": [{"quantity": "999家", "subject": "企业"}, {"quantity": "83家", "subject": "复工企业"}],
+    }
     result = run(ScriptedServer(tool_call_response(answer)))
     names = {o.name for o in result.officials}
     assert "张三" not in names and "李龙" in names
@@ -124,9 +133,14 @@ def test_a_model_only_official_beside_a_post_is_kept() -> None:
 
 def test_md_json_mode_reads_a_fenced_json_answer() -> None:
     answer = '```json\n{"officials": [{"name": "李龙", "titles": ["市委副书记"]}], "events": [], "metrics": []}\n```'
-    body = {"id": "x", "object": "chat.completion", "created": 0, "model": "fake-model",
-            "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": answer}}],
-            "usage": {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15}}
+    body = {
+        "id": "x",
+        "object": "chat.completion",
+        "created": 0,
+        "model": "fake-model",
+        "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": answer}}],
+        "usage": {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15},
+    }
     server = ScriptedServer(httpx.Response(200, json=body))
     result = run(server, instructor_mode="md_json")
     assert result.sections[0].status is SectionStatus.OK

@@ -26,7 +26,7 @@ class _EveryFigure(SectionExtraction):
     REQUIRED: ClassVar[tuple[str, ...]] = ("83戶", "12家")
 
     @model_validator(mode="after")
-    def _lists_every_figure(self) -> "_EveryFigure":
+    def _lists_every_figure(self) -> _EveryFigure:
         quoted = " ".join(m.quantity for m in self.metrics)
         missing = [f for f in self.REQUIRED if f not in quoted]
         if missing:

@@ -23,14 +23,34 @@ from tests.conftest import DATA
 MAX_EXAMPLES = int(os.environ.get("DIGESTLLM_HYPOTHESIS_EXAMPLES", "200"))
 # The suite draws the same examples on every run (CI must not fail on a new draw); the benchmark
 # (`bench/soak.py --hypothesis N`, which sets DIGESTLLM_HYPOTHESIS_EXAMPLES) explores afresh.
-SETTINGS = settings(max_examples=MAX_EXAMPLES, deadline=None, print_blob=False,
-                    derandomize="DIGESTLLM_HYPOTHESIS_EXAMPLES" not in os.environ, database=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SETTINGS = settings(
+    max_examples=MAX_EXAMPLES,
+    deadline=None,
+    print_blob=False,
+    derandomize="DIGESTLLM_HYPOTHESIS_EXAMPLES" not in os.environ,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
-CORPUS_LINES = sorted({line for path in sorted((DATA / "corpus").glob("*.txt"))
-                       for line in path.read_text(encoding="utf-8").splitlines() if line.strip()})
-HEADERS = ["前鋒區委書記米亮:", "市人大常委會副主任、廣安區委書記文建平:", "华蓥市委书记谢洋波：", "鄰水縣委書記趙璞:",
-           "市委常委、常务副市长陈家本:", "區委書記:", "书记：", "(本報記者 劉定春 整理)", "分享到:"]
+CORPUS_LINES = sorted(
+    {
+        line
+        for path in sorted((DATA / "corpus").glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    }
+)
+HEADERS = [
+    "前鋒區委書記米亮:",
+    "市人大常委會副主任、廣安區委書記文建平:",
+    "华蓥市委书记谢洋波：",
+    "鄰水縣委書記趙璞:",
+    "市委常委、常务副市长陈家本:",
+    "區委書記:",
+    "书记：",
+    "(本報記者 劉定春 整理)",
+    "分享到:",
+]
 # Characters whose Simplified form depends on the phrase around them, and phrases that decide it.
 PHRASE_DEPENDENT = "乾瞭著於麼髮後裡製鍾隻幹藉餘麪閒週佔彆睏託嚮鬆儘劃噹夥臺檯颱"
 SEPARATORS = " \t\n\r\u3000-,.?!*，。、；：？！…“”‘’「」『』—－（）《》〈〉～．／＼【】\u00a0\u2028\x1c"
@@ -53,8 +73,9 @@ def _phrases() -> list[str]:
 
 cjk = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
 cjk_rare = st.characters(min_codepoint=0x3400, max_codepoint=0x4DBF) | st.sampled_from("𠀀𠀁𪚥𫠠𬺓")
-astral = st.sampled_from("😀🎉👍🏽𝟘𝟙𠀀") | st.characters(min_codepoint=0x10000, max_codepoint=0x10FFFF,
-                                                         exclude_categories=("Cs",))
+astral = st.sampled_from("😀🎉👍🏽𝟘𝟙𠀀") | st.characters(
+    min_codepoint=0x10000, max_codepoint=0x10FFFF, exclude_categories=("Cs",)
+)
 line_breaks = st.sampled_from(["\n", "\r\n", "\r", "\n\n", "\r\n\r\n"])
 
 
@@ -70,10 +91,15 @@ def corpus_fragment(draw: st.DrawFn) -> str:
 def date_fragment(draw: st.DrawFn) -> str:
     """Date shapes, real or absurd: 2020年28日, 13月45日, 2月26日至27日, 上周五, 03.02, 昨天下午."""
     number = st.integers(0, 2100).map(str) | st.sampled_from(["一", "十二", "二〇二〇", "三十一"])
-    parts = draw(st.lists(st.tuples(number, st.sampled_from(["年", "月", "日", "号", "至", ".", "-"])), min_size=1, max_size=4))
+    parts = draw(
+        st.lists(st.tuples(number, st.sampled_from(["年", "月", "日", "号", "至", ".", "-"])), min_size=1, max_size=4)
+    )
     written = "".join(n + unit for n, unit in parts)
-    return written + draw(st.sampled_from(["", "上午", "下午", "以来", "前", "，"])) if draw(st.booleans()) else draw(
-        st.sampled_from(["昨天下午", "前天", "今天上午", "当天", "上周五", "本周一", "截至", "03.02 "]))
+    return (
+        written + draw(st.sampled_from(["", "上午", "下午", "以来", "前", "，"]))
+        if draw(st.booleans())
+        else draw(st.sampled_from(["昨天下午", "前天", "今天上午", "当天", "上周五", "本周一", "截至", "03.02 "]))
+    )
 
 
 references = st.none() | st.dates() | st.datetimes() | st.dates().map(lambda d: d.isoformat())

@@ -12,7 +12,10 @@ from digestllm.rules.dates import DATE_PATTERN, DateResolver
 
 
 def events(text: str, reference: str | None = "2020-03-02") -> list[tuple[str | None, list[str]]]:
-    return [(e.date, e.officials) for e in extract(text, reference_date=reference, mode="rules").events]
+    return [
+        (e.date and e.date.isoformat(), e.officials)
+        for e in extract(text, reference_date=reference, mode="rules").events
+    ]
 
 
 def resolve(texts: list[str], reference: date | None = date(2020, 3, 2)) -> list[str | None]:
@@ -63,14 +66,18 @@ def test_cut_offs_and_period_starts_are_not_event_days(text: str) -> None:
 
 
 def test_the_day_carries_to_the_sentence_where_officials_act() -> None:
-    text = ("2月27日,廣安區343名農民工乘坐專列抵達浙江省湖州市。他們從廣安出發時,市人大常委會副主任、廣安區委書記文建平,"
-            "廣安區委副書記、區長劉永明為他們送行。\n\n28日下午,文建平又專題研究疫情防控工作。")
+    text = (
+        "2月27日,廣安區343名農民工乘坐專列抵達浙江省湖州市。他們從廣安出發時,市人大常委會副主任、廣安區委書記文建平,"
+        "廣安區委副書記、區長劉永明為他們送行。\n\n28日下午,文建平又專題研究疫情防控工作。"
+    )
     assert events(text) == [("2020-02-27", ["文建平", "劉永明"]), ("2020-02-28", ["文建平"])]
 
 
 def test_companions_join_the_event_of_the_day() -> None:
-    text = ("3月5日,市委副書記李龍深入到我縣調研指導企業復工復產工作。縣委書記齊德旺,縣長龐大鵬,"
-            "縣委常委、縣委辦公室主任肖建軍一同參加調研活動。")
+    text = (
+        "3月5日,市委副書記李龍深入到我縣調研指導企業復工復產工作。縣委書記齊德旺,縣長龐大鵬,"
+        "縣委常委、縣委辦公室主任肖建軍一同參加調研活動。"
+    )
     assert events(text, "2020-03-10") == [("2020-03-05", ["李龍", "齊德旺", "龐大鵬", "肖建軍"])]
 
 
@@ -80,8 +87,10 @@ def test_an_activity_without_a_day_is_an_undated_event() -> None:
 
 
 def test_a_person_cited_as_the_source_of_instructions_takes_no_part() -> None:
-    text = ("华蓥市委书记谢洋波:\n这一周,华蓥市成立了由谢洋波任组长的工作领导小组,细化落实市委书记李建勤“做好四篇文章”指示要求。"
-            "\n3月18日上午,市长丁福浩主持召开会议,要深入贯彻落实习近平总书记重要讲话精神。")
+    text = (
+        "华蓥市委书记谢洋波:\n这一周,华蓥市成立了由谢洋波任组长的工作领导小组,细化落实市委书记李建勤“做好四篇文章”指示要求。"
+        "\n3月18日上午,市长丁福浩主持召开会议,要深入贯彻落实习近平总书记重要讲话精神。"
+    )
     assert events(text) == [(None, ["谢洋波"]), ("2020-03-18", ["丁福浩"])]
 
 
@@ -141,6 +150,8 @@ def test_a_speaker_on_a_day_already_told_takes_part() -> None:
 
 
 def test_a_planned_day_is_no_event_day() -> None:
-    text = ("10月11日,县委副书记、县长许健开展调研。小麦预计10月25日播种基本结束。"
-            "县政府党组成员、办公室主任刘洪军参加活动。")
+    text = (
+        "10月11日,县委副书记、县长许健开展调研。小麦预计10月25日播种基本结束。"
+        "县政府党组成员、办公室主任刘洪军参加活动。"
+    )
     assert events(text, "2023-10-13") == [("2023-10-11", ["许健", "刘洪军"])]

@@ -73,8 +73,18 @@ def test_subject_raw_and_evidence_point_at_the_text() -> None:
     assert text[loan.evidence.start : loan.evidence.end] == "7600萬元"
 
 
-@pytest.mark.parametrize(("written", "value"), [("93.1", 93.1), ("一百二十", 120), ("1.5万", 15000), ("7600萬", 76_000_000),
-                                                ("兩百", 200), ("１２", 12), ("1,234", 1234)])
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("93.1", 93.1),
+        ("一百二十", 120),
+        ("1.5万", 15000),
+        ("7600萬", 76_000_000),
+        ("兩百", 200),
+        ("１２", 12),
+        ("1,234", 1234),
+    ],
+)
 def test_parse_number(written: str, value: float) -> None:
     assert float(parse_number(written)) == pytest.approx(value)
 
@@ -84,7 +94,11 @@ def test_parse_number_rejects_words() -> None:
 
 
 def test_approximate_counts_keep_their_figure() -> None:
-    assert metrics("共有2000余人参加,带动1.2万余人就业,三十余家企业入驻。") == [(2000, "人"), (12_000, "人"), (30, "家")]
+    assert metrics("共有2000余人参加,带动1.2万余人就业,三十余家企业入驻。") == [
+        (2000, "人"),
+        (12_000, "人"),
+        (30, "家"),
+    ]
 
 
 def test_lone_hundreds_count_only_when_approximate_and_fixed_phrases_are_no_figures() -> None:

@@ -17,8 +17,10 @@ def officials(text: str) -> dict[str, list[str]]:
         ("前鋒區委書記米亮主持研究疫情防控工作。", {"米亮": ["前鋒區委書記"]}),
         ("2月27日上午,嶽池縣委書記鄭鵬程前往炳德藥業公共藥廠。", {"鄭鵬程": ["嶽池縣委書記"]}),
         ("市委常委、常务副市长陈家本在六安分会场收看会议并讲话。", {"陈家本": ["市委常委", "常务副市长"]}),
-        ("县委副书记、政法委书记张峰,县人大常委会副主任邵超,县扶贫办主任赵社会等先后随同调研。",
-         {"张峰": ["县委副书记", "政法委书记"], "邵超": ["县人大常委会副主任"], "赵社会": ["县扶贫办主任"]}),
+        (
+            "县委副书记、政法委书记张峰,县人大常委会副主任邵超,县扶贫办主任赵社会等先后随同调研。",
+            {"张峰": ["县委副书记", "政法委书记"], "邵超": ["县人大常委会副主任"], "赵社会": ["县扶贫办主任"]},
+        ),
         ("市政府秘书长孙鸿俊参加会议。", {"孙鸿俊": ["市政府秘书长"]}),
         ("棗山園區黨工委書記蔣波到園區各地檢查。", {"蔣波": ["棗山園區黨工委書記"]}),
     ],
@@ -44,7 +46,10 @@ def test_a_post_without_a_named_place_has_no_region() -> None:
 
 def test_names_listed_after_one_post_share_it() -> None:
     assert officials("副市長周秀成、劉偉,市政協副主席張永平分別參加相關檢查。") == {
-        "周秀成": ["副市長"], "劉偉": ["副市長"], "張永平": ["市政協副主席"]}
+        "周秀成": ["副市長"],
+        "劉偉": ["副市長"],
+        "張永平": ["市政協副主席"],
+    }
 
 
 def test_names_listed_after_a_leadership_word() -> None:
@@ -104,7 +109,9 @@ def test_acting_posts_and_party_group_members() -> None:
 
 def test_posts_in_parentheses_after_a_name() -> None:
     assert officials("出席会议的有张三（市委常委、副市长）、李四（市政协副主席）等。") == {
-        "张三": ["市委常委", "副市长"], "李四": ["市政协副主席"]}
+        "张三": ["市委常委", "副市长"],
+        "李四": ["市政协副主席"],
+    }
     assert officials("公司负责人刘强（左一）介绍情况。") == {}
 
 
@@ -115,13 +122,18 @@ def test_city_names_ending_in_zhou_and_times_before_a_post() -> None:
 
 def test_names_listed_before_a_leadership_word() -> None:
     assert officials("县委书记吳澤桐,陳德志、林文建、古育輝等領導參加。") == {
-        "吳澤桐": ["县委书记"], "陳德志": ["領導"], "林文建": ["領導"], "古育輝": ["領導"]}
+        "吳澤桐": ["县委书记"],
+        "陳德志": ["領導"],
+        "林文建": ["領導"],
+        "古育輝": ["領導"],
+    }
 
 
 def test_association_posts_count_only_beside_a_public_post() -> None:
     assert officials("受到該會會長馬有禮,副理事長余健楚的熱情接待。") == {}
     assert officials("县人大常委会副主任、县慈善总会监事长宋美荣带领一行人。") == {
-        "宋美荣": ["县人大常委会副主任", "县慈善总会监事长"]}
+        "宋美荣": ["县人大常委会副主任", "县慈善总会监事长"]
+    }
 
 
 def test_wei_and_he_inside_a_name() -> None:
@@ -130,12 +142,16 @@ def test_wei_and_he_inside_a_name() -> None:
 
 def test_zheng_inside_a_name() -> None:
     assert officials("江苏省委书记娄勤俭、省长吴政隆分别赶赴事故发生地。") == {
-        "娄勤俭": ["江苏省委书记"], "吴政隆": ["省长"]}
+        "娄勤俭": ["江苏省委书记"],
+        "吴政隆": ["省长"],
+    }
 
 
 def test_xiang_and_yu_after_a_post_are_surnames_when_the_name_is_closed() -> None:
     assert officials("縣委副書記、縣長向業順,縣政協主席周傳明出席。") == {
-        "向業順": ["縣委副書記", "縣長"], "周傳明": ["縣政協主席"]}
+        "向業順": ["縣委副書記", "縣長"],
+        "周傳明": ["縣政協主席"],
+    }
     assert officials("劉偉區長向觀摩團介紹情況。") == {"劉偉": ["區長"]}
 
 

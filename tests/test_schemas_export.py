@@ -21,8 +21,9 @@ def test_committed_schemas_match_the_models(tmp_path: Path, capsys: pytest.Captu
     assert not stale, f"{', '.join(stale)} out of date; {HINT}"
 
 
-def test_schemas_default_to_the_working_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_schemas_default_to_the_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.chdir(tmp_path)
     assert main(["schemas"]) == 0
     assert "wrote 6 JSON Schemas" in capsys.readouterr().err

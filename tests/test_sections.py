@@ -10,8 +10,11 @@ from tests.conftest import DATA, SEED
 
 def tiles(text: str) -> bool:
     sections = split_sections(ScriptView(text))
-    return sections[0].start == 0 and sections[-1].end == len(text) and all(
-        a.end == b.start for a, b in zip(sections, sections[1:]))
+    return (
+        sections[0].start == 0
+        and sections[-1].end == len(text)
+        and all(a.end == b.start for a, b in zip(sections, sections[1:]))
+    )
 
 
 def test_the_seed_digest_has_a_lead_seven_leaders_and_a_byline() -> None:
@@ -48,8 +51,10 @@ def test_every_section_appears_in_the_result() -> None:
 
 
 def test_numbered_leader_lines_open_sections_too() -> None:
-    text = ("市委书记的一周\n\n一、省委常委、合肥市委书记虞爱华\n\n5月23日上午,虞爱华出席座谈会。\n\n"
-            "二、芜湖市委书记宁波\n\n近日,宁波调研企业。\n\n三、加快项目建设\n")
+    text = (
+        "市委书记的一周\n\n一、省委常委、合肥市委书记虞爱华\n\n5月23日上午,虞爱华出席座谈会。\n\n"
+        "二、芜湖市委书记宁波\n\n近日,宁波调研企业。\n\n三、加快项目建设\n"
+    )
     sections = split_sections(ScriptView(text))
     assert [s.kind for s in sections] == [SectionKind.LEAD, SectionKind.LEADER, SectionKind.LEADER]
     assert sections[1].header == "一、省委常委、合肥市委书记虞爱华"

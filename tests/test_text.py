@@ -23,7 +23,9 @@ def test_phrase_dependent_characters_follow_opencc(text: str) -> None:
     assert len(to_simplified(text)) == len(text)
 
 
-@pytest.mark.parametrize(("text", "script"), [("市委書記李龍", "traditional"), ("市委书记李龙", "simplified"),
-                                              ("市委書記李龙", "mixed"), ("hello", "none")])
+@pytest.mark.parametrize(
+    ("text", "script"),
+    [("市委書記李龍", "traditional"), ("市委书记李龙", "simplified"), ("市委書記李龙", "mixed"), ("hello", "none")],
+)
 def test_script_detection(text: str, script: str) -> None:
     assert ScriptView(text).script == script

@@ -84,8 +84,9 @@ def extract_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, **opti
     return extract(read_text_file(path, max_bytes=max_bytes), **options)
 
 
-def _model_config(mode: str, model: str | None, base_url: str | None, api_key: str | None,
-                  options: dict[str, Any]) -> ModelConfig | None:
+def _model_config(
+    mode: str, model: str | None, base_url: str | None, api_key: str | None, options: dict[str, Any]
+) -> ModelConfig | None:
     if mode not in ("auto", "rules", "model"):
         raise ConfigurationError(f"mode must be 'auto', 'rules' or 'model', not {mode!r}")
     check_options(options)

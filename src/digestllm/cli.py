@@ -81,10 +81,17 @@ def _parser() -> argparse.ArgumentParser:
 
     extract = commands.add_parser("extract", help="extract records from text files")
     extract.add_argument("paths", nargs="+", metavar="FILE_OR_DIR", help="a text file, or a folder of *.txt files")
-    extract.add_argument("--format", choices=("table", "json", "jsonl"),
-                         help="output format (default: table on a terminal, json when piped)")
-    extract.add_argument("--reference-date", type=_iso_date, metavar="YYYY-MM-DD",
-                         help="the document's date, for days the text gives without year or month")
+    extract.add_argument(
+        "--format",
+        choices=("table", "json", "jsonl"),
+        help="output format (default: table on a terminal, json when piped)",
+    )
+    extract.add_argument(
+        "--reference-date",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="the document's date, for days the text gives without year or month",
+    )
     extract.add_argument("--out", type=Path, metavar="DIR", help="write each result to DIR/<stem>.json")
     extract.add_argument("--simplified", action="store_true", help="report strings in Simplified script")
     extract.add_argument("--mode", choices=("auto", "rules", "model"), default="auto", help="extractor (default: auto)")
@@ -117,8 +124,9 @@ def _extract_command(args: argparse.Namespace) -> int:
             continue
         for file in files:
             try:
-                result = extract_file(file, reference_date=args.reference_date, mode=args.mode,
-                                      simplified=args.simplified)
+                result = extract_file(
+                    file, reference_date=args.reference_date, mode=args.mode, simplified=args.simplified
+                )
             except ConfigurationError as error:  # the same for every file: stop here, keep what was done
                 _report(error)
                 sink.finish()
@@ -202,8 +210,11 @@ class _OutDirSink(_Sink):
             number += 1
         self.written.add(target)
         _write_text(target, _pretty_json(result.model_dump(mode="json")))
-        print(f"{file} → {target}: {len(result.officials)} officials, {len(result.events)} events, "
-              f"{len(result.metrics)} metrics", file=sys.stderr)
+        print(
+            f"{file} → {target}: {len(result.officials)} officials, {len(result.events)} events, "
+            f"{len(result.metrics)} metrics",
+            file=sys.stderr,
+        )
 
 
 def _sink(args: argparse.Namespace) -> _Sink:

@@ -30,8 +30,9 @@ def fullest_titles(titles: list[str]) -> list[str]:
     return kept
 
 
-def consolidate_officials(view: ScriptView, officials: list[Official],
-                          skip: list[tuple[int, int]] | None = None) -> list[Official]:
+def consolidate_officials(
+    view: ScriptView, officials: list[Official], skip: list[tuple[int, int]] | None = None
+) -> list[Official]:
     """One official per name (compared in Simplified script), with every post and every mention
     outside the `skip` ranges (bylines)."""
     firsts: dict[str, Official] = {}
@@ -46,12 +47,15 @@ def consolidate_officials(view: ScriptView, officials: list[Official],
         regions[key] = regions[key] or official.region
         origins[key] = combine_origins(origins[key], official.origin)
     return [
-        first.model_copy(update={
-            "titles": fullest_titles(list(dict.fromkeys(titles[key]))),
-            "region": regions[key],
-            "origin": origins[key],
-            "mentions": _all_mentions(view, key, [n for n in firsts if len(n) > len(key)], skip or []) or first.mentions,
-        })
+        first.model_copy(
+            update={
+                "titles": fullest_titles(list(dict.fromkeys(titles[key]))),
+                "region": regions[key],
+                "origin": origins[key],
+                "mentions": _all_mentions(view, key, [n for n in firsts if len(n) > len(key)], skip or [])
+                or first.mentions,
+            }
+        )
         for key, first in firsts.items()
     ]
 
@@ -93,8 +97,14 @@ def deduplicate_metrics(metrics: list[Metric], headlines: list[tuple[int, int]] 
     for metric in _drop_repeated_statements(sorted(metrics, key=lambda m: m.evidence.start)):
         figure = figure_key(metric)
         subject = to_simplified(metric.subject) if metric.subject else ""
-        same = next((m for s, m in by_figure.get(figure, [])
-                     if _same_subject(s, m, subject, metric) or _in_headline(m, headlines or [])), None)
+        same = next(
+            (
+                m
+                for s, m in by_figure.get(figure, [])
+                if _same_subject(s, m, subject, metric) or _in_headline(m, headlines or [])
+            ),
+            None,
+        )
         if same is not None:
             same.origin = combine_origins(same.origin, metric.origin)
             continue
@@ -130,8 +140,13 @@ def _drop_repeated_statements(metrics: list[Metric], nearby: int = 40) -> list[M
     distinctive = {figure: _distinctive(figure) for figure in repeated}
     dropped: set[int] = set()
     for figure, starts in repeated.items():
-        partners = [other for other, other_starts in repeated.items() if other != figure
-                    and (distinctive[figure] or distinctive[other]) and abs(other_starts[0] - starts[0]) <= nearby]
+        partners = [
+            other
+            for other, other_starts in repeated.items()
+            if other != figure
+            and (distinctive[figure] or distinctive[other])
+            and abs(other_starts[0] - starts[0]) <= nearby
+        ]
         for again in starts[1:]:
             if any(_has_near(repeated[other], again, nearby) for other in partners):
                 dropped.add(again)

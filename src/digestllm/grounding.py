@@ -114,8 +114,9 @@ def _shorten(item: str, limit: int = 60) -> str:
     return item if len(item) <= limit else item[: limit - 1] + "…"
 
 
-def ground_claims(view: ScriptView, index: int, start: int, end: int, claims: SectionClaims,
-                  reference: date | None) -> GroundingReport:
+def ground_claims(
+    view: ScriptView, index: int, start: int, end: int, claims: SectionClaims, reference: date | None
+) -> GroundingReport:
     """The claims that the section's text bears out, as records with spans; the rest listed as dropped."""
     grounder = SectionGrounder(view, index, start, end, reference)
     report = GroundingReport(SectionRecords())
@@ -164,16 +165,23 @@ class SectionGrounder:
         if found is None or not is_plausible_name(view.simplified, found[0].start, found[0].end):
             return None
         name_span, status = found
-        posts = [t for t in (aligner.find(title) for title in claim.titles)
-                 if t is not None and reads_as_post(view.simplified, t[0].start, t[0].end)]
+        posts = [
+            t
+            for t in (aligner.find(title) for title in claim.titles)
+            if t is not None and reads_as_post(view.simplified, t[0].start, t[0].end)
+        ]
         name = view.simplified[name_span.start : name_span.end]
         if not any(_written_beside(aligner, view.simplified[p.start : p.end], name) for p, _ in posts):
             return None
         region = next((r for r in (region_in_post(view.simplified, p.start, p.end) for p, _ in posts) if r), None)
-        return Official(name=name_span.text, titles=[p.text for p, _ in posts],
-                        region=view.original[region[0] : region[1]] if region else None,
-                        mentions=[name_span], origin=Origin.MODEL,
-                        alignment=_weakest([status, *(s for _, s in posts)]))
+        return Official(
+            name=name_span.text,
+            titles=[p.text for p, _ in posts],
+            region=view.original[region[0] : region[1]] if region else None,
+            mentions=[name_span],
+            origin=Origin.MODEL,
+            alignment=_weakest([status, *(s for _, s in posts)]),
+        )
 
     def metric(self, claim: MetricClaim) -> Metric | None:
         """The claimed quantity must be in the text and read as a quantity by the rules' own parser."""
@@ -183,16 +191,27 @@ class SectionGrounder:
             for quantity in self.quantities:
                 if quantity.start < stop and at < quantity.end:
                     subject = self.aligner.find(claim.subject)
-                    status = AlignmentStatus.EXACT if self.view.original[at:stop] == quoted else AlignmentStatus.SIMPLIFIED
-                    return metric_from_quantity(self.view, quantity, self.index, Origin.MODEL, status,
-                                                subject=subject[0].text if subject else None)
+                    status = (
+                        AlignmentStatus.EXACT if self.view.original[at:stop] == quoted else AlignmentStatus.SIMPLIFIED
+                    )
+                    return metric_from_quantity(
+                        self.view,
+                        quantity,
+                        self.index,
+                        Origin.MODEL,
+                        status,
+                        subject=subject[0].text if subject else None,
+                    )
         return None
 
     def event(self, claim: EventClaim) -> Event | None:
         """Officials named in the text, and a day the text states (resolved as the rules would)."""
         view, aligner = self.view, self.aligner
-        names = [n for n in (aligner.find(name) for name in claim.officials)
-                 if n is not None and is_plausible_name(view.simplified, n[0].start, n[0].end)]
+        names = [
+            n
+            for n in (aligner.find(name) for name in claim.officials)
+            if n is not None and is_plausible_name(view.simplified, n[0].start, n[0].end)
+        ]
         if not names:
             return None
         statuses = [s for _, s in names]

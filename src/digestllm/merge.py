@@ -19,8 +19,9 @@ from digestllm.schemas import Event, Metric, Official, Origin
 from digestllm.text import to_simplified
 
 
-def merge_section(rules: SectionRecords, model: SectionRecords,
-                  known_officials: set[str]) -> tuple[SectionRecords, list[str]]:
+def merge_section(
+    rules: SectionRecords, model: SectionRecords, known_officials: set[str]
+) -> tuple[SectionRecords, list[str]]:
     """The merged records, and what of the model's was set aside (for the section's warnings).
 
     `known_officials`: Simplified names of every official of the document (rules and grounded model).
@@ -41,7 +42,9 @@ def _merge_officials(rules: list[Official], model: list[Official]) -> list[Offic
         key = to_simplified(official.name)
         kept = merged.get(key)
         if kept is None:
-            merged[key] = official.model_copy(update={"titles": list(official.titles), "mentions": list(official.mentions)})
+            merged[key] = official.model_copy(
+                update={"titles": list(official.titles), "mentions": list(official.mentions)}
+            )
             continue
         kept.titles = kept.titles + [t for t in official.titles if t not in kept.titles]
         kept.mentions = kept.mentions + [m for m in official.mentions if m not in kept.mentions]
@@ -62,17 +65,28 @@ def _merge_metrics(rules: SectionRecords, model: SectionRecords) -> list[Metric]
     return sorted(by_span.values(), key=lambda m: m.evidence.start)
 
 
-def _merge_events(rules: list[Event], model: list[Event], known_officials: set[str], set_aside: list[str]) -> list[Event]:
+def _merge_events(
+    rules: list[Event], model: list[Event], known_officials: set[str], set_aside: list[str]
+) -> list[Event]:
     merged = [e.model_copy(update={"officials": list(e.officials)}) for e in rules]
     covered = {to_simplified(name) for e in rules for name in e.officials}
     for event in model:
         strangers = [n for n in event.officials if to_simplified(n) not in known_officials]
         if strangers:
             set_aside.append(f"event of {'、'.join(strangers)} (not an official of the document)")
-        newcomers = [n for n in event.officials if to_simplified(n) in known_officials and to_simplified(n) not in covered]
+        newcomers = [
+            n for n in event.officials if to_simplified(n) in known_officials and to_simplified(n) not in covered
+        ]
         if not newcomers:
-            same = next((e for e in merged if e.date == event.date and set(map(to_simplified, e.officials))
-                         & set(map(to_simplified, event.officials))), None)
+            same = next(
+                (
+                    e
+                    for e in merged
+                    if e.date == event.date
+                    and set(map(to_simplified, e.officials)) & set(map(to_simplified, event.officials))
+                ),
+                None,
+            )
             if same is not None:
                 same.origin = combine_origins(same.origin, Origin.MODEL)
             continue

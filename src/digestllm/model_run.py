@@ -32,8 +32,9 @@ class SectionOutcome:
     error: str | None = None
 
 
-async def extract_with_model(text: str, reference_date: date | str | None, config: ModelConfig,
-                             transport: httpx.AsyncBaseTransport | None = None) -> DigestResult:
+async def extract_with_model(
+    text: str, reference_date: date | str | None, config: ModelConfig, transport: httpx.AsyncBaseTransport | None = None
+) -> DigestResult:
     """Rules on every section, the model on every section but the byline, concurrently; then each
     model answer is grounded in the text and merged with the rules, or the section falls back."""
     run = DocumentRun(text, reference_date)
@@ -49,8 +50,11 @@ async def extract_with_model(text: str, reference_date: date | str | None, confi
         if raw.kind is SectionKind.BYLINE or not text[raw.start : raw.end].strip():
             return None
         if raw not in within_budget:
-            return SectionOutcome(Usage(), error=f"the document is over max_document_chars={config.max_document_chars} "
-                                                 "for the model; this section was left to the rules")
+            return SectionOutcome(
+                Usage(),
+                error=f"the document is over max_document_chars={config.max_document_chars} "
+                "for the model; this section was left to the rules",
+            )
         async with gate:
             try:
                 answer, usage = await client.extract_section(text[raw.start : raw.end])
@@ -81,8 +85,14 @@ async def extract_with_model(text: str, reference_date: date | str | None, confi
             section_records, section = rules, run.section(i, raw, rules)
         elif report is None:
             section_records = rules
-            section = run.section(i, raw, rules, extractor="rules", status=SectionStatus.FALLBACK,
-                                  warnings=[f"rules used instead of the model: {outcome.error}"])
+            section = run.section(
+                i,
+                raw,
+                rules,
+                extractor="rules",
+                status=SectionStatus.FALLBACK,
+                warnings=[f"rules used instead of the model: {outcome.error}"],
+            )
         else:
             section_records, set_aside = merge_section(rules, report.records, known)
             report.dropped.extend(set_aside)

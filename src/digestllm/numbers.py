@@ -15,7 +15,9 @@ MAGNITUDES: dict[str, int] = {"万": 10_000, "亿": 100_000_000, "千": 1_000, "
 CHINESE_DIGITS = "零〇一二三四五六七八九十百千万亿两兩壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億点點"
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
 _ARABIC = re.compile(r"^\d+(?:\.\d+)?$")
-_TRADITIONAL_NUMERALS = str.maketrans({"兩": "两", "萬": "万", "億": "亿", "點": "点", "貳": "贰", "參": "叁", "陸": "陆"})
+_TRADITIONAL_NUMERALS = str.maketrans(
+    {"兩": "两", "萬": "万", "億": "亿", "點": "点", "貳": "贰", "參": "叁", "陸": "陆"}
+)
 
 
 def normalise_digits(text: str) -> str:

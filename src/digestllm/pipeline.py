@@ -48,12 +48,15 @@ def check_text(text: object, max_chars: int) -> str:
     if not text.strip():
         raise EmptyInputError("the input holds no text" + (f" ({len(text)} whitespace characters)" if text else ""))
     if len(text) > max_chars:
-        raise InputTooLargeError(f"the input has {len(text)} characters, over the limit of {max_chars}; "
-                                 "split it or pass a larger max_chars")
+        raise InputTooLargeError(
+            f"the input has {len(text)} characters, over the limit of {max_chars}; split it or pass a larger max_chars"
+        )
     surrogate = _SURROGATE.search(text)
     if surrogate is not None:  # no UTF-8 can hold it: the result could never be written out
-        raise InputError(f"the input holds a lone surrogate U+{ord(surrogate.group()):04X} at offset {surrogate.start()}, "
-                         "which is not text (bytes decoded with errors='surrogateescape'?); decode it properly first")
+        raise InputError(
+            f"the input holds a lone surrogate U+{ord(surrogate.group()):04X} at offset {surrogate.start()}, "
+            "which is not text (bytes decoded with errors='surrogateescape'?); decode it properly first"
+        )
     return text
 
 
@@ -74,8 +77,10 @@ class DocumentRun:
             return None
         year, month, day = found
         if year is None:
-            self.warnings.append(f"the text dates itself {month}/{day} without a year and no reference date was given: "
-                                 "days without a year are left undated")
+            self.warnings.append(
+                f"the text dates itself {month}/{day} without a year and no reference date was given: "
+                "days without a year are left undated"
+            )
             return None
         try:
             found_date = date(year, month, day)
@@ -84,8 +89,10 @@ class DocumentRun:
         if found_date is None or not _PLAUSIBLE_YEARS[0] <= year <= _PLAUSIBLE_YEARS[1]:
             # An impossible day (2月30日) or a year no news report has (0001.01.01, which also leaves
             # no room to count back "前天" from): say so instead of silently dropping or trusting it.
-            self.warnings.append(f"the text dates itself {year}-{month}-{day}, which is no plausible day, and no "
-                                 "reference date was given: days without a year are left undated")
+            self.warnings.append(
+                f"the text dates itself {year}-{month}-{day}, which is no plausible day, and no "
+                "reference date was given: days without a year are left undated"
+            )
             return None
         return found_date
 
@@ -101,16 +108,32 @@ class DocumentRun:
     def rule_records(self) -> list[SectionRecords]:
         return [self.rules.extract(i, raw) for i, raw in enumerate(self.raw_sections)]
 
-    def section(self, index: int, raw: RawSection, records: SectionRecords, extractor: str = "rules",
-                status: SectionStatus | None = None, warnings: list[str] | None = None) -> Section:
+    def section(
+        self,
+        index: int,
+        raw: RawSection,
+        records: SectionRecords,
+        extractor: str = "rules",
+        status: SectionStatus | None = None,
+        warnings: list[str] | None = None,
+    ) -> Section:
         if status is None:
             status = SectionStatus.SKIPPED if raw.kind is SectionKind.BYLINE else SectionStatus.OK
-        return Section(index=index, kind=raw.kind, span=span_of(self.view, raw.start, raw.end), header=raw.header,
-                       headline=raw.headline, extractor=extractor, status=status, warnings=warnings or [],
-                       counts=records.counts())
+        return Section(
+            index=index,
+            kind=raw.kind,
+            span=span_of(self.view, raw.start, raw.end),
+            header=raw.header,
+            headline=raw.headline,
+            extractor=extractor,
+            status=status,
+            warnings=warnings or [],
+            counts=records.counts(),
+        )
 
-    def result(self, sections: list[Section], records: list[SectionRecords], mode: str,
-               prompt_version: str | None = None) -> DigestResult:
+    def result(
+        self, sections: list[Section], records: list[SectionRecords], mode: str, prompt_version: str | None = None
+    ) -> DigestResult:
         warnings = list(self.warnings)
         if self.view.script == "none" or not _HAN.search(self.view.original):
             warnings.append("the text has no Chinese characters: nothing to extract")
@@ -126,9 +149,11 @@ class DocumentRun:
             mode=mode,
             prompt_version=prompt_version,
             sections=sections,
-            officials=consolidate_officials(self.view, [o for r in records for o in r.officials],
-                                            skip=[(raw.start, raw.end) for raw in self.raw_sections
-                                                  if raw.kind is SectionKind.BYLINE]),
+            officials=consolidate_officials(
+                self.view,
+                [o for r in records for o in r.officials],
+                skip=[(raw.start, raw.end) for raw in self.raw_sections if raw.kind is SectionKind.BYLINE],
+            ),
             events=order_events([e for r in records for e in r.events]),
             metrics=deduplicate_metrics([m for r in records for m in r.metrics], headlines=self._headline_spans()),
             warnings=warnings,
@@ -143,8 +168,10 @@ def _foreign_script_warning(text: str) -> str | None:
     for pattern, language in ((_KANA, "Japanese kana"), (_HANGUL, "Korean Hangul")):
         share = len(pattern.findall(text)) / letters
         if share > _FOREIGN_SHARE_LIMIT:
-            return (f"the text does not look Chinese: {share:.0%} of its letters are {language}; "
-                    "its Han characters were read as Chinese and records from it are unreliable")
+            return (
+                f"the text does not look Chinese: {share:.0%} of its letters are {language}; "
+                "its Han characters were read as Chinese and records from it are unreliable"
+            )
     return None
 
 

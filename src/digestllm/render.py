@@ -22,8 +22,10 @@ def render_result(result: DigestResult, console: Console) -> None:
 
 def _header(result: DigestResult) -> Text:
     header = Text(result.title or "(untitled)", style="bold")
-    header.append(f"  reference date {result.reference_date or _MISSING}"
-                  f" · script {result.script} · mode {result.mode}", style="dim")
+    header.append(
+        f"  reference date {result.reference_date or _MISSING} · script {result.script} · mode {result.mode}",
+        style="dim",
+    )
     return header
 
 
@@ -55,8 +57,15 @@ def _sections(result: DigestResult) -> Table:
     table = _table("Sections", *columns)
     for section in result.sections:
         counts = "/".join(str(section.counts.get(key, 0)) for key in ("officials", "events", "metrics"))
-        cells = [str(section.index), section.kind.value, _or_missing(section.header or section.headline),
-                 section.status.value, section.extractor, counts, str(len(section.warnings))]
+        cells = [
+            str(section.index),
+            section.kind.value,
+            _or_missing(section.header or section.headline),
+            section.status.value,
+            section.extractor,
+            counts,
+            str(len(section.warnings)),
+        ]
         if with_usage:
             cells += _usage_cells(section.usage)
         _add_row(table, *cells)
@@ -78,22 +87,43 @@ def _officials(result: DigestResult) -> Table:
     table = _table("Officials", "name", "titles", "region", "mentions", "first", "from")
     for official in result.officials:
         first = _span(official.mentions[0]) if official.mentions else _MISSING
-        _add_row(table, official.name, _or_missing("、".join(official.titles)), _or_missing(official.region),
-                 str(len(official.mentions)), first, official.origin.value)
+        _add_row(
+            table,
+            official.name,
+            _or_missing("、".join(official.titles)),
+            _or_missing(official.region),
+            str(len(official.mentions)),
+            first,
+            official.origin.value,
+        )
     return table
 
 
 def _events(result: DigestResult) -> Table:
     table = _table("Events", "date", "officials", "action", "location", "evidence", "from")
     for event in result.events:
-        _add_row(table, _or_missing(event.date), _or_missing("、".join(event.officials)), _or_missing(event.action),
-                 _or_missing(event.location), _span(event.evidence), event.origin.value)
+        _add_row(
+            table,
+            _or_missing(event.date),
+            _or_missing("、".join(event.officials)),
+            _or_missing(event.action),
+            _or_missing(event.location),
+            _span(event.evidence),
+            event.origin.value,
+        )
     return table
 
 
 def _metrics(result: DigestResult) -> Table:
     table = _table("Metrics", "raw", "value", "unit", "subject", "evidence", "from")
     for metric in result.metrics:
-        _add_row(table, metric.raw, f"{metric.value:,}", metric.unit, _or_missing(metric.subject), _span(metric.evidence),
-                 metric.origin.value)
+        _add_row(
+            table,
+            metric.raw,
+            f"{metric.value:,}",
+            metric.unit,
+            _or_missing(metric.subject),
+            _span(metric.evidence),
+            metric.origin.value,
+        )
     return table

@@ -7,6 +7,7 @@ Simplified output.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from enum import Enum
 
@@ -28,6 +29,44 @@ class Origin(str, Enum):
     RULES = "rules"
     MODEL = "model"
     BOTH = "both"
+
+
+SCHEMA_VERSION = "2.0"  # bumped whenever a field is added, removed or changes meaning
+
+
+class Script(str, Enum):
+    """The script an input is written in."""
+
+    TRADITIONAL = "traditional"
+    SIMPLIFIED = "simplified"
+    MIXED = "mixed"
+    NONE = "none"  # no Chinese characters at all
+
+
+class Mode(str, Enum):
+    """Which path extracted a document."""
+
+    RULES = "rules"
+    MODEL = "model"
+
+
+class Extractor(str, Enum):
+    """What produced one section's records."""
+
+    RULES = "rules"
+    RULES_AND_MODEL = "rules+model"
+
+
+class EventKind(str, Enum):
+    """What sort of activity an event is (ANNOTATION.md, "Event")."""
+
+    MEETING = "meeting"  # a meeting, session, conference or study session held, chaired or attended
+    INSPECTION = "inspection"  # research tours, inspections, supervision
+    VISIT = "visit"  # calling on people: the needy, workers, petitioners, families
+    RECEPTION = "reception"  # receiving or seeing off guests and delegations
+    CEREMONY = "ceremony"  # openings, groundbreakings, signings, unveilings, launches
+    LECTURE = "lecture"  # party lessons, lectures, briefings to others
+    OTHER = "other"
 
 
 class Span(BaseModel):
@@ -71,11 +110,14 @@ class GroundedRecord(BaseModel):
 class Event(GroundedRecord):
     """Something officials did at a time: the day (ISO, or null), who took part, what, where."""
 
-    date: str | None = Field(default=None, description="ISO YYYY-MM-DD, or null when the text gives no day")
+    date: dt.date | None = Field(default=None, description="ISO YYYY-MM-DD, or null when the text gives no day")
     date_text: str | None = None
-    officials: list[str] = Field(default_factory=list)
-    action: str | None = None
-    location: str | None = None
+    officials: list[str] = Field(default_factory=list, description="names of the officials who took part")
+    action: str | None = Field(
+        default=None, description="the activity verb with its whole object, a phrase of the text"
+    )
+    location: str | None = Field(default=None, description="where it happened, as the text names it")
+    kind: EventKind = EventKind.OTHER
 
 
 class Metric(GroundedRecord):
@@ -120,7 +162,7 @@ class Section(BaseModel):
     span: Span
     header: str | None = None
     headline: str | None = None
-    extractor: str = Field(default="rules", description="rules, or rules+model when a model answer was merged")
+    extractor: Extractor = Field(default=Extractor.RULES, description="rules+model when a model answer was merged")
     status: SectionStatus = SectionStatus.OK
     warnings: list[str] = Field(default_factory=list)
     usage: Usage | None = None
@@ -130,10 +172,11 @@ class Section(BaseModel):
 class DigestResult(BaseModel):
     """Everything extracted from one input, with the sections that tile it and the warnings."""
 
+    schema_version: str = SCHEMA_VERSION
     title: str | None = None
-    reference_date: str | None = None
-    script: str = Field(description="traditional, simplified, mixed or none")
-    mode: str = "rules"
+    reference_date: dt.date | None = None
+    script: Script
+    mode: Mode = Mode.RULES
     prompt_version: str | None = None
     sections: list[Section] = Field(default_factory=list)
     officials: list[Official] = Field(default_factory=list)

@@ -22,11 +22,16 @@ _SENTENCE_PUNCT = re.compile(r"[。，,！!？?；;“”\"]")
 _POST_CORE = re.compile("|".join(POST_CORES))
 _NUMBERED_LEADER = re.compile(
     r"^(?:[一二三四五六七八九十]+、|\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[)）])\s*\S*(?:"
-    + "|".join(POST_CORES) + r")[" + "".join(sorted(SINGLE_SURNAMES)) + r"][\u4e00-\u9fff]{1,2}$"
+    + "|".join(POST_CORES)
+    + r")["
+    + "".join(sorted(SINGLE_SURNAMES))
+    + r"][\u4e00-\u9fff]{1,2}$"
 )
 _LINE = re.compile(r"[^\r\n\u2028\u2029]*(?:\r\n|[\r\n\u2028\u2029])|[^\r\n\u2028\u2029]+$")
 _BYLINE_WORD = re.compile("|".join(BYLINE_WORDS))
-_JUNK_LINE = re.compile(r"^\s*(?:分享到|相关文章|相关阅读|相关新闻|打印|关闭|返回|上一篇|下一篇|【[^】]*】)\s*[:：]?\s*$")
+_JUNK_LINE = re.compile(
+    r"^\s*(?:分享到|相关文章|相关阅读|相关新闻|打印|关闭|返回|上一篇|下一篇|【[^】]*】)\s*[:：]?\s*$"
+)
 _TRAILING_PAREN = re.compile(r"[(（][^()（）]*[)）]\s*$")
 
 
@@ -113,8 +118,11 @@ def split_sections(view: ScriptView) -> list[RawSection]:
         start = lines[line_index].start
         end = lines[headers[number + 1]].start if number + 1 < len(headers) else body_end
         header = _HEADER_END.sub("", lines[line_index].text(text).strip())
-        sections.append(RawSection(SectionKind.LEADER, start, end, header=header,
-                                   headline=_headline_after(text, lines, line_index, end)))
+        sections.append(
+            RawSection(
+                SectionKind.LEADER, start, end, header=header, headline=_headline_after(text, lines, line_index, end)
+            )
+        )
     if byline_start is not None:
         sections.append(RawSection(SectionKind.BYLINE, byline_start, len(text)))
     return sections

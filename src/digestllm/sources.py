@@ -31,8 +31,15 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_LABELS = {"utf-8": "UTF-8", "utf-16-le": "UTF-16LE", "utf-16-be": "UTF-16BE", "utf-32-le": "UTF-32LE",
-           "utf-32-be": "UTF-32BE", "gb18030": "GB18030", "big5": "Big5"}
+_LABELS = {
+    "utf-8": "UTF-8",
+    "utf-16-le": "UTF-16LE",
+    "utf-16-be": "UTF-16BE",
+    "utf-32-le": "UTF-32LE",
+    "utf-32-be": "UTF-32BE",
+    "gb18030": "GB18030",
+    "big5": "Big5",
+}
 # Frequent characters of news prose in both scripts; a wrong decoding rarely lands on them.
 _COMMON = frozenset(
     "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多"
@@ -59,7 +66,9 @@ def decode_bytes(data: bytes, name: str = "input") -> str:
             try:
                 text = data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as error:
-                raise DecodeError(f"{name}: invalid {_LABELS[encoding]} at byte offset {error.start + len(bom)}") from None
+                raise DecodeError(
+                    f"{name}: invalid {_LABELS[encoding]} at byte offset {error.start + len(bom)}"
+                ) from None
             return _checked_text(text, name, data, encoding, len(bom))
     try:
         utf8 = data.decode("utf-8")
@@ -116,7 +125,9 @@ def _checked_text(text: str, name: str, data: bytes, encoding: str, bom_length: 
             hint = ""
             if _looks_like_bomless_utf16(data):
                 hint = " (it may be UTF-16 without a byte-order mark: save it as UTF-8 or UTF-16 with BOM)"
-            raise DecodeError(f"{name}: looks like binary data, not text (control character at byte offset {offset}){hint}")
+            raise DecodeError(
+                f"{name}: looks like binary data, not text (control character at byte offset {offset}){hint}"
+            )
     return text
 
 
@@ -152,7 +163,9 @@ def read_text_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     except OSError as error:
         raise SourceNotFoundError(f"{file}: cannot be read ({error.strerror or error})") from None
     if len(data) > max_bytes:  # it grew since stat (or reports no size, like some special files)
-        raise InputTooLargeError(f"{file}: {len(data)} bytes is over the limit of {max_bytes}; split it or raise max_bytes")
+        raise InputTooLargeError(
+            f"{file}: {len(data)} bytes is over the limit of {max_bytes}; split it or raise max_bytes"
+        )
     text = decode_bytes(data, str(file))
     if not text.strip():
         raise EmptyInputError(f"{file}: the file holds no text")

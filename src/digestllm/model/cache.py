@@ -16,8 +16,15 @@ from pathlib import Path
 from digestllm.model.response import SectionExtraction
 
 
-def cache_key(*, model: str, base_url: str | None, prompt_version: str, instructor_mode: str,
-              response_model: type[SectionExtraction], text: str) -> str:
+def cache_key(
+    *,
+    model: str,
+    base_url: str | None,
+    prompt_version: str,
+    instructor_mode: str,
+    response_model: type[SectionExtraction],
+    text: str,
+) -> str:
     schema = json.dumps(response_model.model_json_schema(), sort_keys=True)
     material = "\0".join([model, base_url or "", prompt_version, instructor_mode, schema, text])
     return hashlib.sha256(material.encode("utf-8")).hexdigest()
@@ -44,7 +51,9 @@ class ResponseCache:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             # Write then rename, so that a concurrent reader never sees half a file.
-            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp") as handle:
+            with tempfile.NamedTemporaryFile(
+                "w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp"
+            ) as handle:
                 temporary = handle.name
                 handle.write(answer.model_dump_json())
             os.replace(temporary, path)

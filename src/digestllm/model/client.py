@@ -105,9 +105,14 @@ def _guard_logs(secret: str) -> None:
 class ModelClient:
     """Calls the configured model for one section at a time; safe to share across sections."""
 
-    def __init__(self, config: ModelConfig, prompts: PromptSet, cache: ResponseCache | None = None,
-                 transport: httpx.AsyncBaseTransport | None = None,
-                 response_model: type[SectionExtraction] = SectionExtraction) -> None:
+    def __init__(
+        self,
+        config: ModelConfig,
+        prompts: PromptSet,
+        cache: ResponseCache | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        response_model: type[SectionExtraction] = SectionExtraction,
+    ) -> None:
         self.config = config
         self.prompts = prompts
         self.cache = cache
@@ -125,7 +130,9 @@ class ModelClient:
             answers = await asyncio.wait_for(self._extract_chunks(chunks, usage), timeout=self.config.total_budget)
         except asyncio.TimeoutError:
             usage.seconds = round(time.perf_counter() - started, 3)
-            raise SectionFailure(f"no answer within {self.config.total_budget:.0f} s (retries included)", usage) from None
+            raise SectionFailure(
+                f"no answer within {self.config.total_budget:.0f} s (retries included)", usage
+            ) from None
         except ModelError as error:
             usage.seconds = round(time.perf_counter() - started, 3)
             raise SectionFailure(str(error), usage) from None
@@ -142,8 +149,14 @@ class ModelClient:
         return [await self._extract_chunk(chunk, usage) for chunk in chunks]
 
     async def _extract_chunk(self, text: str, usage: Usage) -> SectionExtraction:
-        key = cache_key(model=self.config.model, base_url=self.config.base_url, prompt_version=self.prompts.version,
-                        instructor_mode=self.config.instructor_mode, response_model=self.response_model, text=text)
+        key = cache_key(
+            model=self.config.model,
+            base_url=self.config.base_url,
+            prompt_version=self.prompts.version,
+            instructor_mode=self.config.instructor_mode,
+            response_model=self.response_model,
+            text=text,
+        )
         if self.cache is not None:
             cached = self.cache.get(key)
             if cached is not None:
@@ -184,8 +197,9 @@ class ModelClient:
     def _instructor(self) -> instructor.AsyncInstructor:
         """One HTTP client, openai client and instructor client for all of a document's sections."""
         if self._client is None:
-            self._http = httpx.AsyncClient(transport=self._transport, event_hooks={"request": [_count_request]},
-                                           timeout=self.config.timeout)
+            self._http = httpx.AsyncClient(
+                transport=self._transport, event_hooks={"request": [_count_request]}, timeout=self.config.timeout
+            )
             raw_client = openai.AsyncOpenAI(
                 api_key=self.config.api_key,
                 base_url=self.config.base_url,
@@ -237,9 +251,13 @@ def classify_failure(error: BaseException, secret: str | None = None) -> ModelEr
     while isinstance(cause, InstructorRetryException) and cause.__cause__ is not None:
         cause = cause.__cause__
     if isinstance(cause, (openai.AuthenticationError, openai.PermissionDeniedError)):
-        return ConfigurationError(f"the model server rejected the API key (HTTP {cause.status_code}); check OPENAI_API_KEY")
+        return ConfigurationError(
+            f"the model server rejected the API key (HTTP {cause.status_code}); check OPENAI_API_KEY"
+        )
     if isinstance(cause, openai.NotFoundError):
-        return ConfigurationError(f"the model server does not know this model or path (HTTP 404): {_quote(cause, secret)}")
+        return ConfigurationError(
+            f"the model server does not know this model or path (HTTP 404): {_quote(cause, secret)}"
+        )
     if isinstance(cause, openai.RateLimitError):
         return ModelError("rate limited (HTTP 429) after all retries")
     if isinstance(cause, openai.APITimeoutError):

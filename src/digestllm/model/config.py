@@ -42,16 +42,27 @@ class ModelConfig:
         _require(isinstance(self.model, str), "model must be a string")
         for name in ("concurrency", "max_section_chars", "max_document_chars", "max_tokens"):
             value = getattr(self, name)
-            _require(isinstance(value, int) and not isinstance(value, bool) and value >= 1, f"{name} must be an integer ≥ 1, not {value!r}")
+            _require(
+                isinstance(value, int) and not isinstance(value, bool) and value >= 1,
+                f"{name} must be an integer ≥ 1, not {value!r}",
+            )
         for name in ("transport_retries", "validation_retries"):
             value = getattr(self, name)
-            _require(isinstance(value, int) and not isinstance(value, bool) and value >= 0, f"{name} must be an integer ≥ 0, not {value!r}")
+            _require(
+                isinstance(value, int) and not isinstance(value, bool) and value >= 0,
+                f"{name} must be an integer ≥ 0, not {value!r}",
+            )
         for name in ("timeout", "section_budget", "temperature"):
             value = getattr(self, name)
             if value is None and name == "section_budget":
                 continue
-            _require(isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
-                     and (value > 0 or name == "temperature" and value == 0), f"{name} must be a positive number, not {value!r}")
+            _require(
+                isinstance(value, (int, float))
+                and not isinstance(value, bool)
+                and math.isfinite(value)
+                and (value > 0 or name == "temperature" and value == 0),
+                f"{name} must be a positive number, not {value!r}",
+            )
         _require(self.cache_dir is None or isinstance(self.cache_dir, Path), "cache_dir must be a path")
 
     @property
@@ -76,7 +87,9 @@ def check_options(options: dict[str, object]) -> None:
     known = set(ModelConfig.__dataclass_fields__)
     unknown = sorted(set(options) - known)
     if unknown:
-        raise ConfigurationError(f"unknown option(s): {', '.join(unknown)}; model options are {', '.join(sorted(known))}")
+        raise ConfigurationError(
+            f"unknown option(s): {', '.join(unknown)}; model options are {', '.join(sorted(known))}"
+        )
 
 
 def resolve_config(

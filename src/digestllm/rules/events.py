@@ -24,7 +24,9 @@ _CITING = re.compile(alternation(CITING_VERBS))
 _CITED_AFTER = re.compile(alternation(CITED_NOUNS))
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 _ACTION_END = re.compile(r"[，,。；;：:！!？?、“”\s]")
-_LOCATION = re.compile(r"(?:在|到|赴|前往|来到|走进|深入)(?P<place>[^，,。；;：:、“”\s]{2,24}?)(?=" + _ACTIVITY.pattern + r"|[，,。；;])")
+_LOCATION = re.compile(
+    r"(?:在|到|赴|前往|来到|走进|深入)(?P<place>[^，,。；;：:、“”\s]{2,24}?)(?=" + _ACTIVITY.pattern + r"|[，,。；;])"
+)
 _MAX_ACTION = 16
 
 
@@ -65,7 +67,9 @@ def find_events(simplified: str, start: int, end: int, names: NameFinder, resolv
             in_sentence.append(dates[next_date])
             next_date += 1
         event_days = [m for m in (resolver.resolve(simplified, d) for d in in_sentence) if m.is_event_day]
-        participants = [m for m in names.find(simplified, s_start, s_end) if not _is_cited(simplified, m, s_start, s_end)]
+        participants = [
+            m for m in names.find(simplified, s_start, s_end) if not _is_cited(simplified, m, s_start, s_end)
+        ]
         if event_days:
             # Of several days, the last one told before the officials appear: "22日至23日…并于23日上午，市委书记…"
             first_official = participants[0].start() if participants else s_end
@@ -75,20 +79,24 @@ def find_events(simplified: str, start: int, end: int, names: NameFinder, resolv
             context_day, context_span = None, None
         if not participants:
             continue
-        activity = _ACTIVITY.search(simplified, participants[0].start(), s_end) or _ACTIVITY.search(simplified, s_start, s_end)
+        activity = _ACTIVITY.search(simplified, participants[0].start(), s_end) or _ACTIVITY.search(
+            simplified, s_start, s_end
+        )
         speaks_on_a_told_day = context_day is not None and _SPEECH.search(simplified, participants[0].end(), s_end)
         if activity is None and not event_days and not speaks_on_a_told_day:
             continue
         officials = list(dict.fromkeys(m.group() for m in participants))
-        drafts.append(EventDraft(
-            day=context_day,
-            date_span=context_span,
-            officials=officials,
-            evidence=(s_start, s_end),
-            action=_action_span(simplified, activity, s_end) if activity else None,
-            location=_location_span(simplified, s_start, s_end),
-            name_spans={m.group(): m.span() for m in participants},
-        ))
+        drafts.append(
+            EventDraft(
+                day=context_day,
+                date_span=context_span,
+                officials=officials,
+                evidence=(s_start, s_end),
+                action=_action_span(simplified, activity, s_end) if activity else None,
+                location=_location_span(simplified, s_start, s_end),
+                name_spans={m.group(): m.span() for m in participants},
+            )
+        )
     return _merge_same_day(drafts)
 
 

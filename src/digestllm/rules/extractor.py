@@ -87,7 +87,7 @@ class RuleExtractor:
         return Event(
             date=draft.day.isoformat() if draft.day else None,
             date_text=view.original[draft.date_span[0] : draft.date_span[1]] if draft.date_span else None,
-            officials=[view.original[s : e] for s, e in (draft.name_spans[n] for n in draft.officials)],
+            officials=[view.original[s:e] for s, e in (draft.name_spans[n] for n in draft.officials)],
             action=view.original[draft.action[0] : draft.action[1]] if draft.action else None,
             location=view.original[draft.location[0] : draft.location[1]] if draft.location else None,
             evidence=span_of(view, *draft.evidence),
@@ -98,8 +98,14 @@ class RuleExtractor:
         return metric_from_quantity(self.view, quantity, index)
 
 
-def metric_from_quantity(view: ScriptView, quantity: QuantityMention, index: int, origin: Origin = Origin.RULES,
-                         alignment: AlignmentStatus = AlignmentStatus.DERIVED, subject: str | None = None) -> Metric:
+def metric_from_quantity(
+    view: ScriptView,
+    quantity: QuantityMention,
+    index: int,
+    origin: Origin = Origin.RULES,
+    alignment: AlignmentStatus = AlignmentStatus.DERIVED,
+    subject: str | None = None,
+) -> Metric:
     """A quantity the rules' parser read, as a Metric in the original's script; `subject` overrides."""
     if subject is None and quantity.subject:
         subject = view.original[quantity.subject[0] : quantity.subject[1]]

@@ -29,7 +29,9 @@ _PREFIX = re.compile("(?:" + "|".join(re.escape(p) for p in METRIC_PREFIXES) + "
 _QUOTES = re.compile(r"“[^“”]{0,12}”|\"[^\"]{0,12}\"|‘[^‘’]{0,12}’|「[^「」]{0,12}」")
 _ROAD_OR_CODE_BEFORE = re.compile(r"(?:[A-Za-z]|国道|省道|县道|乡道|第|编号|代码|电话|届)$")  # 届: 八届五次全会
 _YEAR_LIKE = re.compile(r"^(?:1[89]|20)\d\d$|^[〇零一二三四五六七八九]{4}$")
-_SUBJECT_STOP = re.compile(r"[，,。；;：:！!？?、（）()“”\s0-9０-９]|的|在|已|全部|均|乘坐|有序|实现|完成|达到|其中|以上|以下|左右")
+_SUBJECT_STOP = re.compile(
+    r"[，,。；;：:！!？?、（）()“”\s0-9０-９]|的|在|已|全部|均|乘坐|有序|实现|完成|达到|其中|以上|以下|左右"
+)
 _SUBJECT_LEAD_VERBS = re.compile(r"(?:成功|完成|实现|申报|新增|累计|共计|共|有|达|约|其中|全市|全县|全区|全省|已)+")
 _MAX_SUBJECT = 10
 _CURRENCY_UNITS = {"万元": ("元", 10_000), "亿元": ("元", 100_000_000), "万人": ("人", 10_000)}
@@ -72,7 +74,9 @@ def _read(simplified: str, match: re.Match[str]) -> QuantityMention | None:
         value = parse_number(match["percent_number"])
         if value is None:
             return None
-        return QuantityMention(match.start(), match.end(), value, match.end(), "%", _subject(simplified, match.start(), match.end()))
+        return QuantityMention(
+            match.start(), match.end(), value, match.end(), "%", _subject(simplified, match.start(), match.end())
+        )
     if match["arabic"]:
         number, unit_text = match["arabic"], match["arabic_unit"]
         value = parse_number(number)
@@ -91,15 +95,24 @@ def _read(simplified: str, match: re.Match[str]) -> QuantityMention | None:
             return None
     if simplified.startswith("班子", match.end()):  # 四家班子: the four leading bodies
         return None
-    if unit_text == "次" and simplified.startswith(("会议", "全会", "全体会议"), match.end()):  # 人大五次会议: a session
+    if unit_text == "次" and simplified.startswith(
+        ("会议", "全会", "全体会议"), match.end()
+    ):  # 人大五次会议: a session
         return None
     after = simplified[match.end() : match.end() + 1]
     if unit_text in ("年", "个") and after in ("月", "日", "号") or unit_text == "年" and after == "度":
         return None
     unit, factor = _CURRENCY_UNITS.get(unit_text, (unit_text.replace("％", "%"), 1))
     unit_start = match.end() - len(unit)
-    return QuantityMention(match.start(), match.end(), value * factor, unit_start, unit,
-                           _subject(simplified, match.start(), match.end()), _region(simplified, match.start()))
+    return QuantityMention(
+        match.start(),
+        match.end(),
+        value * factor,
+        unit_start,
+        unit,
+        _subject(simplified, match.start(), match.end()),
+        _region(simplified, match.start()),
+    )
 
 
 def _region(simplified: str, start: int) -> tuple[int, int] | None:

@@ -53,7 +53,9 @@ class OfficialMention:
 
 _POST_CORE = re.compile(alternation(POST_CORES))
 _TRAILING_TITLE = re.compile(alternation(TRAILING_TITLES))
-_LEADER_LIST = re.compile(r"(?:[省市县区镇乡][厅局处科]?级|[省市县区]委|[省市县区]政府|[省市县区镇乡])?领导(?:干部|同志)?")
+_LEADER_LIST = re.compile(
+    r"(?:[省市县区镇乡][厅局处科]?级|[省市县区]委|[省市县区]政府|[省市县区镇乡])?领导(?:干部|同志)?"
+)
 _SENTENCE_STARTS = re.compile(r"(?:^|(?<=[\n。！？；]))[ \t\u3000]*(?=[\u4e00-\u9fff])", re.M)
 _ATTENDED = re.compile(r"(?:等)?(?:出席|参加|陪同|一同|先后|共同)")
 _LISTED_BEFORE_LEADERS = re.compile(r"等(?:[省市县区镇乡][厅局处科]?级|[省市县区])?领导")  # 陈德志、林文建等领导
@@ -119,9 +121,15 @@ class NameScanner:
             return None
         word_at_two = _FOLLOWING.match(s, two)
         word_at_three = _FOLLOWING.match(s, three)
-        if not self.name_char(two) or word_at_two and (
-            word_at_two.end() - two >= 2 or not self.closes_name(three)
-            or word_at_three is not None and word_at_three.end() - three >= 2
+        if (
+            not self.name_char(two)
+            or word_at_two
+            and (
+                word_at_two.end() - two >= 2
+                or not self.closes_name(three)
+                or word_at_three is not None
+                and word_at_three.end() - three >= 2
+            )
         ):
             return two  # 米亮主持, 唐勇以及, 李放作项目: a word of the text starts right after two characters
         closes_two, closes_three = self.closes_name(two), self.closes_name(three)
@@ -144,8 +152,17 @@ class NameScanner:
         s = self.text
         for length in (2, 3):
             end = pos + length
-            if end <= len(s) and s[end : end + 1] in ("、", "等", "，", ",", "") or end < len(s) and _FOLLOWING.match(s, end):
-                if all(self.name_char(i) for i in range(pos, end)) and s[pos] not in FUNCTION_CHARS and not _FOLLOWING.match(s, pos):
+            if (
+                end <= len(s)
+                and s[end : end + 1] in ("、", "等", "，", ",", "")
+                or end < len(s)
+                and _FOLLOWING.match(s, end)
+            ):
+                if (
+                    all(self.name_char(i) for i in range(pos, end))
+                    and s[pos] not in FUNCTION_CHARS
+                    and not _FOLLOWING.match(s, pos)
+                ):
                     return end
         return None
 
@@ -163,8 +180,12 @@ class NameScanner:
                 return end - length
         for length in (3, 2):
             start = end - length
-            if (start >= 0 and self.surname_length(start) and not _FOLLOWING.match(s, start)
-                    and all(self.name_char(i) for i in range(start + 1, end))):
+            if (
+                start >= 0
+                and self.surname_length(start)
+                and not _FOLLOWING.match(s, start)
+                and all(self.name_char(i) for i in range(start + 1, end))
+            ):
                 return start
         return None
 
@@ -211,20 +232,22 @@ class PostReader:
                     break
                 if any(c in _INNER_LEVEL_CHARS for c in name[1:]) or name in NON_PLACE_NAMES:
                     break
-                preceded_by_boundary = start == floor or s[start - 1] in _BOUNDARY_BEFORE_PLACE or s[start - 1].isdigit()
+                preceded_by_boundary = (
+                    start == floor or s[start - 1] in _BOUNDARY_BEFORE_PLACE or s[start - 1].isdigit()
+                )
                 # A longer name must stand on its own elsewhere too: 石家庄市 yes, 细化落实市 no.
                 if preceded_by_boundary and (length == 2 or self._recurs(name + suffix, start)):
                     return start
             return None
         return None
 
-
     def _recurs(self, place: str, here: int) -> bool:
         """True when `place` also stands on its own (after a boundary) somewhere other than `here`."""
         if place not in self._standing_places:
             s = self.text
             self._standing_places[place] = [
-                m.start() for m in re.finditer(re.escape(place), s)
+                m.start()
+                for m in re.finditer(re.escape(place), s)
                 if m.start() == 0 or s[m.start() - 1] in _BOUNDARY_BEFORE_PLACE
             ][:2]
         return any(at != here for at in self._standing_places[place])
@@ -243,8 +266,9 @@ class OfficialFinder:
         return _find_mentions(self.text, self.names, self.posts, start, end, known)
 
 
-def _find_mentions(simplified: str, names: NameScanner, posts: PostReader, start: int, end: int,
-                   known: set[str] | None) -> list[OfficialMention]:
+def _find_mentions(
+    simplified: str, names: NameScanner, posts: PostReader, start: int, end: int, known: set[str] | None
+) -> list[OfficialMention]:
     """Posts then a name; a name then a title; names after a leadership word — in that order."""
     mentions: list[OfficialMention] = []
     taken: set[int] = set()
@@ -254,7 +278,11 @@ def _find_mentions(simplified: str, names: NameScanner, posts: PostReader, start
         if name_end is None or name_end > end:
             continue
         post_chain = _posts_before(simplified, posts, core.start(), core.end(), start)
-        if not post_chain or _in_byline(simplified, post_chain[0].start, start) or _is_non_official(simplified, post_chain, start):
+        if (
+            not post_chain
+            or _in_byline(simplified, post_chain[0].start, start)
+            or _is_non_official(simplified, post_chain, start)
+        ):
             continue
         if all(simplified.endswith(ASSOCIATION_CORES, p.start, p.end) for p in post_chain):
             continue  # a chamber of commerce's 会长 holds no public post
@@ -296,7 +324,9 @@ def _find_mentions(simplified: str, names: NameScanner, posts: PostReader, start
 
     for leaders in _LEADER_LIST.finditer(simplified, start, end):
         label = [Post(leaders.start(), leaders.end())]
-        mentions.extend(_listed_after(simplified, names, leaders.end() - 1, end, label, taken, first_without_comma=True))
+        mentions.extend(
+            _listed_after(simplified, names, leaders.end() - 1, end, label, taken, first_without_comma=True)
+        )
     return mentions
 
 
@@ -317,8 +347,9 @@ def _bare_names_attending(simplified: str, names: NameScanner, pos: int, end: in
     return []
 
 
-def _names_listed_before(simplified: str, names: NameScanner, label: re.Match[str], known: set[str],
-                         floor: int) -> list[OfficialMention]:
+def _names_listed_before(
+    simplified: str, names: NameScanner, label: re.Match[str], known: set[str], floor: int
+) -> list[OfficialMention]:
     """Names joined by 、 right before `等领导`; the label (领导, 县领导) is their post."""
     found: list[OfficialMention] = []
     end = label.start()
@@ -334,8 +365,9 @@ def _names_listed_before(simplified: str, names: NameScanner, label: re.Match[st
     return found if found and (found[-1].start == floor or simplified[found[-1].start - 1] in NAME_CLOSERS) else []
 
 
-def _name_before_posts(simplified: str, names: NameScanner, posts: PostReader, parentheses: re.Match[str],
-                       known: set[str], floor: int) -> OfficialMention | None:
+def _name_before_posts(
+    simplified: str, names: NameScanner, posts: PostReader, parentheses: re.Match[str], known: set[str], floor: int
+) -> OfficialMention | None:
     """A name followed by its posts in parentheses, every part of which reads as a whole post."""
     name_start = names.name_before(parentheses.start(), known)
     if name_start is None or name_start < floor:
@@ -415,9 +447,7 @@ def _listed_after(
     cursor = pos
     first = first_without_comma
     while cursor < end:
-        if first:
-            start = cursor + 1
-        elif simplified[cursor] == "、":
+        if first or simplified[cursor] == "、":
             start = cursor + 1
         else:
             break
@@ -426,7 +456,9 @@ def _listed_after(
             name_end = names.listed_name(start)
         if name_end is None or name_end > end or not names.closes_name(name_end):
             break
-        if first and not (name_end < len(simplified) and (simplified[name_end] in "、，,等" or _FOLLOWING.match(simplified, name_end))):
+        if first and not (
+            name_end < len(simplified) and (simplified[name_end] in "、，,等" or _FOLLOWING.match(simplified, name_end))
+        ):
             break
         found.append(OfficialMention(start, name_end, list(shared_posts)))
         taken.update(range(start, name_end))
@@ -461,8 +493,11 @@ def is_plausible_name(simplified: str, start: int, end: int) -> bool:
     """A personal name: a known surname, then one to three characters that can stand in a name."""
     scanner = NameScanner(simplified)
     surname = scanner.surname_length(start)
-    return bool(surname) and 2 <= end - start <= 4 and end - start > surname and all(
-        scanner.name_char(i) for i in range(start + surname, end)
+    return (
+        bool(surname)
+        and 2 <= end - start <= 4
+        and end - start > surname
+        and all(scanner.name_char(i) for i in range(start + surname, end))
     )
 
 
