@@ -109,7 +109,7 @@ def corpus_comparison(live: bool) -> None:
 
 
 def parallel_check() -> None:
-    import digestllm.model_run  # noqa: F401 - load the model libraries before the clock starts
+    import digestllm.model.extractor  # noqa: F401 - load the model libraries before the clock starts
 
     text = (ROOT / "examples" / "guangan-2020-03-02.txt").read_text(encoding="utf-8")
     with FakeModelServer(delay=(0.5, 1.0)) as server:

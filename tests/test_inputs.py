@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import os
 import random
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -409,9 +410,10 @@ def test_implausible_document_year_is_a_warning_and_no_crash() -> None:
     assert any("1-1-1" in w and "no plausible day" in w for w in result.warnings), result.warnings
 
 
-def test_earliest_reference_date_with_a_relative_day_does_not_crash() -> None:
-    result = rules("前鋒區委書記米亮:\n前天，米亮到園區調研企業復工。\n", reference_date="0001-01-01")
-    assert names(result) == {"米亮"}
+def test_a_reference_year_no_news_report_has_is_refused() -> None:
+    for absurd in ("0001-01-01", date(2999, 1, 1), b"2020-03-02"):
+        with pytest.raises(InputError, match="reference_date"):
+            rules("前鋒區委書記米亮:\n前天，米亮到園區調研企業復工。\n", reference_date=absurd)
 
 
 def test_a_misspelt_option_is_a_configuration_error_even_offline() -> None:

@@ -10,6 +10,7 @@ DIGESTLLM_HYPOTHESIS_EXAMPLES sets the examples per test (default 200; the bench
 from __future__ import annotations
 
 import os
+from datetime import date, datetime
 from functools import cache
 
 import opencc
@@ -102,7 +103,13 @@ def date_fragment(draw: st.DrawFn) -> str:
     )
 
 
-references = st.none() | st.dates() | st.datetimes() | st.dates().map(lambda d: d.isoformat())
+plausible_dates = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
+references = (
+    st.none()
+    | plausible_dates
+    | st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2100, 12, 31))
+    | plausible_dates.map(lambda d: d.isoformat())
+)
 
 
 pieces = st.one_of(

@@ -1,4 +1,8 @@
-"""The public entry points: `extract`, `aextract`, `extract_file`."""
+"""The public entry points: `extract`, `aextract`, `extract_file`.
+
+They check the input, build the model extractor only when a model is configured (the core never
+imports the provider layer), and hand the document to the orchestrator in `document.py`.
+"""
 
 from __future__ import annotations
 
@@ -9,16 +13,19 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
+from digestllm.document import SectionExtractor, arun_document, run_document
 from digestllm.errors import ConfigurationError
-from digestllm.model.config import ModelConfig, check_options, resolve_config
-from digestllm.pipeline import DEFAULT_MAX_CHARS, check_text, extract_with_rules, to_simplified_result
+from digestllm.inputs import DEFAULT_MAX_CHARS, check_text
 from digestllm.schemas import DigestResult
+from digestllm.simplify import to_simplified_result
 from digestllm.sources import DEFAULT_MAX_BYTES, read_text_file
 
 if TYPE_CHECKING:
     import httpx
 
-Mode = Literal["auto", "rules", "model"]
+    from digestllm.model.config import ModelConfig
+
+ModeOption = Literal["auto", "rules", "model"]
 T = TypeVar("T")
 
 
@@ -26,7 +33,7 @@ async def aextract(
     text: str,
     *,
     reference_date: date | str | None = None,
-    mode: Mode = "auto",
+    mode: ModeOption = "auto",
     simplified: bool = False,
     max_chars: int = DEFAULT_MAX_CHARS,
     model: str | None = None,
@@ -43,13 +50,11 @@ async def aextract(
     Model options (`instructor_mode`, `timeout`, `concurrency`, `cache_dir`, …) are `ModelConfig`'s.
     """
     checked = check_text(text, max_chars)
-    config = _model_config(mode, model, base_url, api_key, model_options)
-    if config is None:
-        result = await asyncio.to_thread(extract_with_rules, checked, reference_date)  # keep the loop free
+    extractor = _model_extractor(mode, model, base_url, api_key, model_options, transport)
+    if extractor is None:
+        result = await asyncio.to_thread(run_document, checked, reference_date)  # keep the loop free
     else:
-        from digestllm.model_run import extract_with_model  # the model libraries load only when needed
-
-        result = await extract_with_model(checked, reference_date, config, transport=transport)
+        result = await arun_document(checked, reference_date, extractor)
     return to_simplified_result(result) if simplified else result
 
 
@@ -57,7 +62,7 @@ def extract(
     text: str,
     *,
     reference_date: date | str | None = None,
-    mode: Mode = "auto",
+    mode: ModeOption = "auto",
     simplified: bool = False,
     max_chars: int = DEFAULT_MAX_CHARS,
     model: str | None = None,
@@ -69,13 +74,11 @@ def extract(
     """`aextract` for synchronous callers: the rules run directly, the model's calls on an event
     loop of their own (in a worker thread when the caller is already inside one)."""
     checked = check_text(text, max_chars)
-    config = _model_config(mode, model, base_url, api_key, model_options)
-    if config is None:
-        result = extract_with_rules(checked, reference_date)
+    extractor = _model_extractor(mode, model, base_url, api_key, model_options, transport)
+    if extractor is None:
+        result = run_document(checked, reference_date)
     else:
-        from digestllm.model_run import extract_with_model  # the model libraries load only when needed
-
-        result = _run(extract_with_model(checked, reference_date, config, transport=transport))
+        result = _run(arun_document(checked, reference_date, extractor))
     return to_simplified_result(result) if simplified else result
 
 
@@ -84,11 +87,30 @@ def extract_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, **opti
     return extract(read_text_file(path, max_bytes=max_bytes), **options)
 
 
+def _model_extractor(
+    mode: str,
+    model: str | None,
+    base_url: str | None,
+    api_key: str | None,
+    options: dict[str, Any],
+    transport: httpx.AsyncBaseTransport | None,
+) -> SectionExtractor | None:
+    """The model extractor when a model is configured (or demanded), else None for the rules."""
+    config = _model_config(mode, model, base_url, api_key, options)
+    if config is None:
+        return None
+    from digestllm.model.extractor import ModelExtractor  # the model libraries load only when needed
+
+    return ModelExtractor(config, transport=transport)
+
+
 def _model_config(
     mode: str, model: str | None, base_url: str | None, api_key: str | None, options: dict[str, Any]
 ) -> ModelConfig | None:
     if mode not in ("auto", "rules", "model"):
         raise ConfigurationError(f"mode must be 'auto', 'rules' or 'model', not {mode!r}")
+    from digestllm.model.config import check_options, resolve_config
+
     check_options(options)
     if mode == "rules":
         return None

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
 
+from digestllm.records import SectionRecords
 from digestllm.rules.dates import DATE_PATTERN, DateResolver
-from digestllm.rules.extractor import SectionRecords, metric_from_quantity, span_of
+from digestllm.rules.extractor import metric_from_quantity
 from digestllm.rules.metrics import QuantityMention, find_quantities
 from digestllm.rules.officials import is_plausible_name, reads_as_post, region_in_post
 from digestllm.schemas import AlignmentStatus, Event, Metric, Official, Origin, Span
@@ -66,10 +67,10 @@ class Aligner:
             return None
         at = self.view.original.find(text, self.start, self.end)
         if at != -1:
-            return span_of(self.view, at, at + len(text)), AlignmentStatus.EXACT
+            return self.view.span(at, at + len(text)), AlignmentStatus.EXACT
         at = self.view.simplified.find(to_simplified(text), self.start, self.end)
         if at != -1:
-            return span_of(self.view, at, at + len(text)), AlignmentStatus.SIMPLIFIED
+            return self.view.span(at, at + len(text)), AlignmentStatus.SIMPLIFIED
         if fuzzy:
             return self._closest(to_simplified(text))
         return None
@@ -94,7 +95,7 @@ class Aligner:
         stop = min(len(haystack), begin + len(target))
         if SequenceMatcher(None, haystack[begin:stop], target, autojunk=False).ratio() < _FUZZY_THRESHOLD:
             return None
-        return span_of(self.view, self.start + begin, self.start + stop), AlignmentStatus.FUZZY
+        return self.view.span(self.start + begin, self.start + stop), AlignmentStatus.FUZZY
 
 
 @dataclass
@@ -102,16 +103,22 @@ class GroundingReport:
     records: SectionRecords
     dropped: list[str] = field(default_factory=list)
 
-    def warnings(self) -> list[str]:
-        if not self.dropped:
-            return []
-        shown = "; ".join(_shorten(item) for item in self.dropped[:10])
-        more = f"; … and {len(self.dropped) - 10} more" if len(self.dropped) > 10 else ""
-        return [f"dropped {len(self.dropped)} model item(s) the text does not bear out: {shown}{more}"]
+
+_SHOWN_DROPS = 10  # dropped items named in a warning; the rest are counted
+_SHOWN_CHARS = 60  # characters of one dropped item shown
 
 
-def _shorten(item: str, limit: int = 60) -> str:
-    return item if len(item) <= limit else item[: limit - 1] + "…"
+def dropped_warning(dropped: list[str]) -> list[str]:
+    """One warning naming the model's items that were dropped (not borne out, or set aside)."""
+    if not dropped:
+        return []
+    shown = "; ".join(_shorten(item) for item in dropped[:_SHOWN_DROPS])
+    more = f"; … and {len(dropped) - _SHOWN_DROPS} more" if len(dropped) > _SHOWN_DROPS else ""
+    return [f"dropped {len(dropped)} model item(s) the text does not bear out: {shown}{more}"]
+
+
+def _shorten(item: str) -> str:
+    return item if len(item) <= _SHOWN_CHARS else item[: _SHOWN_CHARS - 1] + "…"
 
 
 def ground_claims(

@@ -14,7 +14,7 @@ Conflict policy (the rules are deterministic and tested; the model fills gaps, n
 from __future__ import annotations
 
 from digestllm.consolidate import combine_origins
-from digestllm.rules.extractor import SectionRecords
+from digestllm.records import SectionRecords
 from digestllm.schemas import Event, Metric, Official, Origin
 from digestllm.text import to_simplified
 

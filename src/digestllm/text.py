@@ -20,7 +20,17 @@ from functools import cache, cached_property
 
 from opencc import OpenCC
 
-_CJK = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]")
+from digestllm.schemas import Script, Span
+
+# One Han character class for the whole library: the unified ideographs, extension A, the compatibility
+# ideographs and the supplementary planes' extensions.
+HAN_CLASS = r"\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+HAN = re.compile(f"[{HAN_CLASS}]")
+
+
+def is_han(char: str) -> bool:
+    """True for one Han character (the class `HAN_CLASS`)."""
+    return HAN.match(char) is not None
 
 
 def _dictionary_path(name: str) -> str:
@@ -47,7 +57,7 @@ class _FastT2S:
         self._table = {ord(k): v for k, v in characters.items() if len(k) == 1 and len(v) == 1}
         triggers: set[str] = set()
         for phrase, converted in _read_pairs("TSPhrases.txt").items():
-            for char, target in zip(phrase, converted):
+            for char, target in zip(phrase, converted, strict=False):
                 if self._table.get(ord(char), char) != target:
                     triggers.add(char)
         self._opencc = OpenCC("t2s")
@@ -102,14 +112,14 @@ def to_simplified(text: str) -> str:
     return simplified
 
 
-def detect_script(text: str, simplified: str) -> str:
-    """`traditional`, `simplified`, `mixed` or `none` (no Chinese characters)."""
-    if not _CJK.search(text):
-        return "none"
+def detect_script(text: str, simplified: str) -> Script:
+    """Traditional, Simplified, mixed, or none (no Chinese characters)."""
+    if not HAN.search(text):
+        return Script.NONE
     has_simplified_only = not _simplified_only_chars().isdisjoint(text)
     if text == simplified:
-        return "simplified"
-    return "mixed" if has_simplified_only else "traditional"
+        return Script.SIMPLIFIED
+    return Script.MIXED if has_simplified_only else Script.TRADITIONAL
 
 
 @cache
@@ -135,8 +145,12 @@ class ScriptView:
         return to_simplified(self.original)
 
     @cached_property
-    def script(self) -> str:
+    def script(self) -> Script:
         return detect_script(self.original, self.simplified)
+
+    def span(self, start: int, end: int) -> Span:
+        """The stretch `[start, end)` of the original, as a `Span`."""
+        return Span(start=start, end=end, text=self.original[start:end])
 
     def __len__(self) -> int:
         return len(self.original)

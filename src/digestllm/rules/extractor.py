@@ -7,35 +7,17 @@ place it occurs); then each section yields its own records, in text order, so th
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
 from digestllm.numbers import as_json_number
+from digestllm.records import SectionRecords
 from digestllm.rules.dates import DateResolver
 from digestllm.rules.events import EventDraft, NameFinder, find_events
 from digestllm.rules.metrics import QuantityMention, find_quantities
 from digestllm.rules.officials import OfficialFinder, OfficialMention
-from digestllm.schemas import AlignmentStatus, Event, Metric, Official, Origin, SectionKind, Span
+from digestllm.schemas import AlignmentStatus, Event, Metric, Official, Origin, SectionKind
 from digestllm.sections import RawSection
-from digestllm.text import ScriptView, to_simplified
-
-
-@dataclass
-class SectionRecords:
-    """What one extractor found in one section, every record tied to the original text."""
-
-    officials: list[Official] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    metrics: list[Metric] = field(default_factory=list)
-
-    def counts(self) -> dict[str, int]:
-        """Records per type; officials counted once per name however often the section names them."""
-        names = {to_simplified(o.name) for o in self.officials}
-        return {"officials": len(names), "events": len(self.events), "metrics": len(self.metrics)}
-
-
-def span_of(view: ScriptView, start: int, end: int) -> Span:
-    return Span(start=start, end=end, text=view.original[start:end])
+from digestllm.text import ScriptView
 
 
 class RuleExtractor:
@@ -77,7 +59,7 @@ class RuleExtractor:
             name=view.original[mention.start : mention.end],
             titles=[view.original[p.start : p.end] for p in mention.posts],
             region=view.original[region[0] : region[1]] if region else None,
-            mentions=[span_of(view, mention.start, mention.end)],
+            mentions=[view.span(mention.start, mention.end)],
             origin=Origin.RULES,
             alignment=AlignmentStatus.DERIVED,
         )
@@ -90,7 +72,7 @@ class RuleExtractor:
             officials=[view.original[s:e] for s, e in (draft.name_spans[n] for n in draft.officials)],
             action=view.original[draft.action[0] : draft.action[1]] if draft.action else None,
             location=view.original[draft.location[0] : draft.location[1]] if draft.location else None,
-            evidence=span_of(view, *draft.evidence),
+            evidence=view.span(*draft.evidence),
             section=index,
         )
 
@@ -115,7 +97,7 @@ def metric_from_quantity(
         raw=view.original[quantity.start : quantity.end],
         subject=subject,
         region=view.original[quantity.region[0] : quantity.region[1]] if quantity.region else None,
-        evidence=span_of(view, quantity.start, quantity.end),
+        evidence=view.span(quantity.start, quantity.end),
         section=index,
         origin=origin,
         alignment=alignment,
