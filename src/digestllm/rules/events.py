@@ -1,20 +1,35 @@
-"""Events: what officials did, and on which day.
+"""Events: what officials did, on which day, where, and of what kind.
 
 A sentence makes an event when an official takes part in it (is not merely cited as the source of
 instructions) and it carries a day or an activity verb. The day comes from the sentence, or from
 the last day stated earlier in the same section (`2月27日，…抵达。他们出发时，文建平…送行。`).
-Within a section, events of the same day are one event; an undated event of an official who has a
-dated one in the section is the same activity told again and is dropped.
+Within a section, sentences of the same day that share an official (or add no activity of their
+own) tell one event; an undated event of an official who has a dated one in the section is the same
+activity told again and is dropped. The action, place and kind are read by `actions`, `locations`
+and `kinds`.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from digestllm.rules.dates import DATE_PATTERN, DateResolver
-from digestllm.rules.lexicon import ACTIVITY_VERBS, CITED_NOUNS, CITING_VERBS, SPEECH_VERBS, VAGUE_TIMES, alternation
+from digestllm.rules.actions import action_span
+from digestllm.rules.dates import DATE_PATTERN, DateMention, DateResolver
+from digestllm.rules.kinds import kind_of
+from digestllm.rules.lexicon import (
+    ACTIVITY_VERBS,
+    CITED_NOUNS,
+    CITING_VERBS,
+    COMPANION_WORDS,
+    SPEECH_VERBS,
+    VAGUE_TIMES,
+    alternation,
+)
+from digestllm.rules.locations import location_span
+from digestllm.schemas import EventKind
 
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")
 _ACTIVITY = re.compile(alternation(ACTIVITY_VERBS))
@@ -23,22 +38,23 @@ _SPEECH = re.compile(alternation(SPEECH_VERBS))
 _CITING = re.compile(alternation(CITING_VERBS))
 _CITED_AFTER = re.compile(alternation(CITED_NOUNS))
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
-_ACTION_END = re.compile(r"[，,。；;：:！!？?、“”\s]")
-_LOCATION = re.compile(
-    r"(?:在|到|赴|前往|来到|走进|深入)(?P<place>[^，,。；;：:、“”\s]{2,24}?)(?=" + _ACTIVITY.pattern + r"|[，,。；;])"
-)
-_MAX_ACTION = 16
+# Right after the names: they joined the activity told before (陪同, 一同参加, 参加调研活动).
+_COMPANIONS = re.compile(r"[等分别]{0,2}(?:" + alternation(COMPANION_WORDS) + r")")
+
+Span = tuple[int, int]
 
 
 @dataclass
 class EventDraft:
     day: date | None
-    date_span: tuple[int, int] | None
+    date_span: Span | None
     officials: list[str]  # Simplified names, in order of appearance
-    evidence: tuple[int, int]  # the sentence
-    action: tuple[int, int] | None
-    location: tuple[int, int] | None
-    name_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    evidence: Span  # the sentence
+    action: Span | None
+    location: Span | None
+    kind: EventKind = EventKind.OTHER
+    name_spans: dict[str, Span] = field(default_factory=dict)
+    joins: bool = False  # its officials joined an activity told before: 县长某某一同参加调研
 
 
 class NameFinder:
@@ -54,92 +70,131 @@ class NameFinder:
         return list(self._pattern.finditer(simplified, start, end))
 
 
-def find_events(simplified: str, start: int, end: int, names: NameFinder, resolver: DateResolver) -> list[EventDraft]:
-    drafts: list[EventDraft] = []
-    context_day: date | None = None
-    context_span: tuple[int, int] | None = None
-    dates = list(DATE_PATTERN.finditer(simplified, start, end))  # one scan of the section, read sentence by sentence
-    next_date = 0
-    for sentence in _SENTENCE.finditer(simplified, start, end):
-        s_start, s_end = sentence.span()
-        in_sentence = []
-        while next_date < len(dates) and dates[next_date].start() < s_end:
-            in_sentence.append(dates[next_date])
-            next_date += 1
-        event_days = [m for m in (resolver.resolve(simplified, d) for d in in_sentence) if m.is_event_day]
-        participants = [
-            m for m in names.find(simplified, s_start, s_end) if not _is_cited(simplified, m, s_start, s_end)
-        ]
+class _SectionReader:
+    """Reads one section sentence by sentence, carrying the last stated day forward."""
+
+    def __init__(self, simplified: str, start: int, end: int, names: NameFinder, resolver: DateResolver) -> None:
+        self.text = simplified
+        self.start = start
+        self.names = names
+        self.resolver = resolver
+        self.dates = list(DATE_PATTERN.finditer(simplified, start, end))  # one scan, read sentence by sentence
+        self.next_date = 0
+        self.context_day: date | None = None
+        self.context_span: Span | None = None
+
+    def read(self, s_start: int, s_end: int) -> EventDraft | None:
+        event_days = self._event_days(s_end)
+        participants = _participants(self.text, self.names.find(self.text, s_start, s_end), s_start, s_end)
         if event_days:
             # Of several days, the last one told before the officials appear: "22日至23日…并于23日上午，市委书记…"
             first_official = participants[0].start() if participants else s_end
             day = ([d for d in event_days if d.start < first_official] or event_days)[-1]
-            context_day, context_span = day.day, (day.start, day.end)
-        elif _VAGUE.search(simplified, s_start, s_end):
-            context_day, context_span = None, None
+            self.context_day, self.context_span = day.day, (day.start, day.end)
+        elif _VAGUE.search(self.text, s_start, s_end):
+            self.context_day, self.context_span = None, None
         if not participants:
-            continue
-        activity = _ACTIVITY.search(simplified, participants[0].start(), s_end) or _ACTIVITY.search(
-            simplified, s_start, s_end
+            return None
+        speaks_on_a_told_day = (
+            self.context_day is not None and _SPEECH.search(self.text, participants[0].end(), s_end) is not None
         )
-        speaks_on_a_told_day = context_day is not None and _SPEECH.search(simplified, participants[0].end(), s_end)
-        if activity is None and not event_days and not speaks_on_a_told_day:
-            continue
-        officials = list(dict.fromkeys(m.group() for m in participants))
-        drafts.append(
-            EventDraft(
-                day=context_day,
-                date_span=context_span,
-                officials=officials,
-                evidence=(s_start, s_end),
-                action=_action_span(simplified, activity, s_end) if activity else None,
-                location=_location_span(simplified, s_start, s_end),
-                name_spans={m.group(): m.span() for m in participants},
-            )
+        if not event_days and not speaks_on_a_told_day and _ACTIVITY.search(self.text, s_start, s_end) is None:
+            return None
+        return self._draft(participants, s_start, s_end)
+
+    def _event_days(self, s_end: int) -> list[DateMention]:
+        in_sentence = []
+        while self.next_date < len(self.dates) and self.dates[self.next_date].start() < s_end:
+            in_sentence.append(self.dates[self.next_date])
+            self.next_date += 1
+        return [m for m in (self.resolver.resolve(self.text, d) for d in in_sentence) if m.is_event_day]
+
+    def _draft(self, participants: list[re.Match[str]], s_start: int, s_end: int) -> EventDraft:
+        text = self.text
+        first = participants[0]
+        action = action_span(text, first.end(), s_end, self.start) or action_span(text, s_start, s_end, self.start)
+        location = location_span(text, s_start, s_end)
+        return EventDraft(
+            day=self.context_day,
+            date_span=self.context_span,
+            officials=list(dict.fromkeys(m.group() for m in participants)),
+            evidence=(s_start, s_end),
+            action=action,
+            location=location,
+            kind=kind_of(text, [action, (s_start, s_end)] if action else [(s_start, s_end)]),
+            name_spans={m.group(): m.span() for m in participants},
+            joins=_COMPANIONS.match(text, participants[-1].end()) is not None,
         )
-    return _merge_same_day(drafts)
 
 
-def _is_cited(simplified: str, name: re.Match[str], s_start: int, s_end: int) -> bool:
-    """`贯彻落实武国定副省长…指示精神`: the official is the source of instructions, not a participant."""
-    clause_start = s_start
-    for brk in _CLAUSE_BREAK.finditer(simplified, s_start, name.start()):
-        clause_start = brk.end()
-    if not _CITING.search(simplified, clause_start, name.start()):
-        return False
-    return _CITED_AFTER.search(simplified, name.end(), s_end) is not None
+def find_events(simplified: str, start: int, end: int, names: NameFinder, resolver: DateResolver) -> list[EventDraft]:
+    """The events told in the section `simplified[start:end]`, in text order."""
+    reader = _SectionReader(simplified, start, end, names, resolver)
+    drafts = [
+        draft
+        for sentence in _SENTENCE.finditer(simplified, start, end)
+        if (draft := reader.read(*sentence.span())) is not None
+    ]
+    return _merge_same_activity(drafts)
 
 
-def _action_span(simplified: str, activity: re.Match[str], s_end: int) -> tuple[int, int]:
-    end = activity.end()
-    limit = min(s_end, activity.start() + _MAX_ACTION)
-    while end < limit and not _ACTION_END.match(simplified, end):
-        end += 1
-    return activity.start(), end
+def _participants(simplified: str, names: list[re.Match[str]], s_start: int, s_end: int) -> list[re.Match[str]]:
+    """The named officials who take part, not those cited: `贯彻落实武国定副省长…指示精神`.
+
+    Linear in the sentence: clause breaks and cited nouns are found once, each name looks them up.
+    """
+    if not names:
+        return []
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(simplified, s_start, s_end)]
+    cited_ends = [m.start() for m in _CITED_AFTER.finditer(simplified, s_start, s_end)]
+    citing = [(m.start(), m.end()) for m in _CITING.finditer(simplified, s_start, s_end)]
+    last_cited = cited_ends[-1] if cited_ends else -1
+    kept = []
+    for name in names:
+        index = bisect.bisect_right(breaks, name.start()) - 1
+        clause_start = breaks[index] if index >= 0 else s_start
+        cites = any(clause_start <= c_start and c_end <= name.start() for c_start, c_end in citing)
+        if not (cites and last_cited >= name.end()):
+            kept.append(name)
+    return kept
 
 
-def _location_span(simplified: str, s_start: int, s_end: int) -> tuple[int, int] | None:
-    match = _LOCATION.search(simplified, s_start, s_end)
-    return match.span("place") if match else None
-
-
-def _merge_same_day(drafts: list[EventDraft]) -> list[EventDraft]:
-    by_day: dict[date | None, EventDraft] = {}
+def _merge_same_activity(drafts: list[EventDraft]) -> list[EventDraft]:
+    """One event per activity: sentences of one day that share an official, or add no action, are one."""
+    kept: list[EventDraft] = []
     for draft in drafts:
-        kept = by_day.get(draft.day)
-        if kept is None:
-            by_day[draft.day] = draft
+        same = next((k for k in kept if k.day == draft.day and _same_activity(k, draft)), None)
+        if same is None:
+            kept.append(draft)
             continue
         for name in draft.officials:
-            if name not in kept.officials:
-                kept.officials.append(name)
-                kept.name_spans[name] = draft.name_spans[name]
-        kept.action = kept.action or draft.action
-        kept.location = kept.location or draft.location
-    undated = by_day.pop(None, None)
-    if undated is not None:
-        dated_officials = {name for d in by_day.values() for name in d.officials}
-        undated.officials = [name for name in undated.officials if name not in dated_officials]
-        if undated.officials:
-            by_day[None] = undated
-    return sorted(by_day.values(), key=lambda d: d.evidence[0])
+            if name not in same.officials:
+                same.officials.append(name)
+                same.name_spans[name] = draft.name_spans[name]
+        same.action = same.action or draft.action
+        same.location = same.location or draft.location
+        if same.kind is EventKind.OTHER:
+            same.kind = draft.kind
+    return _drop_retold_undated(kept)
+
+
+def _same_activity(kept: EventDraft, draft: EventDraft) -> bool:
+    return (
+        draft.action is None
+        or kept.action is None
+        or draft.joins
+        or not set(kept.officials).isdisjoint(draft.officials)
+    )
+
+
+def _drop_retold_undated(drafts: list[EventDraft]) -> list[EventDraft]:
+    """An undated event's officials who have a dated event in the section told that activity already."""
+    dated_officials = {name for d in drafts if d.day is not None for name in d.officials}
+    kept = []
+    for draft in drafts:
+        if draft.day is None:
+            draft.officials = [name for name in draft.officials if name not in dated_officials]
+            if not draft.officials:
+                continue
+        kept.append(draft)
+    return sorted(kept, key=lambda d: d.evidence[0])

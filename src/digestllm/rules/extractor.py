@@ -72,6 +72,7 @@ class RuleExtractor:
             officials=[view.original[s:e] for s, e in (draft.name_spans[n] for n in draft.officials)],
             action=view.original[draft.action[0] : draft.action[1]] if draft.action else None,
             location=view.original[draft.location[0] : draft.location[1]] if draft.location else None,
+            kind=draft.kind,
             evidence=view.span(*draft.evidence),
             section=index,
         )

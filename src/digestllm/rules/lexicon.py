@@ -8,11 +8,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from pathlib import Path
+
+DATA = Path(__file__).with_name("data")
 
 
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of `words`, longest first (so that 主持召开 wins over 主持)."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def read_table(name: str) -> list[tuple[str, ...]]:
+    """The rows of a tab-separated table in `data/`; `#` lines and blank lines are comments."""
+    rows = []
+    with open(DATA / name, encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip() and not line.startswith("#"):
+                rows.append(tuple(line.rstrip("\n").split("\t")))
+    return rows
+
+
+def read_words(name: str) -> list[str]:
+    """The words of a one-column list in `data/` (`#` lines and blank lines are comments)."""
+    return [row[0] for row in read_table(name)]
 
 
 # The ~400 most frequent single-character surnames and the common compound ones.
@@ -668,6 +686,37 @@ ACTIVITY_VERBS = (
     "督办",
     "巡河",
 )
+
+# Verbs of motion: they lead to the place of an activity, the activity itself comes after them.
+MOTION_VERBS = ("前往", "来到", "深入", "赴", "走进", "带队", "率队", "陪同", "随同")
+
+# Right after a list of names: they joined an activity told before (县长某某一同参加调研).
+COMPANION_WORDS = ("一同", "陪同", "随同", "一起", "共同", "参加", "出席", "列席", "同行")
+
+# Words that lead to an event's place: 在县会议中心举行, 前往…等地, 深入鸳鸯、高楼等乡镇.
+PLACE_LEADS = (
+    "在",
+    "到",
+    "赴",
+    "前往",
+    "来到",
+    "走进",
+    "深入",
+    "莅临",
+    "到达",
+    "抵达",
+    "奔赴",
+    "先后到",
+    "先后来到",
+    "先后深入",
+    "先后前往",
+    "走访",
+    "察看",
+    "视察",
+)
+
+# Bare objects that stand for an occasion the text named before: 主持会议, 出席仪式, 参加活动.
+GENERIC_OCCASIONS = ("会议", "大会", "仪式", "活动", "典礼", "会")
 
 # Vague times: the activity happened, but the text gives no day.
 VAGUE_TIMES = (
