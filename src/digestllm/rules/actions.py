@@ -16,8 +16,10 @@ _ACTIVITY = re.compile(alternation(ACTIVITY_VERBS))
 _MOTION = frozenset(MOTION_VERBS)
 _CLAUSE_END = re.compile(r"[，,。；;：:！!？?\n]")
 # `调研时强调`, `听取汇报后指出`: what follows is speech about the activity, not the activity.
-_SPEECH_AFTER = re.compile(r"(?:时|后|期间|过程中)(?=[，,]?(?:强调|指出|表示|要求|说|提出|希望))")
-_GENERIC_OBJECT = re.compile(r"(?:" + alternation(GENERIC_OCCASIONS) + r")(?:并(?:讲话|致辞|作总结讲话|宣布开工))?$")
+_SPEECH_AFTER = re.compile(r"(?:时|后|期间|过程中|中)(?=[，,]?(?:强调|指出|表示|要求|说|提出|希望))")
+# Only a chaired meeting stands for the meeting named before (主持会议 → 召开三届十六次主席会议); an
+# attended ceremony stays as written (出席仪式).
+_GENERIC_OBJECT = re.compile(r"(?:会议|大会)(?:并(?:讲话|致辞|作总结讲话))?$")
 _OCCASION = re.compile(
     r"(?:(?P<verb>召开|举行|举办|开展|组织召开|组织开展|主持召开)(?P<named>[^，,。；;：:！!？?\n]{2,40}?)"
     r"|(?<=[，,。；;：:！!？?\n”\s])(?P<bare>[^，,。；;：:！!？?\n“”]{4,40}?))(?:"

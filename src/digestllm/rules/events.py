@@ -28,7 +28,7 @@ from digestllm.rules.lexicon import (
     VAGUE_TIMES,
     alternation,
 )
-from digestllm.rules.locations import location_span
+from digestllm.rules.locations import location_span, scene_span
 from digestllm.schemas import EventKind
 
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")
@@ -82,6 +82,8 @@ class _SectionReader:
         self.next_date = 0
         self.context_day: date | None = None
         self.context_span: Span | None = None
+        self.scene: Span | None = None  # the place of the day's occasion, from a sentence that names no official
+        self.last: EventDraft | None = None
 
     def read(self, s_start: int, s_end: int) -> EventDraft | None:
         event_days = self._event_days(s_end)
@@ -91,16 +93,26 @@ class _SectionReader:
             first_official = participants[0].start() if participants else s_end
             day = ([d for d in event_days if d.start < first_official] or event_days)[-1]
             self.context_day, self.context_span = day.day, (day.start, day.end)
+            self.scene = None
         elif _VAGUE.search(self.text, s_start, s_end):
-            self.context_day, self.context_span = None, None
+            self.context_day, self.context_span, self.scene = None, None, None
         if not participants:
+            self.scene = scene_span(self.text, s_start, s_end) or self.scene
             return None
         speaks_on_a_told_day = (
             self.context_day is not None and _SPEECH.search(self.text, participants[0].end(), s_end) is not None
         )
         if not event_days and not speaks_on_a_told_day and _ACTIVITY.search(self.text, s_start, s_end) is None:
+            self._place_for_last(s_start, s_end)
             return None
-        return self._draft(participants, s_start, s_end)
+        self.last = self._draft(participants, s_start, s_end)
+        return self.last
+
+    def _place_for_last(self, s_start: int, s_end: int) -> None:
+        """A sentence that is no event of its own may still name where the last one happened."""
+        last = self.last
+        if last is not None and last.location is None and last.day == self.context_day:
+            last.location = location_span(self.text, s_start, s_end)
 
     def _event_days(self, s_end: int) -> list[DateMention]:
         in_sentence = []
@@ -113,7 +125,7 @@ class _SectionReader:
         text = self.text
         first = participants[0]
         action = action_span(text, first.end(), s_end, self.start) or action_span(text, s_start, s_end, self.start)
-        location = location_span(text, s_start, s_end)
+        location = location_span(text, s_start, s_end) or self.scene
         return EventDraft(
             day=self.context_day,
             date_span=self.context_span,

@@ -18,7 +18,12 @@ _PLACE_END = re.compile(
     r"[，,。；;：:！!？?\n“”（）()]|" + alternation(ACTIVITY_VERBS) + r"|的|时|期间|之际|以来|后[，,]|上[，,]"
 )
 _DEICTIC = re.compile(r"^(?:我|全|本)[省市县区镇乡村]$")
+_SCENE = re.compile(
+    r"在[^，,。；;：:\n]{2,30}?(?:举行|召开|举办|开幕|开工)"
+    r"|(?:^|(?<=[，,。；;：:\n\s]))(?P<region>[^，,。；;：:\n\s]{1,10}?[省市县区镇乡村])(?:举行|召开|举办)"
+)
 MAX_PLACE_CHARS = 60
+MAX_TRAILING_WORD = 2  # characters of a verb glued to a place that may be cut off
 
 
 @cache
@@ -43,8 +48,19 @@ def _place_after(simplified: str, start: int, end: int) -> tuple[int, int] | Non
         phrase = simplified[start:place_end]
         if _DEICTIC.match(phrase) or _place_word().search(phrase):
             return start, place_end
+        for trim in range(1, MAX_TRAILING_WORD + 1):  # 项目现场作开工动员: a verb glued to the place
+            if place_end - trim - start >= 2 and _place_word().search(simplified, start, place_end - trim):
+                return start, place_end - trim
         cut = simplified.rfind("、", start, place_end)  # a list whose last item reads as no place: drop it
         if cut <= start:
             return None
         place_end = cut
     return None
+
+
+def scene_span(simplified: str, start: int, end: int) -> tuple[int, int] | None:
+    """The place a sentence sets an occasion in: `签约会在德州市庆云县举行`, `沙市区举行…仪式`."""
+    found = _SCENE.search(simplified, start, end)
+    if found is None:
+        return None
+    return location_span(simplified, found.start(), found.end()) or found.span("region")
