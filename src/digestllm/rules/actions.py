@@ -19,14 +19,28 @@ _CLAUSE_END = re.compile(r"[，,。；;：:！!？?\n]")
 _SPEECH_AFTER = re.compile(r"(?:时|后|期间|过程中|中)(?=[，,]?(?:强调|指出|表示|要求|说|提出|希望))")
 # Only a chaired meeting stands for the meeting named before (主持会议 → 召开三届十六次主席会议); an
 # attended ceremony stays as written (出席仪式).
-_GENERIC_OBJECT = re.compile(r"(?:会议|大会)(?:并(?:讲话|致辞|作总结讲话))?$")
+_GENERIC_OBJECT = re.compile(r"(?:会议|大会)?(?:并(?:讲话|致辞|作总结讲话))?$")
 _OCCASION = re.compile(
-    r"(?:(?P<verb>召开|举行|举办|开展|组织召开|组织开展|主持召开)(?P<named>[^，,。；;：:！!？?\n]{2,40}?)"
-    r"|(?<=[，,。；;：:！!？?\n”\s])(?P<bare>[^，,。；;：:！!？?\n“”]{4,40}?))(?:"
-    + alternation(GENERIC_OCCASIONS)
-    + r")"
+    r"(?P<verb>召开|举行|举办|组织召开|主持召开)[^，,。；;：:！!？?\n]{2,40}?(?:会议|大会|会)(?![议见谈晤长])"
+    r"|(?<=[，,。；;：:！!？?\n”\s])[^，,。；;：:！!？?\n“”]{4,40}?(?:会议|大会)(?=召开|举行|[，,。])"
+)
+# An action that ends with the occasion it is part of (出席开工仪式, 召开主席会议) says more than one
+# that tells a speech or a part of it (致辞, 宣布开工, 听取…汇报): of several, it is the event's action.
+_NAMES_OCCASION = re.compile(r"(?:" + alternation(GENERIC_OCCASIONS) + r")(?:并|$)")
+# 参加活动, 出席有关会议: a bare occasion, the mark of officials joining one told before.
+_BARE_OCCASION = re.compile(
+    r"(?:参加|出席|列席|主持|陪同)?(?:了)?(?:有关|相关|此次|本次|上述|这次)?(?:" + alternation(GENERIC_OCCASIONS) + r")"
 )
 MAX_ACTION_CHARS = 80  # a longer clause is cut at its last 、 within the limit
+
+
+def best_action(simplified: str, spans: list[tuple[int, int] | None]) -> tuple[int, int] | None:
+    """The first action that names its occasion (出席开工仪式), else the first bare occasion (出席仪式),
+    else the first action."""
+    found = [span for span in spans if span is not None]
+    bare = [span for span in found if _BARE_OCCASION.fullmatch(simplified, span[0], span[1]) is not None]
+    naming = [span for span in found if span not in bare and _NAMES_OCCASION.search(simplified, span[0], span[1])]
+    return next(iter(naming + bare + found), None)
 
 
 def action_span(simplified: str, start: int, end: int, section_start: int) -> tuple[int, int] | None:
@@ -63,9 +77,9 @@ def _clause_end(simplified: str, start: int, end: int) -> int:
 
 def _named_occasion(simplified: str, object_start: int, stop: int, section_start: int) -> tuple[int, int] | None:
     """The occasion the section named before, when the object is a bare `会议`, `仪式`, `活动`."""
-    if not _GENERIC_OBJECT.match(simplified, object_start, stop):
+    if simplified[object_start - 2 : object_start] != "主持" or not _GENERIC_OBJECT.match(simplified, object_start, stop):
         return None
     found: tuple[int, int] | None = None
-    for occasion in _OCCASION.finditer(simplified, section_start, object_start):
-        found = occasion.span("verb")[0] if occasion.group("verb") else occasion.start("bare"), occasion.end()
+    for occasion in _OCCASION.finditer(simplified, section_start, object_start - 2):
+        found = occasion.span()
     return found

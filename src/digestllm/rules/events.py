@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from digestllm.rules.actions import action_span
+from digestllm.rules.actions import action_span, best_action
 from digestllm.rules.dates import DATE_PATTERN, DateMention, DateResolver
 from digestllm.rules.kinds import kind_of
 from digestllm.rules.lexicon import (
@@ -123,8 +123,8 @@ class _SectionReader:
 
     def _draft(self, participants: list[re.Match[str]], s_start: int, s_end: int) -> EventDraft:
         text = self.text
-        first = participants[0]
-        action = action_span(text, first.end(), s_end, self.start) or action_span(text, s_start, s_end, self.start)
+        clauses = [action_span(text, name.end(), s_end, self.start) for name in participants]
+        action = best_action(text, clauses) or action_span(text, s_start, s_end, self.start)
         location = location_span(text, s_start, s_end) or self.scene
         return EventDraft(
             day=self.context_day,
@@ -147,7 +147,7 @@ def find_events(simplified: str, start: int, end: int, names: NameFinder, resolv
         for sentence in _SENTENCE.finditer(simplified, start, end)
         if (draft := reader.read(*sentence.span())) is not None
     ]
-    return _merge_same_activity(drafts)
+    return _merge_same_activity(simplified, drafts)
 
 
 def _participants(simplified: str, names: list[re.Match[str]], s_start: int, s_end: int) -> list[re.Match[str]]:
@@ -171,8 +171,9 @@ def _participants(simplified: str, names: list[re.Match[str]], s_start: int, s_e
     return kept
 
 
-def _merge_same_activity(drafts: list[EventDraft]) -> list[EventDraft]:
-    """One event per activity: sentences of one day that share an official, or add no action, are one."""
+def _merge_same_activity(text: str, drafts: list[EventDraft]) -> list[EventDraft]:
+    """One event per activity: sentences of one day that share an official, join the activity told
+    before, add no action or kind of their own, or are of the same kind, tell one event."""
     kept: list[EventDraft] = []
     for draft in drafts:
         same = next((k for k in kept if k.day == draft.day and _same_activity(k, draft)), None)
@@ -183,7 +184,7 @@ def _merge_same_activity(drafts: list[EventDraft]) -> list[EventDraft]:
             if name not in same.officials:
                 same.officials.append(name)
                 same.name_spans[name] = draft.name_spans[name]
-        same.action = same.action or draft.action
+        same.action = best_action(text, [same.action, draft.action])
         same.location = same.location or draft.location
         if same.kind is EventKind.OTHER:
             same.kind = draft.kind
@@ -195,6 +196,8 @@ def _same_activity(kept: EventDraft, draft: EventDraft) -> bool:
         draft.action is None
         or kept.action is None
         or draft.joins
+        or EventKind.OTHER in (kept.kind, draft.kind)
+        or kept.kind is draft.kind
         or not set(kept.officials).isdisjoint(draft.officials)
     )
 
