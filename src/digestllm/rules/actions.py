@@ -40,7 +40,7 @@ def best_action(simplified: str, spans: list[tuple[int, int] | None]) -> tuple[i
     found = [span for span in spans if span is not None]
     bare = [span for span in found if _BARE_OCCASION.fullmatch(simplified, span[0], span[1]) is not None]
     naming = [span for span in found if span not in bare and _NAMES_OCCASION.search(simplified, span[0], span[1])]
-    return next(iter(naming + bare + found), None)
+    return next(iter(naming + found), None)
 
 
 def action_span(simplified: str, start: int, end: int, section_start: int) -> tuple[int, int] | None:
