@@ -12,35 +12,43 @@ import re
 
 from digestllm.rules.lexicon import ACTIVITY_VERBS, GENERIC_OCCASIONS, MOTION_VERBS, alternation
 
-_ACTIVITY = re.compile(alternation(ACTIVITY_VERBS))
+# 宣讲团, 督导组, 研究室主任, 慰问金: verbs that begin a noun are no activity.
+_ACTIVITY = re.compile(r"(?:" + alternation(ACTIVITY_VERBS) + r")(?![团组员队室所院金品])")
 _MOTION = frozenset(MOTION_VERBS)
 _CLAUSE_END = re.compile(r"[，,。；;：:！!？?\n]")
 # `调研时强调`, `听取汇报后指出`: what follows is speech about the activity, not the activity.
-_SPEECH_AFTER = re.compile(r"(?:时|后|期间|过程中|中)(?=[，,]?(?:强调|指出|表示|要求|说|提出|希望))")
+_SPEECH_AFTER = re.compile(r"(?:时|后|期间|过程中|中|上)(?=[，,]?(?:强调|指出|表示|要求|说|提出|希望|代表))")
 # Only a chaired meeting stands for the meeting named before (主持会议 → 召开三届十六次主席会议); an
 # attended ceremony stays as written (出席仪式).
-_GENERIC_OBJECT = re.compile(r"(?:会议|大会)?(?:并(?:讲话|致辞|作总结讲话))?$")
+_GENERIC_OBJECT = re.compile(r"(?:了)?(?:有关|相关|此次|本次|上述|这次)?(?:会议|大会|活动)?(?:并(?:讲话|致辞|作总结讲话))?$")
+_RESOLVING_VERBS = ("主持", "出席", "参加", "列席")
+_CONVENED = re.compile(r"(?:召开|举行)(?!.*(?:召开|举行))")
 _OCCASION = re.compile(
-    r"(?P<verb>召开|举行|举办|组织召开|主持召开)[^，,。；;：:！!？?\n]{2,40}?(?:会议|大会|会)(?![议见谈晤长])"
+    r"(?P<verb>召开|举行|举办|组织召开|主持召开|开展|组织开展)[^，,。；;：:！!？?\n]{2,40}?(?:会议|大会|会|活动)(?![议见谈晤长动])"
     r"|(?<=[，,。；;：:！!？?\n”\s])[^，,。；;：:！!？?\n“”]{4,40}?(?:会议|大会)(?=召开|举行|[，,。])"
 )
-# An action that ends with the occasion it is part of (出席开工仪式, 召开主席会议) says more than one
-# that tells a speech or a part of it (致辞, 宣布开工, 听取…汇报): of several, it is the event's action.
-_NAMES_OCCASION = re.compile(r"(?:" + alternation(GENERIC_OCCASIONS) + r")(?:并|$)")
-# 参加活动, 出席有关会议: a bare occasion, the mark of officials joining one told before.
-_BARE_OCCASION = re.compile(
-    r"(?:参加|出席|列席|主持|陪同)?(?:了)?(?:有关|相关|此次|本次|上述|这次)?(?:" + alternation(GENERIC_OCCASIONS) + r")"
+# 出席开工仪式, 主持召开常委会会议: the action names the occasion the officials took part in.
+_NAMES_OCCASION = re.compile(r"(?:仪式|典礼|会议|大会|会)(?:并|$)")
+# 出席, 参加活动, 陪同, 致辞, 出席并讲话: attending or speaking at an occasion told elsewhere.
+_BARE = re.compile(
+    r"(?:(?:参加|出席|列席|陪同|一同参加|共同出席)(?:了)?(?:有关|相关|此次|本次|上述|这次)?(?:"
+    + alternation(GENERIC_OCCASIONS)
+    + r")?)?(?:并)?(?:致辞|讲话|发言|作讲话)?"
 )
 MAX_ACTION_CHARS = 80  # a longer clause is cut at its last 、 within the limit
 
 
 def best_action(simplified: str, spans: list[tuple[int, int] | None]) -> tuple[int, int] | None:
-    """The first action that names its occasion (出席开工仪式), else the first bare occasion (出席仪式),
-    else the first action."""
+    """Of the actions one event was told with, the first that is more than a bare verb."""
     found = [span for span in spans if span is not None]
-    bare = [span for span in found if _BARE_OCCASION.fullmatch(simplified, span[0], span[1]) is not None]
-    naming = [span for span in found if span not in bare and _NAMES_OCCASION.search(simplified, span[0], span[1])]
-    return next(iter(naming + found), None)
+    naming = [span for span in found if _NAMES_OCCASION.search(simplified, span[0], span[1])]
+    telling = [span for span in found if not is_bare(simplified, span)]
+    return next(iter(naming + telling + found), None)
+
+
+def is_bare(simplified: str, span: tuple[int, int]) -> bool:
+    """True for an action that only attends or speaks (出席, 陪同, 参加活动, 致辞, 出席并讲话)."""
+    return _BARE.fullmatch(simplified, span[0], span[1]) is not None
 
 
 def action_span(simplified: str, start: int, end: int, section_start: int) -> tuple[int, int] | None:
@@ -77,9 +85,15 @@ def _clause_end(simplified: str, start: int, end: int) -> int:
 
 def _named_occasion(simplified: str, object_start: int, stop: int, section_start: int) -> tuple[int, int] | None:
     """The occasion the section named before, when the object is a bare `会议`, `仪式`, `活动`."""
-    if simplified[object_start - 2 : object_start] != "主持" or not _GENERIC_OBJECT.match(simplified, object_start, stop):
+    verb_start = object_start - 2
+    if simplified[verb_start:object_start] not in _RESOLVING_VERBS:
+        return None
+    if not _GENERIC_OBJECT.match(simplified, object_start, stop) or stop == object_start and simplified[verb_start:object_start] != "主持":
         return None
     found: tuple[int, int] | None = None
-    for occasion in _OCCASION.finditer(simplified, section_start, object_start - 2):
+    for occasion in _OCCASION.finditer(simplified, section_start, verb_start):
         found = occasion.span()
-    return found
+    if found is None:
+        return None
+    convened = _CONVENED.search(simplified, *found)  # 第七次会议在…大会堂举行预备会议: from 举行 on
+    return (convened.start(), found[1]) if convened and found[1] - convened.start() > 2 else found

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from digestllm.rules.actions import action_span, best_action
+from digestllm.rules.actions import action_span, best_action, is_bare
 from digestllm.rules.dates import DATE_PATTERN, DateMention, DateResolver
 from digestllm.rules.kinds import kind_of
 from digestllm.rules.lexicon import (
@@ -85,7 +85,7 @@ class _SectionReader:
         self.scene: Span | None = None  # the place of the day's occasion, from a sentence that names no official
         self.last: EventDraft | None = None
 
-    def read(self, s_start: int, s_end: int) -> EventDraft | None:
+    def read(self, s_start: int, s_end: int) -> list[EventDraft]:
         event_days = self._event_days(s_end)
         participants = _participants(self.text, self.names.find(self.text, s_start, s_end), s_start, s_end)
         if event_days:
@@ -98,15 +98,19 @@ class _SectionReader:
             self.context_day, self.context_span, self.scene = None, None, None
         if not participants:
             self.scene = scene_span(self.text, s_start, s_end) or self.scene
-            return None
+            return []
         speaks_on_a_told_day = (
             self.context_day is not None and _SPEECH.search(self.text, participants[0].end(), s_end) is not None
         )
         if not event_days and not speaks_on_a_told_day and _ACTIVITY.search(self.text, s_start, s_end) is None:
             self._place_for_last(s_start, s_end)
-            return None
-        self.last = self._draft(participants, s_start, s_end)
-        return self.last
+            return []
+        drafts = [
+            self._draft(group, action, s_start, s_end)
+            for group, action in _groups_by_action(self.text, participants, s_end, self.start)
+        ]
+        self.last = drafts[-1]
+        return drafts
 
     def _place_for_last(self, s_start: int, s_end: int) -> None:
         """A sentence that is no event of its own may still name where the last one happened."""
@@ -121,10 +125,9 @@ class _SectionReader:
             self.next_date += 1
         return [m for m in (self.resolver.resolve(self.text, d) for d in in_sentence) if m.is_event_day]
 
-    def _draft(self, participants: list[re.Match[str]], s_start: int, s_end: int) -> EventDraft:
+    def _draft(self, participants: list[re.Match[str]], action: Span | None, s_start: int, s_end: int) -> EventDraft:
         text = self.text
-        clauses = [action_span(text, name.end(), s_end, self.start) for name in participants]
-        action = best_action(text, clauses) or action_span(text, s_start, s_end, self.start)
+        action = action or action_span(text, s_start, participants[0].start(), self.start)
         location = location_span(text, s_start, s_end) or self.scene
         return EventDraft(
             day=self.context_day,
@@ -142,12 +145,31 @@ class _SectionReader:
 def find_events(simplified: str, start: int, end: int, names: NameFinder, resolver: DateResolver) -> list[EventDraft]:
     """The events told in the section `simplified[start:end]`, in text order."""
     reader = _SectionReader(simplified, start, end, names, resolver)
-    drafts = [
-        draft
-        for sentence in _SENTENCE.finditer(simplified, start, end)
-        if (draft := reader.read(*sentence.span())) is not None
-    ]
+    drafts = [draft for sentence in _SENTENCE.finditer(simplified, start, end) for draft in reader.read(*sentence.span())]
     return _merge_same_activity(simplified, drafts)
+
+
+def _groups_by_action(
+    simplified: str, participants: list[re.Match[str]], s_end: int, section_start: int
+) -> list[tuple[list[re.Match[str]], Span | None]]:
+    """The sentence's officials grouped by what each did: `A主持会议，B、C出席` is one activity (B and
+    C attend A's), `A作重要讲话，B主持会议` two. Names before a verb share it; a bare attending verb
+    (出席, 陪同, 致辞) joins the activity told before it in the sentence."""
+    groups: list[tuple[list[re.Match[str]], Span | None]] = []
+    pending: list[re.Match[str]] = []
+    for index, name in enumerate(participants):
+        pending.append(name)
+        next_start = participants[index + 1].start() if index + 1 < len(participants) else s_end
+        action = action_span(simplified, name.end(), next_start, section_start)
+        if action is None and index + 1 < len(participants):
+            continue
+        if groups and (action is None or is_bare(simplified, action)):
+            names, told = groups[-1]
+            groups[-1] = ([*names, *pending], best_action(simplified, [told, action]))
+        else:
+            groups.append((pending, action))
+        pending = []
+    return groups
 
 
 def _participants(simplified: str, names: list[re.Match[str]], s_start: int, s_end: int) -> list[re.Match[str]]:
@@ -173,10 +195,10 @@ def _participants(simplified: str, names: list[re.Match[str]], s_start: int, s_e
 
 def _merge_same_activity(text: str, drafts: list[EventDraft]) -> list[EventDraft]:
     """One event per activity: sentences of one day that share an official, join the activity told
-    before, add no action or kind of their own, or are of the same kind, tell one event."""
+    before, add no action or kind of their own, or are of the same kind in one paragraph, tell one event."""
     kept: list[EventDraft] = []
     for draft in drafts:
-        same = next((k for k in kept if k.day == draft.day and _same_activity(k, draft)), None)
+        same = next((k for k in kept if k.day == draft.day and _same_activity(text, k, draft)), None)
         if same is None:
             kept.append(draft)
             continue
@@ -191,13 +213,13 @@ def _merge_same_activity(text: str, drafts: list[EventDraft]) -> list[EventDraft
     return _drop_retold_undated(kept)
 
 
-def _same_activity(kept: EventDraft, draft: EventDraft) -> bool:
+def _same_activity(text: str, kept: EventDraft, draft: EventDraft) -> bool:
+    one_paragraph = "\n" not in text[kept.evidence[0] : draft.evidence[0]]
     return (
         draft.action is None
         or kept.action is None
         or draft.joins
-        or EventKind.OTHER in (kept.kind, draft.kind)
-        or kept.kind is draft.kind
+        or one_paragraph and (EventKind.OTHER in (kept.kind, draft.kind) or kept.kind is draft.kind)
         or not set(kept.officials).isdisjoint(draft.officials)
     )
 

@@ -685,6 +685,14 @@ ACTIVITY_VERBS = (
     "现场办公",
     "督办",
     "巡河",
+    "拜访",
+    "拜会",
+    "拜见",
+    "收听收看",
+    "作重要讲话",
+    "讲党课",
+    "上党课",
+    "座谈交流",
 )
 
 # Verbs of motion: they lead to the place of an activity, the activity itself comes after them.
