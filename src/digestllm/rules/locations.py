@@ -17,6 +17,7 @@ _LEAD = re.compile(r"(?:" + alternation(PLACE_LEADS) + r")")
 _PLACE_END = re.compile(
     r"[，,。；;：:！!？?\n“”（）()]|" + alternation(ACTIVITY_VERBS) + r"|的|时|期间|之际|以来|后[，,]|上[，,]"
 )
+_HOLDS_A_POST = re.compile(r"书记|省长|市长|县长|区长|镇长|乡长|主任|主席|部长|局长|同志")
 _DEICTIC = re.compile(r"^(?:我|全|本)[省市县区镇乡村]$")
 _SCENE = re.compile(
     r"在[^，,。；;：:\n]{2,30}?(?:举行|召开|举办|开幕|开工)"
@@ -41,11 +42,15 @@ def location_span(simplified: str, start: int, end: int) -> tuple[int, int] | No
 
 
 def _place_after(simplified: str, start: int, end: int) -> tuple[int, int] | None:
+    if simplified.startswith("了", start):  # 来到了…
+        start += 1
     limit = min(end, start + MAX_PLACE_CHARS)
     stop = _PLACE_END.search(simplified, start, limit)
     place_end = stop.start() if stop else limit
     while place_end - start >= 2:
         phrase = simplified[start:place_end]
+        if _HOLDS_A_POST.search(phrase):  # 贯彻落实武国定副省长: a person, not a place
+            return None
         if _DEICTIC.match(phrase) or _place_word().search(phrase):
             return start, place_end
         for trim in range(1, MAX_TRAILING_WORD + 1):  # 项目现场作开工动员: a verb glued to the place
@@ -63,4 +68,6 @@ def scene_span(simplified: str, start: int, end: int) -> tuple[int, int] | None:
     found = _SCENE.search(simplified, start, end)
     if found is None:
         return None
-    return location_span(simplified, found.start(), found.end()) or found.span("region")
+    if found.group("region"):
+        return found.span("region")
+    return location_span(simplified, found.start(), found.end())
