@@ -20,7 +20,9 @@ _CLAUSE_END = re.compile(r"[，,。；;：:！!？?\n]")
 _SPEECH_AFTER = re.compile(r"(?:时|后|期间|过程中|中|上)(?=[，,]?(?:强调|指出|表示|要求|说|提出|希望|代表))")
 # Only a chaired meeting stands for the meeting named before (主持会议 → 召开三届十六次主席会议); an
 # attended ceremony stays as written (出席仪式).
-_GENERIC_OBJECT = re.compile(r"(?:了)?(?:有关|相关|此次|本次|上述|这次)?(?:会议|大会|活动)?(?:并(?:讲话|致辞|作总结讲话))?$")
+_GENERIC_OBJECT = re.compile(
+    r"(?:了)?(?:有关|相关|此次|本次|上述|这次)?(?:会议|大会|活动)?(?:并(?:讲话|致辞|作总结讲话))?$"
+)
 _RESOLVING_VERBS = ("主持", "出席", "参加", "列席")
 _CONVENED = re.compile(r"(?:召开|举行)(?!.*(?:召开|举行))")
 _OCCASION = re.compile(
@@ -88,7 +90,11 @@ def _named_occasion(simplified: str, object_start: int, stop: int, section_start
     verb_start = object_start - 2
     if simplified[verb_start:object_start] not in _RESOLVING_VERBS:
         return None
-    if not _GENERIC_OBJECT.match(simplified, object_start, stop) or stop == object_start and simplified[verb_start:object_start] != "主持":
+    if (
+        not _GENERIC_OBJECT.match(simplified, object_start, stop)
+        or stop == object_start
+        and simplified[verb_start:object_start] != "主持"
+    ):
         return None
     found: tuple[int, int] | None = None
     for occasion in _OCCASION.finditer(simplified, section_start, verb_start):

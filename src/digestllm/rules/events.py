@@ -145,7 +145,9 @@ class _SectionReader:
 def find_events(simplified: str, start: int, end: int, names: NameFinder, resolver: DateResolver) -> list[EventDraft]:
     """The events told in the section `simplified[start:end]`, in text order."""
     reader = _SectionReader(simplified, start, end, names, resolver)
-    drafts = [draft for sentence in _SENTENCE.finditer(simplified, start, end) for draft in reader.read(*sentence.span())]
+    drafts = [
+        draft for sentence in _SENTENCE.finditer(simplified, start, end) for draft in reader.read(*sentence.span())
+    ]
     return _merge_same_activity(simplified, drafts)
 
 
@@ -219,7 +221,8 @@ def _same_activity(text: str, kept: EventDraft, draft: EventDraft) -> bool:
         draft.action is None
         or kept.action is None
         or draft.joins
-        or one_paragraph and (EventKind.OTHER in (kept.kind, draft.kind) or kept.kind is draft.kind)
+        or one_paragraph
+        and (EventKind.OTHER in (kept.kind, draft.kind) or kept.kind is draft.kind)
         or not set(kept.officials).isdisjoint(draft.officials)
     )
 

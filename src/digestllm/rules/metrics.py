@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from digestllm.numbers import MAGNITUDES, parse_number
-from digestllm.rules.lexicon import METRIC_PREFIXES, SMALL_CHINESE_NUMERAL_UNITS, UNITS
+from digestllm.rules.lexicon import SMALL_CHINESE_NUMERAL_UNITS, UNITS
+from digestllm.rules.subjects import follows_closely, is_rate, subject_span
 
 _ARABIC = r"[0-9０-９]+(?:[,，][0-9]{3})*(?:[.．][0-9０-９]+)?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
@@ -25,15 +26,10 @@ QUANTITY = re.compile(
     rf"|(?<![零〇一二两三四五六七八九十百千万亿几数])(?P<chinese>{_CHINESE})(?P<approx>余|多)?(?P<chinese_unit>{_UNIT})"
     r")"
 )
-_PREFIX = re.compile("(?:" + "|".join(re.escape(p) for p in METRIC_PREFIXES) + ")$")
 _QUOTES = re.compile(r"“[^“”]{0,12}”|\"[^\"]{0,12}\"|‘[^‘’]{0,12}’|「[^「」]{0,12}」")
 _ROAD_OR_CODE_BEFORE = re.compile(r"(?:[A-Za-z]|国道|省道|县道|乡道|第|编号|代码|电话|届)$")  # 届: 八届五次全会
 _YEAR_LIKE = re.compile(r"^(?:1[89]|20)\d\d$|^[〇零一二三四五六七八九]{4}$")
-_SUBJECT_STOP = re.compile(
-    r"[，,。；;：:！!？?、（）()“”\s0-9０-９]|的|在|已|全部|均|乘坐|有序|实现|完成|达到|其中|以上|以下|左右"
-)
-_SUBJECT_LEAD_VERBS = re.compile(r"(?:成功|完成|实现|申报|新增|累计|共计|共|有|达|约|其中|全市|全县|全区|全省|已)+")
-_MAX_SUBJECT = 10
+SMALL_COUNT_LIMIT = 10  # a Chinese numeral up to this counts only before a small-count unit (三个, 五项)
 _CURRENCY_UNITS = {"万元": ("元", 10_000), "亿元": ("元", 100_000_000), "万人": ("人", 10_000)}
 
 
@@ -62,56 +58,78 @@ def find_quantities(simplified: str, start: int, end: int) -> list[QuantityMenti
             continue  # a numbered name in short quotes: “十四五”
         mention = _read(simplified, match)
         if mention is not None:
-            found.append(mention)
+            found.append(_with_inherited_subject(simplified, mention, found[-1] if found else None))
     return found
 
 
+def _with_inherited_subject(
+    simplified: str, mention: QuantityMention, previous: QuantityMention | None
+) -> QuantityMention:
+    """A rate with no subject of its own, told right after a figure, measures that figure's subject."""
+    if mention.subject is not None or previous is None or previous.subject is None or not is_rate(mention.unit):
+        return mention
+    if not follows_closely(simplified, previous.end, mention.start):
+        return mention
+    return replace(mention, subject=previous.subject)
+
+
 def _read(simplified: str, match: re.Match[str]) -> QuantityMention | None:
-    before = simplified[max(0, match.start() - 3) : match.start()]
-    if _ROAD_OR_CODE_BEFORE.search(before):
+    """The quantity `match` found, or None when it is no figure (a road, a session, a year, a slogan)."""
+    if _ROAD_OR_CODE_BEFORE.search(simplified, max(0, match.start() - 3), match.start()):
         return None
+    subject = subject_span(simplified, match.start(), match.end())
     if match["percent_words"]:
-        value = parse_number(match["percent_number"])
-        if value is None:
-            return None
-        return QuantityMention(
-            match.start(), match.end(), value, match.end(), "%", _subject(simplified, match.start(), match.end())
+        percent = parse_number(match["percent_number"])
+        return (
+            None if percent is None else QuantityMention(match.start(), match.end(), percent, match.end(), "%", subject)
         )
-    if match["arabic"]:
-        number, unit_text = match["arabic"], match["arabic_unit"]
-        value = parse_number(number)
-        if value is None:
-            return None
-        if match["magnitude"]:
-            value *= MAGNITUDES[match["magnitude"][-1]] * (10_000 if len(match["magnitude"]) == 2 else 1)
-        if unit_text == "年" and _YEAR_LIKE.match(number):
-            return None
-    else:
-        number, unit_text = match["chinese"], match["chinese_unit"]
-        if not _plausible_chinese_quantity(number, unit_text, approximate=bool(match["approx"])):
-            return None
-        value = parse_number(number)
-        if value is None or value <= 1 or value <= 10 and unit_text not in SMALL_CHINESE_NUMERAL_UNITS:
-            return None
-    if simplified.startswith("班子", match.end()):  # 四家班子: the four leading bodies
+    read = _arabic(match) if match["arabic"] else _chinese(match)
+    if read is None or _names_no_figure(simplified, match, read[1]):
         return None
-    if unit_text == "次" and simplified.startswith(
-        ("会议", "全会", "全体会议"), match.end()
-    ):  # 人大五次会议: a session
-        return None
-    after = simplified[match.end() : match.end() + 1]
-    if unit_text in ("年", "个") and after in ("月", "日", "号") or unit_text == "年" and after == "度":
-        return None
+    value, unit_text = read
     unit, factor = _CURRENCY_UNITS.get(unit_text, (unit_text.replace("％", "%"), 1))
-    unit_start = match.end() - len(unit)
     return QuantityMention(
         match.start(),
         match.end(),
         value * factor,
-        unit_start,
+        match.end() - len(unit),
         unit,
-        _subject(simplified, match.start(), match.end()),
+        subject,
         _region(simplified, match.start()),
+    )
+
+
+def _arabic(match: re.Match[str]) -> tuple[Decimal, str] | None:
+    number, unit_text = match["arabic"], match["arabic_unit"]
+    value = parse_number(number)
+    if value is None or unit_text == "年" and _YEAR_LIKE.match(number):
+        return None
+    if match["magnitude"]:
+        value *= MAGNITUDES[match["magnitude"][-1]] * (10_000 if len(match["magnitude"]) == 2 else 1)
+    return value, unit_text
+
+
+def _chinese(match: re.Match[str]) -> tuple[Decimal, str] | None:
+    number, unit_text = match["chinese"], match["chinese_unit"]
+    if not _plausible_chinese_quantity(number, unit_text, approximate=bool(match["approx"])):
+        return None
+    value = parse_number(number)
+    if value is None or value <= 1 or value <= SMALL_COUNT_LIMIT and unit_text not in SMALL_CHINESE_NUMERAL_UNITS:
+        return None
+    return value, unit_text
+
+
+def _names_no_figure(simplified: str, match: re.Match[str], unit_text: str) -> bool:
+    """四家班子 (the four leading bodies), 人大五次会议 (a session), 3个月 and 2020年度 (time)."""
+    after = simplified[match.end() : match.end() + 1]
+    return (
+        simplified.startswith("班子", match.end())
+        or unit_text == "次"
+        and simplified.startswith(("会议", "全会", "全体会议"), match.end())
+        or unit_text in ("年", "个")
+        and after in ("月", "日", "号")
+        or unit_text == "年"
+        and after == "度"
     )
 
 
@@ -128,27 +146,3 @@ def _plausible_chinese_quantity(number: str, unit: str, approximate: bool) -> bo
     if number in ("万", "千", "百", "亿", "十"):
         return approximate and number != "亿" or number == "十" and unit in SMALL_CHINESE_NUMERAL_UNITS
     return not _YEAR_LIKE.match(number)
-
-
-def _subject(simplified: str, start: int, end: int) -> tuple[int, int] | None:
-    """What the quantity measures: the noun after it (`343名农民工`) or, failing that, before it."""
-    after_end = end
-    limit = min(len(simplified), end + _MAX_SUBJECT)
-    while after_end < limit and not _SUBJECT_STOP.match(simplified, after_end):
-        after_end += 1
-    if after_end - end >= 2:
-        return end, after_end
-    before_start = start
-    floor = max(0, start - _MAX_SUBJECT)
-    while before_start > floor and not _SUBJECT_STOP.match(simplified, before_start - 1):
-        before_start -= 1
-    place = _PLACE_BEFORE.match(simplified, before_start, start)
-    if place and place.end(1) < start:
-        before_start = place.end(1)
-    lead = _SUBJECT_LEAD_VERBS.match(simplified, before_start, start)
-    if lead:
-        before_start = lead.end()
-    prefix = _PREFIX.search(simplified, before_start, start)
-    if prefix:
-        start = prefix.start()
-    return (before_start, start) if start - before_start >= 2 else None

@@ -1,0 +1,76 @@
+"""A figure's subject: what it counts or measures, the noun phrase beside it (ANNOTATION.md).
+
+After the figure when a noun follows (`343名农民工` → 农民工, `83户规上企业` → 规上企业); else before
+it, without the verb that links them (`一般公共预算收入增长8.2%` → 一般公共预算收入). A rate told
+right after a figure of the same clause measures the same thing (`地区生产总值238.6亿元，同比增长16.3%`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from digestllm.rules.lexicon import METRIC_PREFIXES, alternation
+
+Span = tuple[int, int]
+
+MAX_SUBJECT_CHARS = 10
+_PUNCTUATION = r"，,。；;：:！!？?、（）()“”\s0-9０-９%％"
+# A subject after the figure ends at a word that begins a predicate or a new phrase.
+_AFTER_STOP = re.compile(
+    rf"[{_PUNCTUATION}]|的|在|已|全部|均|乘坐|有序|实现|完成|达到|其中|左右|到|进行|为|是|和|与|及|参加|参与"
+    r"|共|等|分别|将|对|向|从|被|把|开展|前往|来|赴|参观|担任|获得|受益|返岗|复工|落户|签约"
+)
+_BEFORE_STOP = re.compile(r"[，,。；;：:！!？?、“”\s0-9０-９%％]|的|在|已|全部|均|其中|和|与|及")
+# The link between a subject and the figure after it: 增长, 同比增长, 达到, 低于 …
+_LINK_BEFORE_FIGURE = re.compile(
+    r"(?:(?:同比|比上年|较上年|比去年|较去年|分别|累计|共计|合计|总计|年均|平均|增速|总量|规模|可提供|提供|带动)?"
+    r"(?:增长|下降|减少|提高|提升|增加|达到|达|为|是|低于|高于|超过|占|完成|实现|突破|有|共|约|近|超|逾|计|至))+$"
+)
+_LEAD_WORDS = re.compile(r"(?:成功|完成|实现|申报|新增|累计|共计|共|有|达|约|其中|全市|全县|全区|全省|已)+")
+_PREFIX = re.compile("(?:" + alternation(METRIC_PREFIXES) + ")$")
+_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:自治州|自治县|省|市|县|区|镇|乡)(?:共计|累计|共|已|有|新增)?")
+_RATE_UNITS = frozenset({"%", "个百分点", "倍", "成"})
+
+
+def subject_span(simplified: str, start: int, end: int) -> Span | None:
+    """The subject of the figure written at `simplified[start:end]`, or None."""
+    return _after(simplified, end) or _before(simplified, start)
+
+
+def _after(simplified: str, end: int) -> Span | None:
+    stop = _AFTER_STOP.search(simplified, end, min(len(simplified), end + MAX_SUBJECT_CHARS))
+    after_end = stop.start() if stop else min(len(simplified), end + MAX_SUBJECT_CHARS)
+    return (end, after_end) if after_end - end >= 2 else None
+
+
+def _before(simplified: str, start: int) -> Span | None:
+    floor = max(0, start - MAX_SUBJECT_CHARS - 4)
+    before_start = start
+    while before_start > floor and not _BEFORE_STOP.match(simplified, before_start - 1):
+        before_start -= 1
+    place = _PLACE.match(simplified, before_start, start)
+    if place and place.end() < start:
+        before_start = place.end()
+    lead = _LEAD_WORDS.match(simplified, before_start, start)
+    if lead:
+        before_start = lead.end()
+    before_end = start
+    prefix = _PREFIX.search(simplified, before_start, before_end)
+    if prefix:
+        before_end = prefix.start()
+    link = _LINK_BEFORE_FIGURE.search(simplified, before_start, before_end)
+    if link:
+        before_end = link.start()
+    if before_end - before_start > MAX_SUBJECT_CHARS:
+        before_start = before_end - MAX_SUBJECT_CHARS
+    return (before_start, before_end) if before_end - before_start >= 2 else None
+
+
+def is_rate(unit: str) -> bool:
+    return unit in _RATE_UNITS
+
+
+def follows_closely(simplified: str, previous_end: int, start: int) -> bool:
+    """True when only a clause break and a link (`，同比增长`) stand between two figures."""
+    between = simplified[previous_end:start]
+    return len(between) <= MAX_SUBJECT_CHARS and not re.search(r"[。；;！!？?\n]", between)
