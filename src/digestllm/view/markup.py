@@ -74,7 +74,7 @@ def source_markup(text: str, blocks: list[Block], highlights: list[Highlight]) -
     active: list[Highlight] = []
     waiting = 0
     block_index = 0
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in zip(cuts, cuts[1:], strict=False):
         if blocks[block_index].start == start:
             out.append(_open_block(blocks[block_index]))
         out.extend(_mark(highlight, opens=True) + "</mark>" for highlight in empties.pop(start, []))

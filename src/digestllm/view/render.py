@@ -6,6 +6,7 @@ policy. Templates are Jinja2 with autoescaping; the source text is escaped by `m
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -95,6 +96,15 @@ def render_html(result: DigestResult, text: str | None = None, *, links: PageLin
         "script": asset("view.js"),
     }
     return environment().get_template("page.html.j2").render(context)
+
+
+def notebook_html(result: DigestResult, height: int = 640) -> str:
+    """The page of `result` in a sandboxed frame, for Jupyter: its styles and script stay inside the frame."""
+    page = render_html(result)
+    return (
+        f'<iframe srcdoc="{html.escape(page, quote=True)}" sandbox="allow-scripts" '
+        f'style="width: 100%; height: {int(height)}px; border: 1px solid #d9dee7"></iframe>'
+    )
 
 
 def _row_title(rows: dict[str, list[Any]], record: str) -> str:
