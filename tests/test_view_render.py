@@ -107,7 +107,9 @@ def test_spans_that_do_not_fit_the_text_are_listed_apart(seed: tuple[str, Digest
     moved = {key for key, value in expected_highlights(result).items() if "文建平" in value}
     assert moved and not moved & page.ids
     assert "Not placed in the text" in page_html
-    assert page.highlight_texts() == {key: value for key, value in expected_highlights(result).items() if key not in moved}
+    assert page.highlight_texts() == {
+        key: value for key, value in expected_highlights(result).items() if key not in moved
+    }
 
 
 def test_a_result_without_its_text_lists_its_records_and_says_why(seed: tuple[str, DigestResult]) -> None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from html.parser import HTMLParser
+from pathlib import Path
 
+from digestllm import extract
 from digestllm.schemas import (
     DigestResult,
     Event,
@@ -16,12 +19,13 @@ from digestllm.schemas import (
     SectionKind,
     Span,
 )
+from tests.conftest import SEED
 
 # A name with a right-to-left override inside, markup, quotes and an ampersand around it.
 HOSTILE_NAME = "張\u202e三"
 HOSTILE_TEXT = (
     '市委書記張\u202e三</span><script>window.__pwned = 1</script>主持召開"會議"\'&amp;<b>加粗</b>,'
-    "發放慰問金3.5萬元。<!-- 注釋 --><img src=x onerror=\"window.__pwned = 2\">"
+    '發放慰問金3.5萬元。<!-- 注釋 --><img src=x onerror="window.__pwned = 2">'
 )
 
 
@@ -150,3 +154,23 @@ def expected_highlights(result: DigestResult) -> dict[str, str]:
     for index, metric in enumerate(result.metrics):
         expected[f"m{index}-0"] = metric.evidence.text
     return expected
+
+
+def seed_corpus_entry() -> dict[str, object]:
+    """The seed as `digestllm corpus` stores a document: id, source, text and result."""
+    text = SEED.read_text(encoding="utf-8")
+    result = extract(text, reference_date="2020-03-02")
+    return {"id": "guangan/2020-03-02", "source": "seed", "text": text, "result": result.model_dump(mode="json")}
+
+
+def corpus_folder(root: Path, seed_entry: dict[str, object]) -> Path:
+    """A folder as `digestllm corpus` writes it: documents/*.json and failures.jsonl."""
+    documents = root / "corpus" / "documents"
+    documents.mkdir(parents=True)
+    (documents / "guangan_2020-03-02.json").write_text(json.dumps(seed_entry, ensure_ascii=False), encoding="utf-8")
+    text = "2020年3月5日,市委书记张三在某县调研,看望慰问了120户困难群众。"
+    short = {"id": "short", "text": text, "result": extract(text, reference_date="2020-03-05").model_dump(mode="json")}
+    (documents / "short.json").write_text(json.dumps(short, ensure_ascii=False), encoding="utf-8")
+    failure = {"id": "broken", "path": "in/broken.txt", "error": "DecodeError", "message": "invalid bytes at 3"}
+    (root / "corpus" / "failures.jsonl").write_text(json.dumps(failure) + "\n", encoding="utf-8")
+    return root / "corpus"
