@@ -91,7 +91,8 @@ def _write_folder(documents: list[ViewDocument], folder: Path, with_index: bool)
     if with_index:
         _write(folder / INDEX, render_index(documents, pages))
     where = f"; open {folder / INDEX}" if with_index else ""
-    print(f"wrote {len(pages)} pages to {folder}{where}", file=sys.stderr)
+    count = f"{len(pages)} page" + ("" if len(pages) == 1 else "s")
+    print(f"wrote {count} to {folder}{where}", file=sys.stderr)
 
 
 def _write(path: Path, text: str) -> None:
