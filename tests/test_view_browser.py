@@ -16,6 +16,7 @@ import pytest
 
 from digestllm import DigestResult, extract
 from digestllm.cli import main
+from digestllm.schemas import Origin, SectionStatus
 from digestllm.view import render_html
 from tests.browser import RequestLog, chromium, chromium_missing
 from tests.conftest import ROOT, SEED
@@ -41,6 +42,9 @@ HIGHLIGHT_TEXTS = """() => {
 }"""
 BACKGROUNDS = """(selector) =>
   Array.from(document.querySelectorAll(selector), (mark) => getComputedStyle(mark).backgroundColor)"""
+OUTLINES = (
+    """(selector) => Array.from(document.querySelectorAll(selector), (mark) => getComputedStyle(mark).outlineStyle)"""
+)
 HIDDEN_ROWS = """(selector) => Array.from(document.querySelectorAll(selector), (row) => row.hidden)"""
 
 
@@ -193,3 +197,29 @@ def test_corpus_index_links_every_document_page(browser: Any, page: Any, tmp_pat
     first = min((event for event in seed.events if event.date), key=lambda event: event.date)
     assert page.inner_text("#pop dd[data-field='date']") == first.date.isoformat()
     assert page.requests.leaving == [] and page.errors == []
+
+
+def test_model_records_are_marked_and_filtered_and_section_warnings_shown(
+    page: Any, tmp_path: Path, seed: tuple[str, DigestResult]
+) -> None:
+    text, result = seed
+    warnings = ["model call failed after 3 attempts: timeout; the rules extracted this section", "dropped: 王五"]
+    sections = list(result.sections)
+    sections[1] = sections[1].model_copy(update={"status": SectionStatus.FALLBACK, "warnings": warnings})
+    officials = [result.officials[0].model_copy(update={"origin": Origin.MODEL}), *result.officials[1:]]
+    metrics = [result.metrics[0].model_copy(update={"origin": Origin.BOTH}), *result.metrics[1:]]
+    mixed = result.model_copy(update={"sections": sections, "officials": officials, "metrics": metrics})
+    open_page(page, tmp_path / "mixed.html", render_html(mixed, text))
+
+    assert set(page.evaluate(OUTLINES, "mark.g-model")) == {"dashed"}
+    assert "dashed" not in page.evaluate(OUTLINES, "mark.g-rules")
+    label = page.evaluate("() => getComputedStyle(document.getElementById('s1'), '::before').content")
+    assert "fallback" in label and "⚠ 2" in label
+    assert all(page.get_by_text(warning).is_visible() for warning in warnings)
+
+    page.uncheck("input[data-filter='g-model']")
+    assert set(page.evaluate(BACKGROUNDS, "mark.g-model")) == {TRANSPARENT}
+    assert TRANSPARENT not in page.evaluate(BACKGROUNDS, "mark.g-both, mark.g-rules.t-m")
+    assert page.is_hidden("tr.row[data-r='o0']") and page.is_visible("tr.row[data-r='o1']")
+    page.uncheck("input[data-filter='g-both']")
+    assert page.is_hidden("tr.row[data-r='m0']") and page.is_visible("tr.row[data-r='m1']")
