@@ -82,14 +82,14 @@ def test_one_html_file_takes_one_document(capsys: pytest.CaptureFixture[str], tm
     assert not (tmp_path / "two.html").exists()
 
 
-def test_every_document_of_a_list_or_jsonl_file_gets_its_page(
+def test_every_document_of_a_list_or_jsonl_file_gets_its_own_page(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, seed_entry: dict[str, object]
 ) -> None:
     copy = tmp_path / "b.txt"
     copy.write_text("2020年3月5日,市委书记张三在某县调研。", encoding="utf-8")
     assert main(["extract", str(SEED), str(copy), "--format", "json"]) == 0  # a list of {file, result}
     (tmp_path / "both.json").write_text(capsys.readouterr().out, encoding="utf-8")
-    lines = [json.dumps({**seed_entry, "id": f"copy-{number}"}, ensure_ascii=False) for number in (1, 2, 3)]
+    lines = [json.dumps({**seed_entry, "id": doc_id}, ensure_ascii=False) for doc_id in ("copy", "copy", "other")]
     (tmp_path / "three.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     code, err = run(
@@ -97,4 +97,4 @@ def test_every_document_of_a_list_or_jsonl_file_gets_its_page(
     )
     assert code == 0, err
     pages = sorted(path.name for path in (tmp_path / "out").glob("*.html"))
-    assert pages == ["b.html", "copy-1.html", "copy-2.html", "copy-3.html", "guangan-2020-03-02.html", "index.html"]
+    assert pages == ["b.html", "copy-2.html", "copy.html", "guangan-2020-03-02.html", "index.html", "other.html"]

@@ -83,15 +83,16 @@ def _write_folder(documents: list[ViewDocument], folder: Path, with_index: bool)
 
     pages = page_names(documents)
     links_index = INDEX if with_index else None
-    for document in documents:
-        if document.result is None:
+    for document, page in zip(documents, pages, strict=True):
+        if document.result is None or page is None:
             continue
         links = PageLinks(index_href=links_index, document_id=document.id, source=document.source)
-        _write(folder / pages[document.id], render_html(document.result, document.text, links=links))
+        _write(folder / page, render_html(document.result, document.text, links=links))
     if with_index:
         _write(folder / INDEX, render_index(documents, pages))
     where = f"; open {folder / INDEX}" if with_index else ""
-    count = f"{len(pages)} page" + ("" if len(pages) == 1 else "s")
+    written = sum(1 for page in pages if page is not None)
+    count = f"{written} page" + ("" if written == 1 else "s")
     print(f"wrote {count} to {folder}{where}", file=sys.stderr)
 
 

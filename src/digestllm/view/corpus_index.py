@@ -11,13 +11,22 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from digestllm.schemas import SectionStatus
+from digestllm.schemas import DigestResult, SectionStatus
 from digestllm.view.documents import ViewDocument
 from digestllm.view.highlights import EVENT, record_id
 from digestllm.view.render import asset, environment
 
 _UNSAFE = re.compile(r"[^0-9A-Za-z._\-\u3400-\u9fff]+")
 _MAX_STEM = 80
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A document that has a page: its id, result and page name."""
+
+    id: str
+    result: DigestResult
+    page: str
 
 
 @dataclass
@@ -44,12 +53,16 @@ class TimelineEntry:
     href: str
 
 
-def page_names(documents: list[ViewDocument]) -> dict[str, str]:
-    """A distinct, file-system-safe page name per document id that has a result (`index.html` is reserved)."""
-    names: dict[str, str] = {}
+def page_names(documents: list[ViewDocument]) -> list[str | None]:
+    """A distinct, file-system-safe page name per document with a result, None for the others, in order.
+
+    Two documents with the same id get two pages; `index.html` is reserved.
+    """
+    names: list[str | None] = []
     taken = {"index.html"}
     for document in documents:
-        if document.result is None or document.id in names:
+        if document.result is None:
+            names.append(None)
             continue
         stem = _UNSAFE.sub("_", document.id).strip("._")[:_MAX_STEM] or "document"
         if stem != document.id:
@@ -58,18 +71,23 @@ def page_names(documents: list[ViewDocument]) -> dict[str, str]:
         while name.lower() in taken:
             name, number = f"{stem}-{number}.html", number + 1
         taken.add(name.lower())
-        names[document.id] = name
+        names.append(name)
     return names
 
 
-def render_index(documents: list[ViewDocument], pages: dict[str, str], title: str = "digestllm corpus") -> str:
-    """The index page of `documents`, linking to the pages named in `pages`."""
+def render_index(documents: list[ViewDocument], pages: list[str | None], title: str = "digestllm corpus") -> str:
+    """The index page of `documents`, linking to the pages named in `pages` (one per document, in order)."""
+    shown = [
+        Shown(document.id, document.result, page)
+        for document, page in zip(documents, pages, strict=True)
+        if document.result is not None and page is not None
+    ]
     context: dict[str, Any] = {
         "title": title,
-        "documents": [_document_row(document, pages.get(document.id)) for document in documents],
+        "documents": [_document_row(document, page) for document, page in zip(documents, pages, strict=True)],
         "failed": sum(1 for document in documents if document.result is None),
-        "officials": _officials(documents, pages),
-        "timeline": _timeline(documents, pages),
+        "officials": _officials(shown),
+        "timeline": _timeline(shown),
         "css": asset("view.css"),
     }
     return environment().get_template("index.html.j2").render(context)
@@ -93,18 +111,16 @@ def _document_row(document: ViewDocument, page: str | None) -> dict[str, Any]:
     return row
 
 
-def _officials(documents: list[ViewDocument], pages: dict[str, str]) -> list[OfficialEntry]:
+def _officials(shown: list[Shown]) -> list[OfficialEntry]:
     entries: dict[str, OfficialEntry] = {}
-    for document in documents:
-        if document.result is None:
-            continue
+    for document in shown:
         for official in document.result.officials:
             entry = entries.setdefault(official.name, OfficialEntry(official.name))
             entry.posts.extend(post for post in official.titles if post not in entry.posts)
             if official.region and official.region not in entry.regions:
                 entry.regions.append(official.region)
-            if (document.id, pages[document.id]) not in entry.documents:
-                entry.documents.append((document.id, pages[document.id]))
+            if (document.id, document.page) not in entry.documents:
+                entry.documents.append((document.id, document.page))
         for event in document.result.events:
             for name in set(event.officials):
                 if name in entries:
@@ -112,11 +128,9 @@ def _officials(documents: list[ViewDocument], pages: dict[str, str]) -> list[Off
     return sorted(entries.values(), key=lambda entry: (-len(entry.documents), -entry.events, entry.name))
 
 
-def _timeline(documents: list[ViewDocument], pages: dict[str, str]) -> list[TimelineEntry]:
+def _timeline(shown: list[Shown]) -> list[TimelineEntry]:
     entries: list[tuple[bool, str, int, TimelineEntry]] = []
-    for order, document in enumerate(documents):
-        if document.result is None:
-            continue
+    for order, document in enumerate(shown):
         for index, event in enumerate(document.result.events):
             date = event.date.isoformat() if event.date else ""
             entry = TimelineEntry(
@@ -126,7 +140,7 @@ def _timeline(documents: list[ViewDocument], pages: dict[str, str]) -> list[Time
                 action=event.action or "—",
                 location=event.location or "",
                 document=document.id,
-                href=f"{pages[document.id]}#{record_id(EVENT, index)}",
+                href=f"{document.page}#{record_id(EVENT, index)}",
             )
             entries.append((not date, date, order, entry))
     entries.sort(key=lambda item: item[:3])
