@@ -22,6 +22,7 @@ from digestllm.api import extract_file
 from digestllm.errors import ConfigurationError, DigestError, SourceNotFoundError
 from digestllm.render import render_result
 from digestllm.schemas import PUBLIC_MODELS, DigestResult
+from digestllm.view.cli import add_subcommand as add_view_subcommand
 
 PROG = "digestllm"
 INTERNAL_ERROR_EXIT = 70
@@ -100,6 +101,7 @@ def _parser() -> argparse.ArgumentParser:
     schemas = commands.add_parser("schemas", help="write the JSON Schema of each public model")
     schemas.add_argument("--out", type=Path, metavar="DIR", help="target folder (default: ./schemas)")
     schemas.set_defaults(command=_schemas_command)
+    add_view_subcommand(commands)
     return parser
 
 

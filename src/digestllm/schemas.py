@@ -193,5 +193,11 @@ class DigestResult(BaseModel):
         for record in [*self.events, *self.metrics]:
             yield record.evidence
 
+    def _repr_html_(self) -> str:
+        """Jupyter's view of a result: its review page in a frame (the renderer is imported only here)."""
+        from digestllm.view.render import notebook_html
+
+        return notebook_html(self)
+
 
 PUBLIC_MODELS: tuple[type[BaseModel], ...] = (Span, Official, Event, Metric, Section, DigestResult)
