@@ -15,6 +15,7 @@ from types import ModuleType
 import pytest
 from opencc import OpenCC
 
+from digestllm import extract
 from digestllm.evaluation import (
     CorpusScore,
     DocumentScore,
@@ -24,6 +25,7 @@ from digestllm.evaluation import (
     score_corpus,
     score_document,
 )
+from digestllm.evaluation_fields import phrase_hit
 
 CORPUS_DIR = Path(__file__).parent / "data" / "corpus"
 SHARED_SCORER = Path(__file__).resolve().parents[1].parent / "shared" / "tools" / "score.py"
@@ -209,7 +211,7 @@ def test_corpus_score_is_micro_averaged() -> None:
     assert score.metrics == Tally(tp=9, fp=0, fn=1)
     assert score.metrics.f1 == pytest.approx(2 * 0.9 / 1.9)  # a macro average would give 0.5
     assert list(score.documents) == ["a", "b"]
-    assert score.documents["b"] == DocumentScore(Tally(), Tally(), Tally(fn=1), Tally())
+    assert score.documents["b"].tallies() == DocumentScore(Tally(), Tally(), Tally(fn=1), Tally()).tallies()
 
 
 def test_corpus_rejects_a_document_scored_twice() -> None:
@@ -313,12 +315,39 @@ def _empty(gold: dict) -> dict:
     return {}
 
 
+def _descriptive_fields_changed(gold: dict) -> dict:
+    """Regions dropped, actions cut or replaced, places nulled or given, kinds wrong, subjects shifted."""
+    pred = copy.deepcopy(gold)
+    for i, o in enumerate(pred.get("officials", [])):
+        o["region"] = (None, o.get("region"), "广安区")[i % 3]
+    for i, e in enumerate(pred.get("events", [])):
+        action = e.get("action") or ""
+        e["action"] = (action[: len(action) // 3], action + "并讲话", None, _S2T(action))[i % 4]
+        e["location"] = (None, "会议室", e.get("location"))[i % 3]
+        e["kind"] = ("other", e.get("kind"))[i % 2]
+    for i, m in enumerate(pred.get("metrics", [])):
+        m["subject"] = (None, (m.get("subject") or "") + "总数", "项目")[i % 3]
+    return pred
+
+
 VARIANTS: dict[str, Callable[[dict], dict]] = {
     f.__name__.lstrip("_"): f
-    for f in (_identity, _dropped, _extra, _wrong_dates, _other_script, _wrong_titles_and_values, _degenerate, _empty)
+    for f in (
+        _identity,
+        _dropped,
+        _extra,
+        _wrong_dates,
+        _other_script,
+        _wrong_titles_and_values,
+        _degenerate,
+        _empty,
+        _descriptive_fields_changed,
+    )
 }
 
 _TALLY_LINE = re.compile(r"^(\w+)\s+precision=\S+ recall=\S+ f1=(\S+)\s+\(tp=(\d+) fp=(\d+) fn=(\d+)\)$", re.M)
+_HIT_LINE = re.compile(r"^(\w+)\s+hit=\S+\s+\((\d+) of (\d+) matched records\)$", re.M)
+_FIELDS_HIT_LINE = re.compile(r"^fields_hit=(\S+)$", re.M)
 
 
 @pytest.fixture(scope="module")
@@ -332,24 +361,30 @@ def reference() -> ModuleType:
     return module
 
 
-def _reference_score(reference: ModuleType, pairs: list[tuple[str, dict, dict]]) -> tuple[float, dict[str, tuple]]:
-    """The reference's overall F1, and per type its printed F1 and (tp, fp, fn)."""
+def _reference_score(reference: ModuleType, pairs: list[tuple[str, dict, dict]]) -> tuple[float, dict[str, tuple], str]:
+    """The reference's overall F1, per type its printed F1 and (tp, fp, fn), and all it printed."""
     out = io.StringIO()
     with redirect_stdout(out):
         overall = reference.score(copy.deepcopy(pairs), verbose=False)
     rows = {m[1]: (m[2], (int(m[3]), int(m[4]), int(m[5]))) for m in _TALLY_LINE.finditer(out.getvalue())}
     assert set(rows) == {"officials", "titles", "metrics", "events"}, out.getvalue()
-    return overall, rows
+    return overall, rows, out.getvalue()
 
 
 def _assert_agrees(reference: ModuleType, pairs: list[tuple[str, dict, dict]]) -> None:
-    overall, rows = _reference_score(reference, pairs)
+    overall, rows, printed = _reference_score(reference, pairs)
     ours = score_corpus(pairs)
     for label, tally in ours.tallies().items():
         printed_f1, counts = rows[label]
         assert (tally.tp, tally.fp, tally.fn) == counts, label
         assert f"{tally.f1:.3f}" == printed_f1, label
     assert ours.overall_f1 == pytest.approx(overall, abs=1e-12)
+    their_hits = {m[1]: (int(m[2]), int(m[3])) for m in _HIT_LINE.finditer(printed)}
+    our_hits = {name: (hits.hit, hits.total) for name, hits in ours.fields.items() if hits.total}
+    assert our_hits == their_hits
+    fields_hit = _FIELDS_HIT_LINE.search(printed)
+    ours_printed = None if ours.fields_hit is None else f"{ours.fields_hit:.3f}"
+    assert (fields_hit[1] if fields_hit else None) == ours_printed
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
@@ -365,3 +400,56 @@ def test_agrees_with_reference_scorer_over_the_corpus(reference: ModuleType, var
     _assert_agrees(reference, pairs)
     if variant == "identity":
         assert score_corpus(pairs).overall_f1 == 1.0
+        assert score_corpus(pairs).fields_hit == 1.0
+
+
+def test_agrees_with_reference_scorer_on_the_extractors_output(reference: ModuleType) -> None:
+    pairs = [
+        (name, gold, extract(text, reference_date=gold["doc_date"], mode="rules").model_dump(mode="json"))
+        for name, gold, text in CORPUS
+    ]
+    _assert_agrees(reference, pairs)
+    assert score_corpus(pairs).fields["kind"].total > 0
+
+
+# --- descriptive fields (ANNOTATION.md, "Descriptive fields") --------------------------------------
+
+
+def test_a_phrase_sharing_half_its_characters_is_a_hit() -> None:
+    assert phrase_hit("主持召开会议", "主持召开常委会会议")
+    assert not phrase_hit("主持召开项城市脱贫攻坚问题交办会议", "交办会")  # too short a share
+    assert phrase_hit("", "")  # a null gold wants a null answer
+    assert not phrase_hit("", "会议室")
+    assert not phrase_hit("会议室", "")
+
+
+def test_kind_and_region_must_be_equal_and_fields_score_on_matched_records_only() -> None:
+    gold = {
+        "officials": [{"name": "米亮", "titles": [], "region": "前锋区"}, {"name": "蒋波", "region": None}],
+        "events": [
+            {
+                "date": "2020-02-23",
+                "officials": ["米亮"],
+                "action": "主持研究疫情防控",
+                "location": None,
+                "kind": "meeting",
+            }
+        ],
+        "metrics": [{"value": 83, "unit": "户", "subject": "规上企业"}],
+    }
+    pred = {
+        "officials": [{"name": "米亮", "region": "前鋒區"}],  # 蒋波 not found: his region is not scored
+        "events": [
+            {"date": "2020-02-23", "officials": ["米亮"], "action": "主持研究", "location": "区委", "kind": "other"}
+        ],
+        "metrics": [{"value": 83, "unit": "戶", "subject": "規上企業"}],
+    }
+    fields = score_document(gold, pred).fields
+    assert {name: (h.hit, h.total) for name, h in fields.items()} == {
+        "region": (1, 1),
+        "action": (1, 1),
+        "location": (0, 1),
+        "kind": (0, 1),
+        "subject": (1, 1),
+    }
+    assert score_document(gold, pred).fields_hit == pytest.approx(3 / 5)

@@ -8,6 +8,8 @@ loaded from JSON, and a prediction as `DigestResult.model_dump(mode="json")`.
 - officials: the set of names; titles: per matched official, the set of titles.
 - metrics: the multiset of (value, unit); gold `optional_metrics` are neither hit nor miss.
 - events: the set of (date, official name) pairs.
+- descriptive fields (`region`, `action`, `location`, `kind`, `subject`): hit rates on the records
+  both sides share, and their mean `fields_hit` (see `evaluation_fields`).
 - overall: the mean of the officials, metrics and events F1 (titles are reported, not averaged in).
 """
 
@@ -20,6 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from digestllm.evaluation_fields import FIELDS, Hits, field_hits
 from digestllm.text import to_simplified
 
 RecordList = list[dict]
@@ -82,6 +85,7 @@ class _TypeTallies:
     titles: Tally
     metrics: Tally
     events: Tally
+    fields: dict[str, Hits]
 
     def tallies(self) -> dict[str, Tally]:
         """Every tally by type name, in `SCORED_TYPES` order."""
@@ -92,6 +96,12 @@ class _TypeTallies:
         """The mean F1 of officials, metrics and events."""
         return sum(getattr(self, label).f1 for label in AVERAGED_TYPES) / len(AVERAGED_TYPES)
 
+    @property
+    def fields_hit(self) -> float | None:
+        """The mean hit rate of the descriptive fields that were scored at all."""
+        rates = [rate for hits in self.fields.values() if (rate := hits.rate) is not None]
+        return sum(rates) / len(rates) if rates else None
+
 
 @dataclass(frozen=True)
 class DocumentScore(_TypeTallies):
@@ -101,6 +111,7 @@ class DocumentScore(_TypeTallies):
     titles: Tally
     metrics: Tally
     events: Tally
+    fields: dict[str, Hits] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -111,6 +122,7 @@ class CorpusScore(_TypeTallies):
     titles: Tally
     metrics: Tally
     events: Tally
+    fields: dict[str, Hits] = field(default_factory=dict)
     documents: dict[str, DocumentScore] = field(default_factory=dict)
 
 
@@ -193,6 +205,7 @@ def score_document(gold: dict, pred: dict) -> DocumentScore:
             ignored=metric_keys(_records(gold, "optional_metrics")),
         ),
         events=Tally.compare(event_pairs(_records(gold, "events")), event_pairs(_records(pred, "events"))),
+        fields=field_hits(gold, pred, normalise, value_key),
     )
 
 
@@ -204,7 +217,8 @@ def score_corpus(pairs: Iterable[tuple[str, dict, dict]]) -> CorpusScore:
             raise ValueError(f"document {name!r} scored twice")
         documents[name] = score_document(gold, pred)
     totals = {label: sum((d.tallies()[label] for d in documents.values()), Tally()) for label in SCORED_TYPES}
-    return CorpusScore(**totals, documents=documents)
+    fields = {name: sum((d.fields[name] for d in documents.values()), Hits()) for name in FIELDS}
+    return CorpusScore(**totals, fields=fields, documents=documents)
 
 
 def load_gold_corpus(directory: Path) -> list[tuple[str, dict, str]]:
@@ -236,5 +250,12 @@ def format_report(score: CorpusScore | DocumentScore) -> str:
     documents = score.documents if isinstance(score, CorpusScore) else {}
     lines = [_document_line(name, doc) for name, doc in documents.items()]
     lines += [_tally_line(label, tally) for label, tally in score.tallies().items()]
+    lines += [
+        f"{name:9s} hit={hits.rate:.3f}  ({hits.hit} of {hits.total} matched records)"
+        for name, hits in score.fields.items()
+        if hits.rate is not None
+    ]
+    if score.fields_hit is not None:
+        lines.append(f"fields_hit={score.fields_hit:.3f}")
     lines.append(f"overall_f1={score.overall_f1:.3f}")
     return "\n".join(lines)
