@@ -9,6 +9,7 @@ counted in the section's warnings.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
@@ -16,12 +17,16 @@ from difflib import SequenceMatcher
 from digestllm.records import SectionRecords
 from digestllm.rules.dates import DATE_PATTERN, DateResolver
 from digestllm.rules.extractor import metric_from_quantity
+from digestllm.rules.lexicon import COMPOUND_SURNAMES, FUNCTION_CHARS, SINGLE_SURNAMES
 from digestllm.rules.metrics import QuantityMention, find_quantities
 from digestllm.rules.officials import is_plausible_name, reads_as_post, region_in_post
 from digestllm.schemas import AlignmentStatus, Event, Metric, Official, Origin, Span
-from digestllm.text import ScriptView, to_simplified
+from digestllm.text import HAN_CLASS, ScriptView, is_han, to_simplified
 
 _FUZZY_THRESHOLD = 0.75
+MAX_LIST_CHARS = 60  # how far a list of names after a post may run
+_NAME_LIST = re.compile(f"(?:[{HAN_CLASS}]{{2,4}}、)*[{HAN_CLASS}]{{2,4}}")
+_POST_SEPARATOR = re.compile(r"[、，,]")
 
 
 @dataclass(frozen=True)
@@ -169,12 +174,12 @@ class SectionGrounder:
         """The name must be in the text as a name, written right beside one of its claimed posts."""
         view, aligner = self.view, self.aligner
         found = aligner.find(claim.name)
-        if found is None or not is_plausible_name(view.simplified, found[0].start, found[0].end):
+        if found is None or not _plausible_claimed_name(view.simplified[found[0].start : found[0].end]):
             return None
         name_span, status = found
         posts = [
             t
-            for t in (aligner.find(title) for title in claim.titles)
+            for t in (aligner.find(title) for title in split_posts(claim.titles))
             if t is not None and reads_as_post(view.simplified, t[0].start, t[0].end)
         ]
         name = view.simplified[name_span.start : name_span.end]
@@ -267,5 +272,27 @@ def _weakest(statuses: list[AlignmentStatus]) -> AlignmentStatus:
 
 
 def _written_beside(aligner: Aligner, post: str, name: str) -> bool:
-    """`县委书记孔阳` or `孔阳书记`: post and name touch somewhere in the section."""
-    return bool(aligner.find_all(post + name) or aligner.find_all(name + post))
+    """`县委书记孔阳` or `孔阳书记`, or a name further down a list after the post
+    (`副主任辛莉、蒋斌、沈江涛`): post and name stand together somewhere in the section."""
+    if aligner.find_all(post + name) or aligner.find_all(name + post):
+        return True
+    text = aligner.view.simplified
+    for post_start in aligner.find_all(post):
+        after = post_start + len(post)
+        stop = min(aligner.end, after + MAX_LIST_CHARS)
+        listed = _NAME_LIST.match(text, after, stop)
+        if listed and any(item.startswith(name) for item in listed.group().split("、")):
+            return True
+    return False
+
+
+def split_posts(titles: list[str]) -> list[str]:
+    """Claimed posts, each one alone: `市委常委、市人民政府常务副市长` is two posts."""
+    return [part.strip() for title in titles for part in _POST_SEPARATOR.split(title) if part.strip()]
+
+
+def _plausible_claimed_name(name: str) -> bool:
+    """A known surname, then one to three Han characters that are no function words (管旭日, 于洋)."""
+    surname = 2 if name[:2] in COMPOUND_SURNAMES else 1 if name[:1] in SINGLE_SURNAMES else 0
+    given = name[surname:]
+    return bool(surname) and 1 <= len(given) <= 3 and all(is_han(c) and c not in FUNCTION_CHARS for c in given)

@@ -9,14 +9,34 @@ Conflict policy (the rules are deterministic and tested; the model fills gaps, n
 - events: the rules' events stand. A model event adds only officials who have no rules event in
   the section, and only officials known to the document; it joins a rules event of the same day
   or stands alone.
+- descriptive fields of the skeleton the model filled in (the `slots` task: same event, same
+  figure): `FIELD_POLICY` says, per field, whether the grounded model value replaces the rules'
+  (`model`), only fills a blank (`fill`), or is ignored (`rules`). The table was set by measuring
+  rules, model and merged on the project's corpora (`bench/model.py`).
 """
 
 from __future__ import annotations
 
+from enum import Enum
+
 from digestllm.consolidate import combine_origins
 from digestllm.records import SectionRecords
-from digestllm.schemas import Event, Metric, Official, Origin
+from digestllm.schemas import Event, EventKind, Metric, Official, Origin
 from digestllm.text import to_simplified
+
+
+class FieldPolicy(str, Enum):
+    RULES = "rules"  # the model's value is ignored
+    FILL = "fill"  # the model's value fills a blank of the rules
+    MODEL = "model"  # the model's grounded value replaces the rules'
+
+
+FIELD_POLICY: dict[str, FieldPolicy] = {
+    "action": FieldPolicy.MODEL,
+    "location": FieldPolicy.MODEL,
+    "kind": FieldPolicy.MODEL,
+    "subject": FieldPolicy.FILL,
+}
 
 
 def merge_section(
@@ -61,8 +81,26 @@ def _merge_metrics(rules: SectionRecords, model: SectionRecords) -> list[Metric]
             by_span[metric.evidence.start] = metric
             continue
         kept.origin = combine_origins(kept.origin, Origin.MODEL)
-        kept.subject = kept.subject or metric.subject
+        kept.subject = _choose("subject", kept.subject, metric.subject)
     return sorted(by_span.values(), key=lambda m: m.evidence.start)
+
+
+def _choose(name: str, rules: str | None, model: str | None) -> str | None:
+    policy = FIELD_POLICY[name]
+    if policy is FieldPolicy.MODEL and model:
+        return model
+    if policy is FieldPolicy.FILL:
+        return rules or model
+    return rules
+
+
+def _fill_in(rules: Event, model: Event) -> None:
+    """The skeleton event the model filled in: its fields as `FIELD_POLICY` says."""
+    rules.action = _choose("action", rules.action, model.action)
+    rules.location = _choose("location", rules.location, model.location)
+    model_kind = model.kind.value if model.kind is not EventKind.OTHER else None
+    rules.kind = EventKind(_choose("kind", rules.kind.value, model_kind) or rules.kind.value)
+    rules.origin = combine_origins(rules.origin, Origin.MODEL)
 
 
 def _merge_events(
@@ -71,6 +109,10 @@ def _merge_events(
     merged = [e.model_copy(update={"officials": list(e.officials)}) for e in rules]
     covered = {to_simplified(name) for e in rules for name in e.officials}
     for event in model:
+        twin = next((e for e in merged if e.evidence == event.evidence and e.officials == event.officials), None)
+        if twin is not None:
+            _fill_in(twin, event)
+            continue
         strangers = [n for n in event.officials if to_simplified(n) not in known_officials]
         if strangers:
             set_aside.append(f"event of {'、'.join(strangers)} (not an official of the document)")

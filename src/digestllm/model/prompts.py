@@ -17,7 +17,18 @@ from pathlib import Path
 
 from digestllm.errors import ConfigurationError
 
-PROMPT_FILES = ("system.md", "instructions.md", "user.md", "example_input.txt", "example_output.json", "fields.json")
+PROMPT_FILES = (
+    "system.md",
+    "instructions.md",
+    "user.md",
+    "example_input.txt",
+    "example_output.json",
+    "fields.json",
+    "slots_instructions.md",
+    "slots_user.md",
+    "slots_example_skeleton.txt",
+    "slots_example_output.json",
+)
 
 
 def _candidate_dirs() -> list[Path]:
@@ -38,13 +49,29 @@ class PromptSet:
     example_input: str
     example_output: str
     fields: dict[str, str]  # the response model's field descriptions and validation messages
+    slots_instructions: str
+    slots_user_template: str
+    slots_example_skeleton: str
+    slots_example_output: str
 
     def user_message(self, section_text: str) -> str:
+        """The `records` task: read the section afresh."""
         return self.user_template.format(
             instructions=self.instructions.strip(),
             example_input=self.example_input.strip(),
             example_output=self.example_output.strip(),
             section=section_text.strip(),
+        )
+
+    def slots_message(self, section_text: str, skeleton: str) -> str:
+        """The `slots` task: fill in the blanks of the rules' skeleton of the section."""
+        return self.slots_user_template.format(
+            instructions=self.slots_instructions.strip(),
+            example_input=self.example_input.strip(),
+            example_skeleton=self.slots_example_skeleton.strip(),
+            example_output=self.slots_example_output.strip(),
+            section=section_text.strip(),
+            skeleton=skeleton.strip(),
         )
 
 
@@ -68,4 +95,8 @@ def load_prompts(directory: Path | None = None) -> PromptSet:
         example_input=texts["example_input.txt"],
         example_output=texts["example_output.json"],
         fields=json.loads(texts["fields.json"]),
+        slots_instructions=texts["slots_instructions.md"],
+        slots_user_template=texts["slots_user.md"],
+        slots_example_skeleton=texts["slots_example_skeleton.txt"],
+        slots_example_output=texts["slots_example_output.json"],
     )
