@@ -1,4 +1,5 @@
-"""The model path against responses recorded from a real model server (see cassettes/README.md).
+"""The model path's `records` task (each section read afresh) against responses recorded from a real
+model server (see cassettes/README.md); the default `slots` task is in `test_model_slots_recorded.py`.
 
 CI replays them with no network (pytest-recording's default record mode, `none`): a request that
 is not in the cassette fails the call, the section falls back, and these tests see that.
@@ -22,10 +23,11 @@ LOCAL_SERVER = {
     "timeout": 600.0,
     "transport_retries": 0,
 }
+RECORDS_TASK = {**LOCAL_SERVER, "task": "records"}
 
 
 def _with_model(text: str, reference_date: str):
-    return extract(text, reference_date=reference_date, mode="model", **LOCAL_SERVER)
+    return extract(text, reference_date=reference_date, mode="model", **RECORDS_TASK)
 
 
 @pytest.mark.vcr

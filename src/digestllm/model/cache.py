@@ -1,7 +1,8 @@
 """An optional on-disk cache of model answers, one JSON file per section.
 
 The key covers everything that shapes an answer: model, endpoint, prompt version, response schema,
-instructor mode and the section's text. A second run of the same document makes no call.
+instructor mode and the message sent (the section's text with its prompt). A second run of the same
+document makes no call.
 """
 
 from __future__ import annotations
@@ -12,8 +13,11 @@ import json
 import os
 import tempfile
 from pathlib import Path
+from typing import TypeVar
 
-from digestllm.model.response import SectionExtraction
+from pydantic import BaseModel
+
+Answer = TypeVar("Answer", bound=BaseModel)
 
 
 def cache_key(
@@ -22,7 +26,7 @@ def cache_key(
     base_url: str | None,
     prompt_version: str,
     instructor_mode: str,
-    response_model: type[SectionExtraction],
+    response_model: type[BaseModel],
     text: str,
 ) -> str:
     schema = json.dumps(response_model.model_json_schema(), sort_keys=True)
@@ -37,14 +41,14 @@ class ResponseCache:
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
 
-    def get(self, key: str) -> SectionExtraction | None:
+    def get(self, key: str, response_model: type[Answer]) -> Answer | None:
         path = self._path(key)
         try:
-            return SectionExtraction.model_validate_json(path.read_text(encoding="utf-8"))
+            return response_model.model_validate_json(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None  # absent or unreadable: ask the model again
 
-    def put(self, key: str, answer: SectionExtraction) -> bool:
+    def put(self, key: str, answer: BaseModel) -> bool:
         """Store an answer; False when the cache cannot be written (the answer itself is not lost)."""
         path = self._path(key)
         temporary: str | None = None

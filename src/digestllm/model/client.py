@@ -24,7 +24,7 @@ import httpx
 import instructor
 import openai
 from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException, ResponseParsingError
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt
 
 from digestllm.errors import ConfigurationError, ModelError
@@ -111,7 +111,7 @@ class ModelClient:
         prompts: PromptSet,
         cache: ResponseCache | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
-        response_model: type[SectionExtraction] = SectionExtraction,
+        response_model: type[BaseModel] = SectionExtraction,
     ) -> None:
         self.config = config
         self.prompts = prompts
@@ -122,12 +122,28 @@ class ModelClient:
         self._client: instructor.AsyncInstructor | None = None
 
     async def extract_section(self, text: str) -> tuple[SectionExtraction, Usage]:
-        """The model's answer for one section and what it cost; `SectionFailure` when it fails for good."""
+        """The `records` task for one section (in chunks when long) and what it cost; `SectionFailure`
+        when it fails for good."""
+        chunks = chunk_text(text, self.config.max_section_chars)
+        answers, usage = await self._timed([self.prompts.user_message(chunk) for chunk in chunks])
+        combined = SectionExtraction(
+            officials=[o for a in answers for o in a.officials],
+            events=[e for a in answers for e in a.events],
+            metrics=[m for a in answers for m in a.metrics],
+        )
+        return combined, usage
+
+    async def ask(self, message: str) -> tuple[Any, Usage]:
+        """One prepared user message → the answer in `response_model` and what it cost."""
+        answers, usage = await self._timed([message])
+        return answers[0], usage
+
+    async def _timed(self, messages: list[str]) -> tuple[list[Any], Usage]:
+        """Every message asked in turn, within the section's time budget."""
         usage = Usage()
         started = time.perf_counter()
-        chunks = chunk_text(text, self.config.max_section_chars)
         try:
-            answers = await asyncio.wait_for(self._extract_chunks(chunks, usage), timeout=self.config.total_budget)
+            answers = await asyncio.wait_for(self._ask_all(messages, usage), timeout=self.config.total_budget)
         except asyncio.TimeoutError:
             usage.seconds = round(time.perf_counter() - started, 3)
             raise SectionFailure(
@@ -138,39 +154,34 @@ class ModelClient:
             raise SectionFailure(str(error), usage) from None
         usage.seconds = round(time.perf_counter() - started, 3)
         usage.cached = usage.calls == 0 and bool(answers)
-        combined = SectionExtraction(
-            officials=[o for a in answers for o in a.officials],
-            events=[e for a in answers for e in a.events],
-            metrics=[m for a in answers for m in a.metrics],
-        )
-        return combined, usage
+        return answers, usage
 
-    async def _extract_chunks(self, chunks: list[str], usage: Usage) -> list[SectionExtraction]:
-        return [await self._extract_chunk(chunk, usage) for chunk in chunks]
+    async def _ask_all(self, messages: list[str], usage: Usage) -> list[Any]:
+        return [await self._cached_ask(message, usage) for message in messages]
 
-    async def _extract_chunk(self, text: str, usage: Usage) -> SectionExtraction:
+    async def _cached_ask(self, message: str, usage: Usage) -> Any:
         key = cache_key(
             model=self.config.model,
             base_url=self.config.base_url,
             prompt_version=self.prompts.version,
             instructor_mode=self.config.instructor_mode,
             response_model=self.response_model,
-            text=text,
+            text=message,
         )
         if self.cache is not None:
-            cached = self.cache.get(key)
+            cached = self.cache.get(key, self.response_model)
             if cached is not None:
                 return cached
         calls_before = usage.calls
         try:
-            answer = await self._ask(text, usage)
+            answer = await self._ask(message, usage)
         finally:
-            usage.retries += max(0, usage.calls - calls_before - 1)  # attempts beyond this chunk's first
+            usage.retries += max(0, usage.calls - calls_before - 1)  # attempts beyond this message's first
         if self.cache is not None:
             self.cache.put(key, answer)
         return answer
 
-    async def _ask(self, text: str, usage: Usage) -> SectionExtraction:
+    async def _ask(self, message: str, usage: Usage) -> Any:
         _guard_logs(self.config.api_key)  # again each call: libraries create loggers lazily
         token = _SECTION_USAGE.set(usage)  # the shared client's hooks charge this section
         try:
@@ -179,7 +190,7 @@ class ModelClient:
                 response_model=self.response_model,
                 messages=[
                     {"role": "system", "content": self.prompts.system},
-                    {"role": "user", "content": self.prompts.user_message(text)},
+                    {"role": "user", "content": message},
                 ],
                 max_retries=AsyncRetrying(
                     stop=stop_after_attempt(self.config.validation_retries + 1),

@@ -14,6 +14,7 @@ from pathlib import Path
 from digestllm.errors import ConfigurationError
 
 INSTRUCTOR_MODES = ("tools", "md_json")
+TASKS = ("slots", "records")  # fill in the rules' skeleton, or read each section afresh
 _LOCAL_PLACEHOLDER_KEY = "not-needed"  # local servers (llama.cpp, Ollama, vLLM) ignore the key
 
 
@@ -23,6 +24,7 @@ class ModelConfig:
     base_url: str | None = None
     api_key: str = field(default=_LOCAL_PLACEHOLDER_KEY, repr=False)  # never printed
     instructor_mode: str = "tools"
+    task: str = "slots"
     timeout: float = 120.0  # seconds, one HTTP call
     transport_retries: int = 2  # 429 / 5xx / timeouts, by the openai client (honours Retry-After)
     validation_retries: int = 1  # re-asks after a validation error, through instructor
@@ -40,6 +42,7 @@ class ModelConfig:
         if self.instructor_mode not in INSTRUCTOR_MODES:
             raise ConfigurationError(f"instructor mode must be one of {INSTRUCTOR_MODES}, not {self.instructor_mode!r}")
         _require(isinstance(self.model, str), "model must be a string")
+        _require(self.task in TASKS, f"task must be one of {TASKS}, not {self.task!r}")
         for name in ("concurrency", "max_section_chars", "max_document_chars", "max_tokens"):
             value = getattr(self, name)
             _require(
@@ -105,6 +108,7 @@ def resolve_config(
         return None
     settings: dict[str, object] = {
         "instructor_mode": env.get("DIGESTLLM_INSTRUCTOR_MODE", "tools"),
+        "task": env.get("DIGESTLLM_TASK", "slots"),
     }
     for key, variable, kind in (("timeout", "DIGESTLLM_TIMEOUT", float), ("concurrency", "DIGESTLLM_CONCURRENCY", int)):
         if env.get(variable):

@@ -10,12 +10,21 @@ from types import TracebackType
 import httpx
 
 from digestllm.document import Document, SectionOutcome
-from digestllm.grounding import EventClaim, MetricClaim, OfficialClaim, SectionClaims, ground_claims
+from digestllm.grounding import (
+    EventClaim,
+    GroundingReport,
+    MetricClaim,
+    OfficialClaim,
+    SectionClaims,
+    ground_claims,
+)
+from digestllm.grounding_slots import ground_slots
 from digestllm.model.cache import ResponseCache
 from digestllm.model.client import ModelClient, SectionFailure
 from digestllm.model.config import ModelConfig
 from digestllm.model.prompts import load_prompts
-from digestllm.model.response import SectionExtraction
+from digestllm.model.response import SectionExtraction, SectionSlots
+from digestllm.model.slots import combine, slot_claims, slot_pieces
 from digestllm.schemas import Mode, SectionKind, Usage
 
 
@@ -28,8 +37,10 @@ class ModelExtractor:
         self.config = config
         prompts = load_prompts()
         self.prompt_version: str | None = prompts.version
+        self.prompts = prompts
         cache = ResponseCache(config.cache_dir) if config.cache_dir else None
-        self._client = ModelClient(config, prompts, cache, transport=transport)
+        response_model = SectionSlots if config.task == "slots" else SectionExtraction
+        self._client = ModelClient(config, prompts, cache, transport=transport, response_model=response_model)
         self._gate = asyncio.Semaphore(config.concurrency)
 
     async def __aenter__(self) -> ModelExtractor:
@@ -55,11 +66,40 @@ class ModelExtractor:
             )
         async with self._gate:
             try:
-                answer, usage = await self._client.extract_section(text)
+                if self.config.task == "slots":
+                    report, usage = await self._fill_slots(document, index)
+                else:
+                    answer, usage = await self._client.extract_section(text)
+                    report = ground_claims(
+                        document.view, index, raw.start, raw.end, to_claims(answer), document.reference
+                    )
             except SectionFailure as failure:
                 return SectionOutcome(None, failure.usage, error=str(failure))
-        report = ground_claims(document.view, index, raw.start, raw.end, to_claims(answer), document.reference)
         return SectionOutcome(report.records, usage, dropped=report.dropped)
+
+    async def _fill_slots(self, document: Document, index: int) -> tuple[GroundingReport, Usage]:
+        """The `slots` task: the section's skeleton filled in by the model, piece by piece, grounded."""
+        raw = document.sections[index]
+        skeleton = document.skeleton[index]
+        pieces = slot_pieces(document.section_text(index), raw.start, skeleton, self.config.max_section_chars)
+        claims, total = [], Usage()
+        for piece in pieces:
+            answer, usage = await self._client.ask(self.prompts.slots_message(piece.text, piece.skeleton))
+            claims.append(slot_claims(answer, piece))
+            total = _added(total, usage)
+        report = ground_slots(document.view, index, (raw.start, raw.end), skeleton, combine(claims), document.reference)
+        return report, total
+
+
+def _added(total: Usage, usage: Usage) -> Usage:
+    return Usage(
+        calls=total.calls + usage.calls,
+        retries=total.retries + usage.retries,
+        prompt_tokens=total.prompt_tokens + usage.prompt_tokens,
+        completion_tokens=total.completion_tokens + usage.completion_tokens,
+        seconds=round(total.seconds + usage.seconds, 3),
+        cached=(total.cached or total.calls == 0) and usage.cached,
+    )
 
 
 def _within_budget(document: Document, index: int, budget: int) -> bool:
