@@ -216,6 +216,28 @@ def place_codes(place: Place) -> tuple[str | None, str | None, str | None, str |
     return place.code, place.province_code, place.city_code, place.county_code
 
 
+def text_places(text: str, *, year: int | None = None, min_short: int = 2) -> list[Place]:
+    """The divisions a running text names: each full name that only one division of the year bears, and
+    each city or province short name (鄂州) that only one bears and the text repeats `min_short` times."""
+    if not geo_available() or not text:
+        return []
+    chain = _Chain(table_year(year), _parser())
+    _automaton_ready(chain.year)
+    full: set[str] = set()
+    short: dict[str, int] = {}
+    for match in chain.parser.get_best_matches(to_simplified(text), chain.year):
+        adcodes = match["adcode"]
+        full_codes = {code for key in _LEVEL_KEYS for code in adcodes.get((_FULL, key), [])}
+        short_codes = {code for key in ("province", "city") for code in adcodes.get((_SHORT, key), [])}
+        if len(full_codes) == 1:
+            full |= full_codes
+        elif not full_codes and len(short_codes) == 1:
+            code = next(iter(short_codes))
+            short[code] = short.get(code, 0) + 1
+    codes = full | {code for code, count in short.items() if count >= min_short}
+    return [division(code, year=chain.year) for code in sorted(codes)]
+
+
 def resolve_places(texts: Iterable[str], *, year: int | None = None, anchors: Iterable[str] = ()) -> dict[str, Place]:
     """Every place of one document, each disambiguated by the others: a first pass resolves what is
     unambiguous on its own, and the codes it finds (and those of `anchors`, strings such as the title

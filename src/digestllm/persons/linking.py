@@ -1,0 +1,199 @@
+"""Linking officials across documents into persons.
+
+Mentions are blocked by their Simplified name, and within a block clustered greedily: mentions with a
+place of their own first, the most specific first, each joining the cluster it links to best, or
+starting a new person. A mention joins a cluster only when no member contradicts it and one member
+gives a reason to link, in this order of strength:
+
+1. the same region (广安区 (511602) in both);
+2. one region inside the other, one level apart (a 县长 of 岳池县 later 市委常委 of 广安市);
+3. its region is among the places of the other document (an official whose region that document
+   does not spell out);
+4. neither says where, but both hold a post of the same role and level and their documents name a
+   common place; or both hold a national post (总书记).
+
+Two mentions contradict each other when their regions are unrelated, or nested more than one level
+apart, or when they come from the same document (a document names one person once). So two people
+of the same name in unrelated places are never merged, and two mentions that say nothing of where
+stay apart.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from digestllm.persons.mentions import (
+    LEVEL_DEPTH,
+    Mention,
+    PlaceRef,
+    Relation,
+    depth_gap,
+    document_mentions,
+    relation,
+)
+from digestllm.schemas import DigestResult, PostLevel
+
+# The strength of each reason to link; the highest wins when a mention could join several clusters.
+SAME_REGION, NESTED_REGION, DOCUMENT_PLACE, SHARED_CONTEXT = 4, 3, 2, 1
+_CONFLICT = (-1, "")
+
+
+@dataclass
+class Cluster:
+    """The mentions linked into one person so far, with the reason each joined."""
+
+    members: list[Mention] = field(default_factory=list)
+    sequence: list[int] = field(default_factory=list)  # each member's position in the linker's input
+    reasons: list[str] = field(default_factory=list)
+    documents: set[str] = field(default_factory=set)
+
+    def add(self, mention: Mention, position: int, reason: str) -> None:
+        self.members.append(mention)
+        self.sequence.append(position)
+        self.reasons.append(reason)
+        self.documents.add(mention.document_id)
+
+
+@dataclass(frozen=True)
+class LinkedMention:
+    """A mention with the person it belongs to and why it was linked."""
+
+    mention: Mention
+    person_id: str
+    link_reason: str
+
+
+@dataclass
+class PersonIndex:
+    """Persons across documents: each person's mentions, in order of first appearance."""
+
+    persons: dict[str, list[LinkedMention]] = field(default_factory=dict)
+
+    @property
+    def mentions(self) -> list[LinkedMention]:
+        """Every linked mention, person by person."""
+        return [linked for members in self.persons.values() for linked in members]
+
+    def person_of(self, document_id: str, name: str) -> str | None:
+        """The person id of the official `name` (as written) of a document, or None."""
+        for linked in self.mentions:
+            if linked.mention.document_id == document_id and linked.mention.name == name:
+                return linked.person_id
+        return None
+
+
+def _place_pair(a: PlaceRef, b: PlaceRef) -> tuple[int, str] | None:
+    rel = relation(a, b)
+    if rel is Relation.SAME:
+        return SAME_REGION, f"same region {a.label()}"
+    if rel is Relation.NESTED and depth_gap(a, b) <= 1:
+        inner, outer = sorted((a, b), key=lambda ref: -LEVEL_DEPTH.get(ref.level, 9) if ref.level else -9)
+        return NESTED_REGION, f"region {inner.label()} lies inside {outer.label()}"
+    return None
+
+
+def _document_pair(placed: Mention, other: Mention) -> tuple[int, str] | None:
+    assert placed.place is not None
+    for ref in other.document_places:
+        if _place_pair(placed.place, ref) is not None:
+            return DOCUMENT_PLACE, f"region {placed.place.label()} is a place of document {other.document_id}"
+    return None
+
+
+def _context_pair(a: Mention, b: Mention) -> tuple[int, str] | None:
+    if a.national and b.national:
+        post = next(post.title for post in a.posts if post.level is PostLevel.NATIONAL)
+        return SHARED_CONTEXT, f"both hold a national post ({post})"
+    common_posts = a.post_kinds() & b.post_kinds()
+    if not common_posts:
+        return None
+    for ref in sorted(a.document_places, key=lambda ref: ref.label()):
+        if any(_place_pair(ref, other) is not None for other in b.document_places):
+            role, level = sorted(common_posts)[0]
+            return SHARED_CONTEXT, f"same post ({role}, {level}) and both documents name {ref.label()}"
+    return None
+
+
+def pair_evidence(a: Mention, b: Mention) -> tuple[int, str] | None:
+    """Why two mentions are one person (strength, reason), None when nothing says so, or a strength of -1
+    when they contradict each other."""
+    if a.document_id == b.document_id:
+        return _CONFLICT
+    if a.place is not None and b.place is not None:
+        return _place_pair(a.place, b.place) or _CONFLICT
+    if a.place is not None:
+        return _document_pair(a, b)
+    if b.place is not None:
+        return _document_pair(b, a)
+    return _context_pair(a, b)
+
+
+def _cluster_evidence(mention: Mention, cluster: Cluster) -> tuple[int, str] | None:
+    best: tuple[int, str] | None = None
+    for member in cluster.members:
+        evidence = pair_evidence(mention, member)
+        if evidence == _CONFLICT:
+            return None
+        if evidence is not None and (best is None or evidence[0] > best[0]):
+            best = evidence
+    return best
+
+
+def _specificity(mention: Mention) -> tuple[int, int]:
+    if mention.place is None:
+        return (1, 0)
+    depth = LEVEL_DEPTH.get(mention.place.level, 0) if mention.place.level else 0
+    return (0, -depth)
+
+
+def cluster_block(block: list[tuple[int, Mention]]) -> list[Cluster]:
+    """The persons of one name, from (input position, mention) pairs."""
+    clusters: list[Cluster] = []
+    for position, mention in sorted(block, key=lambda item: (_specificity(item[1]), item[0])):
+        best: tuple[int, str, Cluster] | None = None
+        for cluster in clusters:
+            if mention.document_id in cluster.documents:
+                continue
+            evidence = _cluster_evidence(mention, cluster)
+            if evidence is not None and (best is None or evidence[0] > best[0]):
+                best = (evidence[0], evidence[1], cluster)
+        if best is None:
+            clusters.append(Cluster())
+            best = (0, "first mention of this person", clusters[-1])
+        best[2].add(mention, position, best[1])
+    return clusters
+
+
+def link_mentions(mentions: Iterable[Mention]) -> PersonIndex:
+    """Persons from mentions: blocked by Simplified name, clustered within each block; person ids
+    (P000001 …) follow the order in which each person first appears."""
+    blocks: dict[str, list[tuple[int, Mention]]] = defaultdict(list)
+    for position, mention in enumerate(mentions):
+        blocks[mention.key].append((position, mention))
+    clusters = [cluster for block in blocks.values() for cluster in cluster_block(block)]
+    index = PersonIndex()
+    for number, cluster in enumerate(sorted(clusters, key=lambda cluster: min(cluster.sequence)), start=1):
+        person_id = f"P{number:06d}"
+        members = sorted(zip(cluster.sequence, cluster.members, cluster.reasons), key=lambda item: item[0])
+        index.persons[person_id] = [LinkedMention(mention, person_id, reason) for _, mention, reason in members]
+    return index
+
+
+def link_persons(
+    documents: Iterable[tuple[str, DigestResult]],
+    *,
+    year: int | None = None,
+    texts: Mapping[str, str] | None = None,
+) -> PersonIndex:
+    """Persons across documents: each (document id, result) gives its officials as mentions (enriched
+    first when they carry no posts), and the linker clusters them. `texts` (document id → source text)
+    lets the divisions a text names count among its document's places; `year` overrides each document's."""
+    texts = texts or {}
+    mentions = [
+        mention
+        for document_id, result in documents
+        for mention in document_mentions(document_id, result, year=year, text=texts.get(document_id))
+    ]
+    return link_mentions(mentions)
