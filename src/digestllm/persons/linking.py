@@ -21,7 +21,7 @@ stay apart.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from digestllm.persons.mentions import (
@@ -37,7 +37,8 @@ from digestllm.schemas import DigestResult, PostLevel
 
 # The strength of each reason to link; the highest wins when a mention could join several clusters.
 SAME_REGION, NESTED_REGION, DOCUMENT_PLACE, SHARED_CONTEXT = 4, 3, 2, 1
-_CONFLICT = (-1, "")
+Evidence = tuple[int, Callable[[], str]]  # a strength and what makes the reason (made only when used)
+_CONFLICT: Evidence = (-1, lambda: "")
 
 
 @dataclass
@@ -84,45 +85,61 @@ class PersonIndex:
         return None
 
 
-def _place_pair(a: PlaceRef, b: PlaceRef) -> tuple[int, str] | None:
+def _place_strength(a: PlaceRef, b: PlaceRef) -> int:
+    """SAME_REGION, NESTED_REGION (one level apart at most), or 0 for places that do not link."""
     rel = relation(a, b)
     if rel is Relation.SAME:
-        return SAME_REGION, f"same region {a.label()}"
+        return SAME_REGION
     if rel is Relation.NESTED and depth_gap(a, b) <= 1:
-        inner, outer = sorted((a, b), key=lambda ref: -LEVEL_DEPTH.get(ref.level, 9) if ref.level else -9)
-        return NESTED_REGION, f"region {inner.label()} lies inside {outer.label()}"
+        return NESTED_REGION
+    return 0
+
+
+def _place_reason(a: PlaceRef, b: PlaceRef) -> str:
+    if relation(a, b) is Relation.SAME:
+        return f"same region {a.label()}"
+    inner, outer = sorted((a, b), key=lambda ref: -LEVEL_DEPTH.get(ref.level, 9) if ref.level else -9)
+    return f"region {inner.label()} lies inside {outer.label()}"
+
+
+def _document_pair(placed: Mention, other: Mention) -> Evidence | None:
+    place = placed.place
+    assert place is not None
+    if any(_place_strength(place, ref) for ref in other.document_places):
+        return DOCUMENT_PLACE, lambda: f"region {place.label()} is a place of document {other.document_id}"
     return None
 
 
-def _document_pair(placed: Mention, other: Mention) -> tuple[int, str] | None:
-    assert placed.place is not None
-    for ref in other.document_places:
-        if _place_pair(placed.place, ref) is not None:
-            return DOCUMENT_PLACE, f"region {placed.place.label()} is a place of document {other.document_id}"
-    return None
-
-
-def _context_pair(a: Mention, b: Mention) -> tuple[int, str] | None:
+def _context_pair(a: Mention, b: Mention) -> Evidence | None:
     if a.national and b.national:
         post = next(post.title for post in a.posts if post.level is PostLevel.NATIONAL)
-        return SHARED_CONTEXT, f"both hold a national post ({post})"
+        return SHARED_CONTEXT, lambda: f"both hold a national post ({post})"
     common_posts = a.post_kinds() & b.post_kinds()
     if not common_posts:
         return None
-    for ref in sorted(a.document_places, key=lambda ref: ref.label()):
-        if any(_place_pair(ref, other) is not None for other in b.document_places):
-            role, level = sorted(common_posts)[0]
-            return SHARED_CONTEXT, f"same post ({role}, {level}) and both documents name {ref.label()}"
-    return None
+    shared = next(
+        (
+            ref
+            for ref in sorted(a.document_places, key=PlaceRef.label)
+            if any(_place_strength(ref, other) for other in b.document_places)
+        ),
+        None,
+    )
+    if shared is None:
+        return None
+    role, level = sorted(common_posts)[0]
+    return SHARED_CONTEXT, lambda: f"same post ({role}, {level}) and both documents name {shared.label()}"
 
 
-def pair_evidence(a: Mention, b: Mention) -> tuple[int, str] | None:
-    """Why two mentions are one person (strength, reason), None when nothing says so, or a strength of -1
-    when they contradict each other."""
+def pair_evidence(a: Mention, b: Mention) -> Evidence | None:
+    """Why two mentions are one person (strength, a function giving the reason), None when nothing says
+    so, or a strength of -1 when they contradict each other."""
     if a.document_id == b.document_id:
         return _CONFLICT
     if a.place is not None and b.place is not None:
-        return _place_pair(a.place, b.place) or _CONFLICT
+        strength = _place_strength(a.place, b.place)
+        place_a, place_b = a.place, b.place
+        return (strength, lambda: _place_reason(place_a, place_b)) if strength else _CONFLICT
     if a.place is not None:
         return _document_pair(a, b)
     if b.place is not None:
@@ -130,11 +147,11 @@ def pair_evidence(a: Mention, b: Mention) -> tuple[int, str] | None:
     return _context_pair(a, b)
 
 
-def _cluster_evidence(mention: Mention, cluster: Cluster) -> tuple[int, str] | None:
-    best: tuple[int, str] | None = None
+def _cluster_evidence(mention: Mention, cluster: Cluster) -> Evidence | None:
+    best: Evidence | None = None
     for member in cluster.members:
         evidence = pair_evidence(mention, member)
-        if evidence == _CONFLICT:
+        if evidence is _CONFLICT:
             return None
         if evidence is not None and (best is None or evidence[0] > best[0]):
             best = evidence
@@ -152,17 +169,18 @@ def cluster_block(block: list[tuple[int, Mention]]) -> list[Cluster]:
     """The persons of one name, from (input position, mention) pairs."""
     clusters: list[Cluster] = []
     for position, mention in sorted(block, key=lambda item: (_specificity(item[1]), item[0])):
-        best: tuple[int, str, Cluster] | None = None
+        best: tuple[Evidence, Cluster] | None = None
         for cluster in clusters:
             if mention.document_id in cluster.documents:
                 continue
             evidence = _cluster_evidence(mention, cluster)
-            if evidence is not None and (best is None or evidence[0] > best[0]):
-                best = (evidence[0], evidence[1], cluster)
+            if evidence is not None and (best is None or evidence[0] > best[0][0]):
+                best = (evidence, cluster)
         if best is None:
             clusters.append(Cluster())
-            best = (0, "first mention of this person", clusters[-1])
-        best[2].add(mention, position, best[1])
+            clusters[-1].add(mention, position, "first mention of this person")
+        else:
+            best[1].add(mention, position, best[0][1]())
     return clusters
 
 
@@ -176,7 +194,7 @@ def link_mentions(mentions: Iterable[Mention]) -> PersonIndex:
     index = PersonIndex()
     for number, cluster in enumerate(sorted(clusters, key=lambda cluster: min(cluster.sequence)), start=1):
         person_id = f"P{number:06d}"
-        members = sorted(zip(cluster.sequence, cluster.members, cluster.reasons), key=lambda item: item[0])
+        members = sorted(zip(cluster.sequence, cluster.members, cluster.reasons, strict=True), key=lambda item: item[0])
         index.persons[person_id] = [LinkedMention(mention, person_id, reason) for _, mention, reason in members]
     return index
 

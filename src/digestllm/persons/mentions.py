@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
 
-from digestllm.enrich import document_places, document_year, enrich_officials
+from digestllm.enrich import document_places, document_year, enrich_with_places
 from digestllm.places import Place, geo_available, text_places
 from digestllm.schemas import DigestResult, Official, Post, PostLevel
 from digestllm.text import to_simplified
@@ -67,7 +67,7 @@ def depth_gap(a: PlaceRef, b: PlaceRef) -> int:
     """How many levels apart two places lie (0 when a level is unknown)."""
     if a.level not in LEVEL_DEPTH or b.level not in LEVEL_DEPTH:
         return 0
-    return abs(LEVEL_DEPTH[a.level] - LEVEL_DEPTH[b.level])  # type: ignore[index]
+    return abs(LEVEL_DEPTH[a.level] - LEVEL_DEPTH[b.level])
 
 
 @dataclass(frozen=True)
@@ -112,10 +112,14 @@ def _own_place(official: Official, places: dict[str, Place]) -> PlaceRef | None:
     return max(refs, key=lambda ref: (LEVEL_DEPTH.get(ref.level, -1) if ref.level else -1, ref.code is not None))
 
 
-def _dates(result: DigestResult, name: str) -> tuple[list[dt.date], int]:
-    dated = [event.date for event in result.events if name in event.officials and event.date is not None]
-    count = sum(1 for event in result.events if name in event.officials)
-    return dated, count
+def _event_dates(result: DigestResult) -> dict[str, tuple[list[dt.date], int]]:
+    """For each official's name: the dates of the events naming them, and how many events name them."""
+    found: dict[str, tuple[list[dt.date], int]] = {}
+    for event in result.events:
+        for name in set(event.officials):
+            dates, count = found.get(name, ([], 0))
+            found[name] = ([*dates, event.date] if event.date is not None else dates, count + 1)
+    return found
 
 
 def _document_refs(result: DigestResult, places: dict[str, Place], text: str | None, year: int | None) -> set[PlaceRef]:
@@ -131,13 +135,14 @@ def document_mentions(
     """The mentions of one document's officials, enriching the result first when it was not; the
     document's places come from its result, its title and, when given, its text."""
     resolved_year = document_year(result, year)
-    if any(official.titles and not official.posts for official in result.officials):
-        result = enrich_officials(result, year=resolved_year)
     places = document_places(result, resolved_year) if geo_available() else {}
-    refs = _document_refs(result, places, text, resolved_year)
+    if any(official.titles and not official.posts for official in result.officials):
+        result = enrich_with_places(result, places, resolved_year)
+    refs = frozenset(_document_refs(result, places, text, resolved_year))
+    events = _event_dates(result)
     mentions = []
     for index, official in enumerate(result.officials):
-        dated, count = _dates(result, official.name)
+        dated, count = events.get(official.name, ([], 0))
         if not dated and result.reference_date is not None:
             dated = [result.reference_date]
         mentions.append(
@@ -149,7 +154,7 @@ def document_mentions(
                 pinyin=official.pinyin,
                 posts=tuple(official.posts),
                 place=_own_place(official, places),
-                document_places=frozenset(refs),
+                document_places=refs,
                 first_seen=min(dated) if dated else None,
                 last_seen=max(dated) if dated else None,
                 events=count,

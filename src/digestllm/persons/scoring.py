@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,8 @@ from typing import Any
 from digestllm.persons.linking import PersonIndex
 from digestllm.schemas import DigestResult, Official, Script
 from digestllm.text import to_simplified
+
+Extractor = Callable[[str, "str | None"], DigestResult]  # (text, reference date) -> result
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,10 @@ def mention_key(document_id: str, name: str) -> str:
 
 def found_clusters(index: PersonIndex) -> list[set[str]]:
     """The linker's persons as sets of mention keys."""
-    return [{mention_key(item.mention.document_id, item.mention.name) for item in linked} for linked in index.persons.values()]
+    return [
+        {mention_key(item.mention.document_id, item.mention.name) for item in linked}
+        for linked in index.persons.values()
+    ]
 
 
 def _pairs(clusters: Iterable[set[str]]) -> set[frozenset[str]]:
@@ -63,7 +68,7 @@ def score_clusters(found: list[set[str]], gold: list[set[str]]) -> ClusterScore:
         for mention in present:
             gold_of[mention] = present
     found_of = {mention: cluster for cluster in found for mention in cluster}
-    gold_pairs = _pairs({frozenset(cluster) for cluster in gold_of.values()})  # type: ignore[arg-type]
+    gold_pairs = _pairs({frozenset(cluster): cluster for cluster in gold_of.values()}.values())
     found_pairs = _pairs(found)
     hits = len(gold_pairs & found_pairs)
     count = len(mentions) or 1
@@ -98,11 +103,9 @@ def _record_result(record: dict[str, Any]) -> DigestResult:
     )
 
 
-def load_linking_corpus(data: Path, folders: Iterable[str]) -> LinkingCorpus:
+def load_linking_corpus(data: Path, folders: Iterable[str], extract: Extractor) -> LinkingCorpus:
     """The linking gold of `data`/persons over the texts of `folders` (under `data`), each text extracted
-    with the rules at the date of its gold file, plus the records of persons/records.json."""
-    from digestllm import extract
-
+    by `extract(text, date of its gold file)`, plus the records of persons/records.json."""
     documents: list[tuple[str, DigestResult]] = []
     texts: dict[str, str] = {}
     for folder in folders:
@@ -111,7 +114,7 @@ def load_linking_corpus(data: Path, folders: Iterable[str]) -> LinkingCorpus:
             date = json.loads(gold_path.read_text(encoding="utf-8")).get("doc_date") if gold_path.exists() else None
             document_id = f"{folder}/{path.stem}"
             texts[document_id] = path.read_text(encoding="utf-8")
-            documents.append((document_id, extract(texts[document_id], reference_date=date)))
+            documents.append((document_id, extract(texts[document_id], date)))
     records = json.loads((data / "persons" / "records.json").read_text(encoding="utf-8"))
     for record in records["documents"]:
         documents.append((record["id"], _record_result(record)))

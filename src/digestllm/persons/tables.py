@@ -90,7 +90,9 @@ def _pick(choose: Callable[[dt.date, dt.date], dt.date], a: dt.date | None, b: d
 
 def person_tables(index: PersonIndex) -> dict[str, list[Row]]:
     """Rows of `persons`, `person_posts` and `person_mentions` for a linked set of documents."""
-    persons, posts, mentions = [], [], []
+    persons: list[Row] = []
+    posts: list[Row] = []
+    mentions: list[Row] = []
     for person_id, linked in index.persons.items():
         persons.append(_person_row(person_id, linked))
         posts.extend(_post_rows(person_id, linked))
