@@ -11,8 +11,9 @@ digestllm.persons.scoring) against tests/data/persons/gold.json, and each same-n
 case is checked to stay apart.
 
 Speed: synthetic results, each a digest of 3–6 officials of one city (names drawn so that many people
-share a name, regions among the city's counties, posts from a fixed list, dates over four years), are
-linked on one core, enrichment (posts, pinyin, division codes) included; the wall time is printed.
+share a name, regions among the city's counties, posts from a fixed list, 30% of regions left out,
+dates over four years), are linked on one core, enrichment (posts, pinyin, division codes) included;
+wall and CPU time are printed, and precision and recall against the synthetic persons.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from pathlib import Path
 
 from digestllm import extract
 from digestllm.persons import link_persons, person_tables
-from digestllm.persons.scoring import found_clusters, load_linking_corpus, score_clusters
+from digestllm.persons.scoring import found_clusters, load_linking_corpus, mention_key, score_clusters
 from digestllm.schemas import DigestResult, Event, Official, Script, Span
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
@@ -44,12 +45,20 @@ GIVEN = "伟强军斌勇涛杰俊明平华建国志文海波超刚辉鹏飞宇�
 POSTS = ("{county}委书记", "{county}委副书记", "{county}长", "{county}委常委", "常务副{short}长")
 
 
-def _person_pool(rng: random.Random, count: int) -> list[tuple[str, str, str]]:
-    pool = []
-    for _ in range(count):
+Person = tuple[int, str, str, str]  # number, name, city, county
+
+
+def _person_pool(rng: random.Random, count: int) -> list[Person]:
+    """`count` persons; no two share both name and county (nothing could tell them apart), many share a name."""
+    pool: list[Person] = []
+    taken: set[tuple[str, str]] = set()
+    while len(pool) < count:
         city = rng.choice(list(CITIES))
         name = rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
-        pool.append((name, city, rng.choice(CITIES[city])))
+        county = rng.choice(CITIES[city])
+        if (name, county) not in taken:
+            taken.add((name, county))
+            pool.append((len(pool), name, city, county))
     return pool
 
 
@@ -59,22 +68,26 @@ def _official(name: str, county: str, rng: random.Random) -> Official:
     return Official(name=name, titles=[post], region=region, mentions=[Span(start=0, end=len(name), text=name)])
 
 
-def synthetic_documents(count: int, seed: int) -> list[tuple[str, DigestResult]]:
-    """`count` digests of officials drawn from a pool in which many people share a name."""
+def synthetic_documents(count: int, seed: int) -> tuple[list[tuple[str, DigestResult]], list[set[str]]]:
+    """`count` digests of officials drawn from a pool in which many people share a name, and the true
+    persons as sets of mention keys."""
     rng = random.Random(seed)
     pool = _person_pool(rng, max(count // 5, 50))
-    by_city: dict[str, list[tuple[str, str, str]]] = {}
+    by_city: dict[str, list[Person]] = {}
     for person in pool:
-        by_city.setdefault(person[1], []).append(person)
+        by_city.setdefault(person[2], []).append(person)
     start = dt.date(2020, 1, 1)
     documents = []
+    truth: dict[int, set[str]] = {}
     for number in range(count):
         city = rng.choice(list(by_city))
-        chosen = {
-            person[0]: person for person in rng.sample(by_city[city], k=min(rng.randint(3, 6), len(by_city[city])))
-        }
+        sample = rng.sample(by_city[city], k=min(rng.randint(3, 6), len(by_city[city])))
+        chosen = {person[1]: person for person in sample}  # a digest names one person per name
         day = start + dt.timedelta(days=rng.randrange(4 * 365))
-        officials = [_official(name, county, rng) for name, _, county in chosen.values()]
+        document_id = f"syn/{number:06d}"
+        officials = [_official(name, county, rng) for _, name, _, county in chosen.values()]
+        for person_number, name, _, _ in chosen.values():
+            truth.setdefault(person_number, set()).add(mention_key(document_id, name))
         events = [
             Event(date=day, officials=[o.name], action="调研", location=o.region, evidence=o.mentions[0])
             for o in officials
@@ -83,8 +96,8 @@ def synthetic_documents(count: int, seed: int) -> list[tuple[str, DigestResult]]
         result = DigestResult(
             title=title, reference_date=day, script=Script.SIMPLIFIED, officials=officials, events=events
         )
-        documents.append((f"syn/{number:06d}", result))
-    return documents
+        documents.append((document_id, result))
+    return documents, list(truth.values())
 
 
 def accuracy() -> None:
@@ -103,18 +116,24 @@ def accuracy() -> None:
 
 
 def speed(count: int, seed: int) -> None:
-    """Wall time to link `count` synthetic documents (enrichment included) and build the tables."""
-    documents = synthetic_documents(count, seed)
+    """Wall and CPU time to link `count` synthetic documents (enrichment included) and build the tables,
+    and how well the synthetic persons were found."""
+    documents, truth = synthetic_documents(count, seed)
     started, started_cpu = time.perf_counter(), time.process_time()
     index = link_persons(documents)
     linked, linked_cpu = time.perf_counter() - started, time.process_time() - started_cpu
     tables = person_tables(index)
     total, total_cpu = time.perf_counter() - started, time.process_time() - started_cpu
     mentions = sum(len(result.officials) for _, result in documents)
-    print(f"synthetic: {count} documents, {mentions} mentions -> {len(tables['persons'])} persons")
+    print(
+        f"synthetic: {count} documents, {mentions} mentions of {len(truth)} persons -> {len(tables['persons'])} found"
+    )
     print(f"  linked in {linked:.1f} s wall, {linked_cpu:.1f} s CPU (one thread)")
     rate = count / total_cpu
     print(f"  with the tables: {total:.1f} s wall, {total_cpu:.1f} s CPU ({rate:.0f} documents per CPU second)")
+    score = score_clusters(found_clusters(index), truth)
+    print(f"  pairwise precision {score.pairwise_precision:.3f}  recall {score.pairwise_recall:.3f}")
+    print(f"  B-cubed  precision {score.bcubed_precision:.3f}  recall {score.bcubed_recall:.3f}")
 
 
 def main() -> None:

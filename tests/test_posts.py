@@ -16,6 +16,7 @@ CASES = [
     ("梅县区委书记", None, PostRole.PARTY_SECRETARY, PostLevel.COUNTY, "梅县区"),
     ("常务副市长", "六安市", PostRole.DEPUTY_GOVERNMENT_HEAD, PostLevel.CITY, "六安市"),
     ("代县长", None, PostRole.GOVERNMENT_HEAD, PostLevel.COUNTY, None),
+    ("邳州市长", None, PostRole.GOVERNMENT_HEAD, PostLevel.CITY, "邳州市"),
     ("杭州市副市长", None, PostRole.DEPUTY_GOVERNMENT_HEAD, PostLevel.CITY, "杭州市"),
     ("县委常委", "大城县", PostRole.STANDING_COMMITTEE, PostLevel.COUNTY, "大城县"),
     ("党工委委员", None, PostRole.STANDING_COMMITTEE, PostLevel.UNKNOWN, None),
@@ -48,6 +49,8 @@ def test_normalise_post(
 def test_a_place_is_split_off_before_the_organ_word() -> None:
     assert split_place("华蓥市委书记") == ("华蓥市", "委书记")
     assert split_place("市市长") == ("市", "市长")
+    assert split_place("邳州市长") == ("邳州市", "长")
+    assert split_place("杭州市副市长") == ("杭州市", "副市长")
     assert split_place("常务副县长") == ("", "常务副县长")
 
 

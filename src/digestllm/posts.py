@@ -75,6 +75,9 @@ ORGAN_HEADS: tuple[str, ...] = (
     "长",
 )
 
+# Government heads named by their place's suffix: after a short name (邳州, 杭州) they complete it.
+HEAD_TITLES = frozenset({"省长", "市长", "州长", "盟长", "县长", "区长", "旗长", "镇长", "乡长"})
+
 # Words that open a post itself, never a place (常务副市长 is no place 常务副市, 代县长 no 代县).
 POST_OPENERS: tuple[str, ...] = ("常务", "副", "代", "政府", "党")
 
@@ -138,13 +141,17 @@ def place_level(place: str) -> PostLevel | None:
 
 def split_place(title: str) -> tuple[str, str]:
     """Split a simplified title into (place, rest): the shortest place prefix followed by an organ word,
-    else the shortest place prefix at all, else no place ("华蓥市委书记" → ("华蓥市", "委书记"))."""
+    else the shortest place prefix at all, else no place ("华蓥市委书记" → ("华蓥市", "委书记")); a head's
+    title after a short name completes the name ("邳州市长" → ("邳州市", "长"))."""
     if title.startswith(POST_OPENERS):
         return "", title
     prefixes = [title[:end] for end in range(1, len(title)) if place_level(title[:end]) is not None]
     for prefix in prefixes:
-        if title[len(prefix) :].startswith(ORGAN_HEADS):
-            return prefix, title[len(prefix) :]
+        rest = title[len(prefix) :]
+        if rest.startswith(ORGAN_HEADS):
+            if rest[:2] in HEAD_TITLES and not prefix.endswith(rest[0]):
+                return prefix + rest[0], rest[1:]  # 邳州|市长 is the head of 邳州市, as 杭州市长 of 杭州市
+            return prefix, rest
     if prefixes:
         return prefixes[0], title[len(prefixes[0]) :]
     return "", title
