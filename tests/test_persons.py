@@ -96,3 +96,16 @@ def test_without_codes_places_compare_by_name(monkeypatch: pytest.MonkeyPatch) -
         by_document["d3"].link_reason == "same region 岳池县" or by_document["d1"].link_reason == "same region 岳池县"
     )
     assert by_document["d4"].person_id != by_document["d1"].person_id
+
+
+def test_leading_posts_of_one_level_in_the_one_place_both_documents_name_link() -> None:
+    documents = [
+        ("e1", _result("2019-09-11", "扬州市东部枢纽建设", [("夏一", ["市长"], None)])),
+        ("e2", _result("2020-11-28", "扬州市委常委会召开", [("夏一", ["市委书记"], None)])),
+        ("e3", _result("2020-11-29", "镇江市项目集中开工", [("夏一", ["市长"], None)])),
+        ("e4", _result("2020-11-30", "扬州市镇江市联席会", [("夏一", ["副区长"], None)])),
+    ]
+    linked = {item.mention.document_id: item for item in link_persons(documents).mentions}
+    assert linked["e1"].person_id == linked["e2"].person_id
+    assert linked["e2"].link_reason == "leading posts of the city level where both documents name 扬州市 (321000)"
+    assert len({linked[key].person_id for key in ("e1", "e3", "e4")}) == 3

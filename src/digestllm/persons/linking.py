@@ -10,7 +10,8 @@ gives a reason to link, in this order of strength:
 3. its region is among the places of the other document (an official whose region that document
    does not spell out);
 4. neither says where, but both hold a post of the same role and level and their documents name a
-   common place; or both hold a national post (总书记).
+   common place; or both hold leading posts of one level (市长, later 市委书记) and their documents name
+   the same place of that level, one of them no other; or both hold a national post (总书记).
 
 Two mentions contradict each other when their regions are unrelated, or nested more than one level
 apart, or when they come from the same document (a document names one person once). So two people
@@ -33,10 +34,20 @@ from digestllm.persons.mentions import (
     document_mentions,
     relation,
 )
-from digestllm.schemas import DigestResult, PostLevel
+from digestllm.schemas import DigestResult, PostLevel, PostRole
 
 # The strength of each reason to link; the highest wins when a mention could join several clusters.
 SAME_REGION, NESTED_REGION, DOCUMENT_PLACE, SHARED_CONTEXT = 4, 3, 2, 1
+# Roles of a place's leadership: two of them at one level in one place may be one career (县长, then 县委书记).
+LEADERSHIP_ROLES = frozenset(
+    {
+        PostRole.PARTY_SECRETARY,
+        PostRole.DEPUTY_PARTY_SECRETARY,
+        PostRole.GOVERNMENT_HEAD,
+        PostRole.DEPUTY_GOVERNMENT_HEAD,
+        PostRole.STANDING_COMMITTEE,
+    }
+)
 Evidence = tuple[int, Callable[[], str]]  # a strength and what makes the reason (made only when used)
 _CONFLICT: Evidence = (-1, lambda: "")
 
@@ -110,25 +121,43 @@ def _document_pair(placed: Mention, other: Mention) -> Evidence | None:
     return None
 
 
+def _shared_place(a: Mention, b: Mention) -> PlaceRef | None:
+    """A place of `a`'s document that is, contains or lies in a place of `b`'s document."""
+    for ref in sorted(a.document_places, key=PlaceRef.label):
+        if any(_place_strength(ref, other) for other in b.document_places):
+            return ref
+    return None
+
+
+def _home_of_level(a: Mention, b: Mention, level: PostLevel) -> PlaceRef | None:
+    """The place of `level` both documents name, when one of them names no other place of that level."""
+    mine = {ref for ref in a.document_places if ref.level is level and ref.code}
+    theirs = {ref for ref in b.document_places if ref.level is level and ref.code}
+    common = mine & theirs
+    if len(common) == 1 and (len(mine) == 1 or len(theirs) == 1):
+        return next(iter(common))
+    return None
+
+
+def _leadership_levels(mention: Mention) -> set[PostLevel]:
+    return {post.level for post in mention.posts if post.role in LEADERSHIP_ROLES}
+
+
 def _context_pair(a: Mention, b: Mention) -> Evidence | None:
     if a.national and b.national:
         post = next(post.title for post in a.posts if post.level is PostLevel.NATIONAL)
         return SHARED_CONTEXT, lambda: f"both hold a national post ({post})"
     common_posts = a.post_kinds() & b.post_kinds()
-    if not common_posts:
+    shared = _shared_place(a, b) if common_posts else None
+    if shared is not None:
+        role, level = sorted(common_posts)[0]
+        return SHARED_CONTEXT, lambda: f"same post ({role}, {level}) and both documents name {shared.label()}"
+    homes = ((level, _home_of_level(a, b, level)) for level in sorted(_leadership_levels(a) & _leadership_levels(b)))
+    found = next(((level, home) for level, home in homes if home is not None), None)
+    if found is None:
         return None
-    shared = next(
-        (
-            ref
-            for ref in sorted(a.document_places, key=PlaceRef.label)
-            if any(_place_strength(ref, other) for other in b.document_places)
-        ),
-        None,
-    )
-    if shared is None:
-        return None
-    role, level = sorted(common_posts)[0]
-    return SHARED_CONTEXT, lambda: f"same post ({role}, {level}) and both documents name {shared.label()}"
+    level, home = found
+    return SHARED_CONTEXT, lambda: f"leading posts of the {level.value} level where both documents name {home.label()}"
 
 
 def pair_evidence(a: Mention, b: Mention) -> Evidence | None:
