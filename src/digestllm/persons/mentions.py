@@ -136,7 +136,7 @@ def document_mentions(
     document's places come from its result, its title and, when given, its text."""
     resolved_year = document_year(result, year)
     places = document_places(result, resolved_year) if geo_available() else {}
-    if any(official.titles and not official.posts for official in result.officials):
+    if any(official.pinyin is None for official in result.officials):  # not enriched yet
         result = enrich_with_places(result, places, resolved_year)
     refs = frozenset(_document_refs(result, places, text, resolved_year))
     events = _event_dates(result)
