@@ -96,6 +96,48 @@ class Official(BaseModel):
     mentions: list[Span] = Field(default_factory=list)
     origin: Origin = Origin.RULES
     alignment: AlignmentStatus = AlignmentStatus.DERIVED
+    pinyin: str | None = Field(default=None, description="the name in Hanyu Pinyin, surname first: 'Jiang Bo'")
+    posts: list[Post] = Field(default_factory=list, description="each title normalised: role, level, region, code")
+
+
+class PostRole(str, Enum):
+    """What kind of leadership a post is (digestllm.posts maps titles onto these)."""
+
+    PARTY_SECRETARY = "party_secretary"  # 书记 of a party committee: 县委书记, 镇党委书记, 党工委书记
+    DEPUTY_PARTY_SECRETARY = "deputy_party_secretary"  # 副书记
+    GOVERNMENT_HEAD = "government_head"  # 省长, 市长, 县长, 区长, 镇长, 管委会主任, 村主任
+    DEPUTY_GOVERNMENT_HEAD = "deputy_government_head"  # 副市长, 常务副县长
+    STANDING_COMMITTEE = "standing_committee"  # 常委 of a party committee, 党工委委员
+    CONGRESS_CPPCC = "congress_cppcc"  # posts of the people's congress or the CPPCC: 人大常委会主任, 政协主席
+    DEPARTMENT_HEAD = "department_head"  # head of an organ: 部长, 局长, 办公室主任, 秘书长, 政法委书记
+    OTHER = "other"
+
+
+class PostLevel(str, Enum):
+    """The tier of the body a post belongs to."""
+
+    NATIONAL = "national"
+    PROVINCE = "province"
+    CITY = "city"  # prefecture level: 市, 州, 盟, 地区
+    COUNTY = "county"  # county level: 县, 区, 旗, county-level 市
+    TOWNSHIP = "township"  # 镇, 乡, 街道
+    VILLAGE = "village"  # 村, 社区
+    ZONE = "zone"  # development zones and parks: 开发区, 高新区, 园区
+    ORGAN = "organ"  # an organ named without its territory: 局长, 办公室主任
+    UNKNOWN = "unknown"
+
+
+class Post(BaseModel):
+    """One title of an official, as written, with its role, level and place (and the place's code)."""
+
+    title: str
+    role: PostRole = PostRole.OTHER
+    level: PostLevel = PostLevel.UNKNOWN
+    region: str | None = None
+    region_code: str | None = Field(default=None, description="administrative division code (GB/T 2260) or null")
+
+
+Official.model_rebuild()
 
 
 class GroundedRecord(BaseModel):
