@@ -19,6 +19,7 @@ FAST = {
     "transport_retries": 1,
     "validation_retries": 1,
     "timeout": 5.0,
+    "task": "records",  # the scripted answers read each section afresh (the slots task: test_model_slots.py)
 }
 
 

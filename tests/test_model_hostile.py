@@ -36,6 +36,7 @@ OPTIONS = {
     "transport_retries": 2,
     "validation_retries": 1,
     "timeout": 5.0,
+    "task": "records",  # the scripted answers read each section afresh (the slots task: test_model_slots.py)
 }
 # A 5xx with a tiny server-directed delay, so the client's retries do not sleep through its back-off.
 QUICK = {"retry-after-ms": "1"}
