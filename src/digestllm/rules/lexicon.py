@@ -606,11 +606,12 @@ BOUNDARY_BEFORE_PLACE = frozenset("在到赴从由向对与和及是的为于周
 # The basic block of unified ideographs: the officials rules' test for a Han character in a name, a place
 # or a post. Narrower than digestllm.text.HAN_CLASS (which adds the rarer blocks) and kept so.
 COMMON_HAN_CLASS = "\u4e00-\u9fff"
+_COMMON_HAN_RUN = re.compile(f"[{COMMON_HAN_CLASS}]*")
 
 
-def is_common_han(char: str) -> bool:
-    """True for one character of `COMMON_HAN_CLASS`."""
-    return "\u4e00" <= char <= "\u9fff"
+def is_common_han(chars: str) -> bool:
+    """True when every character of `chars` is in `COMMON_HAN_CLASS` (an empty string too)."""
+    return _COMMON_HAN_RUN.fullmatch(chars) is not None
 
 
 # Verbs before a person cited as a source of instructions, not a participant ("贯彻落实武国定副省长…指示精神").

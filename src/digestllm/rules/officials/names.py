@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from digestllm.rules.lexicon import (
+    COMMON_HAN_CLASS,
     COMPOUND_SURNAMES,
     FOLLOWING_WORDS,
     FUNCTION_CHARS,
@@ -13,12 +14,13 @@ from digestllm.rules.lexicon import (
     SINGLE_SURNAMES,
     SURNAMES_AFTER_A_POST,
     alternation,
-    is_common_han,
 )
 
 # A word that follows a name (主持, 出席, 以及): where one starts, no name goes on.
 FOLLOWING_WORD = re.compile(alternation(list(FOLLOWING_WORDS)))
 _LIST_ITEM_ENDS = ("、", "等", "，", ",", "")
+# A character that may stand in a personal name: common Han, and none of the characters never found in one.
+_NAME_CHAR = re.compile(f"(?![{''.join(re.escape(c) for c in sorted(NON_NAME_CHARS))}])[{COMMON_HAN_CLASS}]")
 
 
 class NameScanner:
@@ -48,7 +50,7 @@ class NameScanner:
 
     def name_char(self, pos: int) -> bool:
         """True when the character at `pos` may stand in a personal name."""
-        return pos < len(self.text) and self.text[pos] not in NON_NAME_CHARS and is_common_han(self.text[pos])
+        return _NAME_CHAR.match(self.text, pos) is not None
 
     def closes_name(self, pos: int) -> bool:
         """True when a name may end right before `pos`."""

@@ -20,21 +20,31 @@ from digestllm.rules.lexicon import (
 )
 from digestllm.rules.officials.spans import Post
 
-# The post cores, compiled once: as a pattern (longest first) and as suffixes to try (longest first).
+
+def _by_last_char(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """`words` longest first, grouped by their last character: the ones that may end right before a position."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        groups.setdefault(word[-1], []).append(word)
+    return {last: tuple(group) for last, group in groups.items()}
+
+
+# The post cores, compiled once: as a pattern (longest first) and as suffixes by their last character.
 POST_CORE = re.compile(alternation(POST_CORES))
-_CORES_LONGEST_FIRST = tuple(sorted(POST_CORES, key=len, reverse=True))
+_CORES_BY_LAST_CHAR = _by_last_char(POST_CORES)
 
 _ORGAN_WORDS = frozenset(ORGAN_TOKENS) | {t + w for t in BODY_TOPICS for w in BODY_WORDS}
 _ORGAN_LENGTHS = tuple(sorted({len(w) for w in _ORGAN_WORDS}, reverse=True))
-_PLACE_SUFFIXES = tuple(sorted(PLACE_SUFFIXES, key=len, reverse=True))
+_ORGAN_LAST_CHARS = frozenset(w[-1] for w in _ORGAN_WORDS)
+_PLACE_SUFFIXES_BY_LAST_CHAR = _by_last_char(PLACE_SUFFIXES)
 _INNER_LEVEL_CHARS = frozenset(LEVEL_CHARS) - {"州"}  # 州 ends city names too: 鄂州, 杭州
 _POST_SEPARATORS = "、，,"
 _MAX_UNKNOWN_POST_WORDS = 6
 
 
 def core_ending_at(simplified: str, pos: int) -> int | None:
-    """Where the longest post core ending right before `pos` starts, or None when none ends there."""
-    for core in _CORES_LONGEST_FIRST:
+    """Where the longest post core ending right before `pos` (inside the text) starts, or None when none does."""
+    for core in _CORES_BY_LAST_CHAR.get(simplified[pos - 1 : pos], ()):
         if simplified.endswith(core, 0, pos):
             return pos - len(core)
     return None
@@ -86,12 +96,14 @@ class PostReader:
         if separator <= floor or separator == post_start - 1:
             return post_start
         between = s[separator + 1 : post_start]
-        if not all(is_common_han(c) for c in between) or core_ending_at(s, separator) is None:
+        if not is_common_han(between) or core_ending_at(s, separator) is None:
             return post_start
         return separator + 1
 
     def _organ_ending_at(self, pos: int, floor: int) -> int:
-        """Length of the longest organ word ending at `pos`, 0 when none does."""
+        """Length of the longest organ word ending at `pos` (past `floor`), 0 when none does."""
+        if self.text[pos - 1] not in _ORGAN_LAST_CHARS:
+            return 0
         for length in _ORGAN_LENGTHS:
             if pos - length >= floor and self.text[pos - length : pos] in _ORGAN_WORDS:
                 return length
@@ -99,7 +111,7 @@ class PostReader:
 
     def _place_ending_at(self, pos: int, floor: int) -> int | None:
         """Start of a named place (`广安区`, `枣山园区`) ending at `pos`, when one is plausible."""
-        for suffix in _PLACE_SUFFIXES:
+        for suffix in _PLACE_SUFFIXES_BY_LAST_CHAR.get(self.text[pos - 1], ()):
             if self.text.endswith(suffix, floor, pos):
                 return self._place_name_before(pos - len(suffix), suffix, floor)
         return None
@@ -135,7 +147,7 @@ class PostReader:
 def _may_name_a_place(name: str) -> bool:
     """True when `name` may be the name part of a place: Han characters, no function word first, no level inside."""
     return (
-        all(is_common_han(c) for c in name)
+        is_common_han(name)
         and name[0] not in NON_PLACE_START
         and not any(c in _INNER_LEVEL_CHARS for c in name[1:])
         and name not in NON_PLACE_NAMES
