@@ -540,6 +540,9 @@ BODY_TOPICS = (
     "环保",
 )
 
+# Words that end a government body after its topic: 扶贫 + 办, 商务 + 局.
+BODY_WORDS = ("办公室", "中心", "委员会", "办", "局", "委", "厅", "部", "署")
+
 # Place suffixes: a named place ends in one of them ("广安区", "棗山园区", "湖州市").
 PLACE_SUFFIXES = (
     "自治区",
@@ -597,6 +600,20 @@ NON_PLACE_NAMES = frozenset(
     ]
 )
 
+# Characters a named place inside a post stands right after: 在广安区…, 、华蓥市…, 27日岳池县… (digits too).
+BOUNDARY_BEFORE_PLACE = frozenset("在到赴从由向对与和及是的为于周日午晚时、，,。；;：:“”（）() \t\r\n")
+
+# The basic block of unified ideographs: the officials rules' test for a Han character in a name, a place
+# or a post. Narrower than digestllm.text.HAN_CLASS (which adds the rarer blocks) and kept so.
+COMMON_HAN_CLASS = "\u4e00-\u9fff"
+_COMMON_HAN_RUN = re.compile(f"[{COMMON_HAN_CLASS}]*")
+
+
+def is_common_han(chars: str) -> bool:
+    """True when every character of `chars` is in `COMMON_HAN_CLASS` (an empty string too)."""
+    return _COMMON_HAN_RUN.fullmatch(chars) is not None
+
+
 # Verbs before a person cited as a source of instructions, not a participant ("贯彻落实武国定副省长…指示精神").
 CITING_VERBS = ("贯彻落实", "落实", "贯彻", "学习", "传达", "按照", "根据", "遵照", "遵循", "依照", "领会")
 CITED_NOUNS = ("指示", "批示", "讲话", "重要论述", "精神", "部署", "要求", "论述", "思想")
@@ -617,6 +634,24 @@ BYLINE_WORDS = (
     "校对",
     "监制",
 )
+
+# Officials: the words around a name that make it an official's, or not.
+# A leadership word heading a list of names: 区领导陆秋明、薛建忠, 市级领导, 县委领导同志.
+LEADERSHIP_LABEL = re.compile(
+    r"(?:[省市县区镇乡][厅局处科]?级|[省市县区]委|[省市县区]政府|[省市县区镇乡])?领导(?:干部|同志)?"
+)
+# 等领导 closing a list of names: 陈德志、林文建等领导, 等县级领导.
+LEADERS_AFTER_NAMES = re.compile(r"等(?:[省市县区镇乡][厅局处科]?级|[省市县区])?领导")
+# Words after the names that open a sentence saying they attended: 吴丽鸣、卫祥玉、侯波出席活动 (等 may come first).
+ATTENDING_WORDS = ("出席", "参加", "陪同", "一同", "先后", "共同")
+# 原 right before a post in its clause: a former post, held no more (原惠州市委常委); not 太原, 平原, 中原.
+FORMER_POST = re.compile(f"(?:^|[^太平中])原[{COMMON_HAN_CLASS}]{{0,6}}$")
+# Bodies whose posts are not public posts: 公司总经理, 车间主任 (a company's party secretary still holds one).
+NON_OFFICIAL_BODIES = ("公司", "集团", "企业", "工厂", "车间", "合作社", "商会", "协会", "银行", "酒店", "超市", "门店")
+# Words that name a public post without a post core (a model's claimed title must hold one or a core).
+POST_WORDS_BESIDES_CORES = ("成员", "负责人", "领导")
+# Characters that end a clause, where a post's byline, company or 原 is looked for.
+CLAUSE_BREAKS = frozenset("，,。；;！!？?\n")
 
 # Activity verbs: what officials do at a time. Speech verbs alone (要求, 强调) make no event.
 ACTIVITY_VERBS = (

@@ -1,0 +1,57 @@
+"""Posts that make no official: a reporter's credit, a company's post, an association's, a former one."""
+
+from __future__ import annotations
+
+import re
+
+from digestllm.rules.lexicon import (
+    ASSOCIATION_CORES,
+    BYLINE_WORDS,
+    CLAUSE_BREAKS,
+    FORMER_POST,
+    NON_OFFICIAL_BODIES,
+    alternation,
+)
+from digestllm.rules.officials.spans import Post
+
+_BYLINE = re.compile(alternation(list(BYLINE_WORDS)))
+_NON_OFFICIAL_BODY = re.compile(alternation(NON_OFFICIAL_BODIES))
+_CLAUSE_REACH = 20  # how far back a clause is read for a byline, a company or 原
+
+
+def holds_public_post(simplified: str, chain: list[Post], floor: int) -> bool:
+    """True when the posts `chain` (written before a name) make the person named an official."""
+    return not (
+        in_byline(simplified, chain[0].start, floor)
+        or is_non_official(simplified, chain, floor)
+        or all(simplified.endswith(ASSOCIATION_CORES, p.start, p.end) for p in chain)  # a chamber of commerce's 会长
+        or is_former(simplified, chain[0].start, floor)
+    )
+
+
+def in_byline(simplified: str, post_start: int, floor: int) -> bool:
+    """True when the post sits in a reporter's credit (`本报记者`, `通讯员`) within the same clause."""
+    return _BYLINE.search(simplified, clause_start(simplified, post_start, floor), post_start) is not None
+
+
+def is_non_official(simplified: str, chain: list[Post], floor: int) -> bool:
+    """Company posts are not public posts (`公司总经理`, `车间主任`); a company's party secretary still is."""
+    start = clause_start(simplified, chain[0].start, floor)
+    for post in chain:
+        text = simplified[post.start : post.end]
+        if "书记" not in text and _NON_OFFICIAL_BODY.search(simplified, start, post.end):
+            return True
+    return False
+
+
+def is_former(simplified: str, post_start: int, floor: int) -> bool:
+    """True when 原 stands right before the post in its clause: `原惠州市委常委` holds the post no more."""
+    return FORMER_POST.search(simplified, clause_start(simplified, post_start, floor), post_start + 1) is not None
+
+
+def clause_start(simplified: str, pos: int, floor: int) -> int:
+    """Where the clause holding `pos` starts: after a clause break, at `floor`, or `_CLAUSE_REACH` characters back."""
+    start = pos
+    while start > floor and simplified[start - 1] not in CLAUSE_BREAKS and pos - start < _CLAUSE_REACH:
+        start -= 1
+    return start

@@ -1,0 +1,85 @@
+"""Names in lists: after a post or a leadership word, opening a sentence, or before 等领导."""
+
+from __future__ import annotations
+
+import re
+
+from digestllm.rules.lexicon import ATTENDING_WORDS, NAME_CLOSERS, alternation
+from digestllm.rules.officials.names import FOLLOWING_WORD, NameScanner
+from digestllm.rules.officials.spans import OfficialMention, Post
+
+_ATTENDED = re.compile(f"(?:等)?(?:{alternation(ATTENDING_WORDS)})")
+_OPENS_A_LIST = "、，,等"
+
+
+def listed_after(
+    simplified: str,
+    names: NameScanner,
+    pos: int,
+    end: int,
+    shared_posts: list[Post],
+    first_without_comma: bool = False,
+) -> list[OfficialMention]:
+    """Names listed after a name or a leadership word: `副市长张三、李四`, `区领导陆秋明、薛建忠`.
+
+    Each item after the first follows a 、; with `first_without_comma`, the first follows `pos` directly
+    (`pos` is then the label's last character) and must be followed by a list mark or a following word.
+    """
+    found: list[OfficialMention] = []
+    cursor = pos
+    first = first_without_comma
+    while cursor < end and (first or simplified[cursor] == "、"):
+        start = cursor + 1
+        name_end = names.name_after(start)
+        if name_end is None and not first:  # inside a list a rare surname still reads as a name: 润道宏
+            name_end = names.listed_name(start)
+        if name_end is None or name_end > end or not names.closes_name(name_end):
+            break
+        if first and not _opens_a_list(simplified, name_end):
+            break
+        found.append(OfficialMention(start, name_end, list(shared_posts)))
+        cursor = name_end
+        first = False
+    return found
+
+
+def _opens_a_list(simplified: str, pos: int) -> bool:
+    """True when a list mark (、，等) or a word that follows a name stands at `pos`."""
+    return pos < len(simplified) and (
+        simplified[pos] in _OPENS_A_LIST or FOLLOWING_WORD.match(simplified, pos) is not None
+    )
+
+
+def bare_names_attending(simplified: str, names: NameScanner, pos: int, end: int) -> list[OfficialMention]:
+    """A sentence that opens with two or more names joined by 、 and says they attended: the leaders
+    of the occasion, named without their posts."""
+    found: list[OfficialMention] = []
+    cursor = pos
+    while cursor < end:
+        name_end = names.name_after(cursor) if not found else names.name_after(cursor) or names.listed_name(cursor)
+        if name_end is None or name_end > end:
+            return []
+        found.append(OfficialMention(cursor, name_end, []))
+        if simplified.startswith("、", name_end):
+            cursor = name_end + 1
+            continue
+        return found if len(found) >= 2 and _ATTENDED.match(simplified, name_end) else []
+    return []
+
+
+def names_listed_before(
+    simplified: str, names: NameScanner, label: re.Match[str], known: set[str], floor: int
+) -> list[OfficialMention]:
+    """Names joined by 、 right before `等领导`; the label (领导, 县领导) is their post."""
+    found: list[OfficialMention] = []
+    end = label.start()
+    post = Post(label.start() + 1, label.end())
+    while end > floor:
+        start = names.name_before(end, known)
+        if start is None or start < floor:
+            break
+        found.append(OfficialMention(start, end, [post]))
+        if start - 1 < floor or simplified[start - 1] != "、":
+            break
+        end = start - 1
+    return found if found and (found[-1].start == floor or simplified[found[-1].start - 1] in NAME_CLOSERS) else []

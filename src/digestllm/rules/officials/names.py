@@ -1,0 +1,158 @@
+"""Personal names: where one starts after a post, ends before a title, or stands in a list."""
+
+from __future__ import annotations
+
+import re
+
+from digestllm.rules.lexicon import (
+    COMMON_HAN_CLASS,
+    COMPOUND_SURNAMES,
+    FOLLOWING_WORDS,
+    FUNCTION_CHARS,
+    NAME_CLOSERS,
+    NON_NAME_CHARS,
+    SINGLE_SURNAMES,
+    SURNAMES_AFTER_A_POST,
+    alternation,
+)
+
+# A word that follows a name (主持, 出席, 以及): where one starts, no name goes on.
+FOLLOWING_WORD = re.compile(alternation(list(FOLLOWING_WORDS)))
+_LIST_ITEM_ENDS = ("、", "等", "，", ",", "")
+# A character that may stand in a personal name: common Han, and none of the characters never found in one.
+_NAME_CHAR = re.compile(f"(?![{''.join(re.escape(c) for c in sorted(NON_NAME_CHARS))}])[{COMMON_HAN_CLASS}]")
+
+
+class NameScanner:
+    """Reads personal names in one document, using the whole text to settle their length."""
+
+    def __init__(self, simplified: str) -> None:
+        self.text = simplified
+        self._counts: dict[str, int] = {}
+        self._alone: dict[str, bool] = {}
+
+    def count(self, word: str) -> int:
+        """Occurrences of `word` in the document, counted once per word."""
+        if word not in self._counts:
+            self._counts[word] = self.text.count(word)
+        return self._counts[word]
+
+    def surname_length(self, pos: int, after_post: bool = False) -> int:
+        """Length of the surname starting at `pos` (0: none). Right after a post, 向 and 于 are surnames."""
+        s = self.text
+        if s[pos : pos + 2] in COMPOUND_SURNAMES:
+            return 2
+        if pos >= len(s) or s[pos] not in SINGLE_SURNAMES:
+            return 0
+        if s[pos] in FUNCTION_CHARS and not (after_post and s[pos] in SURNAMES_AFTER_A_POST):
+            return 0
+        return 1
+
+    def name_char(self, pos: int) -> bool:
+        """True when the character at `pos` may stand in a personal name."""
+        return _NAME_CHAR.match(self.text, pos) is not None
+
+    def closes_name(self, pos: int) -> bool:
+        """True when a name may end right before `pos`."""
+        s = self.text
+        return pos >= len(s) or s[pos] in NAME_CLOSERS or FOLLOWING_WORD.match(s, pos) is not None or s[pos].isdigit()
+
+    def name_after(self, pos: int) -> int | None:
+        """The end of a personal name starting at `pos`, or None when no name starts there."""
+        surname = self._surname_opening_name(pos)
+        if not surname:
+            return None
+        two, three = pos + surname + 1, pos + surname + 2
+        if self._word_starts_after(two, three):
+            return two  # 米亮主持, 唐勇以及, 李放作项目: a word of the text starts right after two characters
+        closes_two, closes_three = self.closes_name(two), self.closes_name(three)
+        if self.text[pos] in SURNAMES_AFTER_A_POST:  # 向 and 于 are words first: the name must be closed off
+            return three if closes_three else two if closes_two else None
+        if closes_three and not closes_two:  # what follows settles it: 李明亮出席
+            return three
+        return self._length_by_counts(pos, two, three, closes_two and not closes_three)
+
+    def _surname_opening_name(self, pos: int) -> int:
+        """Length of the surname of a name starting at `pos` right after a post; 0 when none starts there."""
+        surname = self.surname_length(pos, after_post=True)
+        if not surname:
+            return 0
+        following = FOLLOWING_WORD.match(self.text, pos)
+        doubtful = self.text[pos] in SURNAMES_AFTER_A_POST
+        if following and not (doubtful and following.end() - pos == 1):
+            return 0
+        return surname if self.name_char(pos + surname) else 0
+
+    def _word_starts_after(self, two: int, three: int) -> bool:
+        """True when the name must end at `two`: no name character there, or a word of the text starts there."""
+        if not self.name_char(two):
+            return True
+        word_at_two = FOLLOWING_WORD.match(self.text, two)
+        if word_at_two is None:
+            return False
+        word_at_three = FOLLOWING_WORD.match(self.text, three)
+        return (
+            word_at_two.end() - two >= 2
+            or not self.closes_name(three)
+            or word_at_three is not None
+            and word_at_three.end() - three >= 2
+        )
+
+    def _length_by_counts(self, pos: int, two: int, three: int, only_two_closes: bool) -> int:
+        """The end of a name whose length the text around it leaves open: the document's counts decide."""
+        short, long_ = self.text[pos:two], self.text[pos:three]
+        short_count, long_count = self.count(short), self.count(long_)
+        if long_count >= 2 and long_count == short_count:
+            return three
+        if short_count > long_count and self._stands_alone(short):
+            return two
+        return two if only_two_closes else three
+
+    def listed_name(self, pos: int) -> int | None:
+        """The end of a two- or three-character item of a 、 list starting at `pos`, whatever its surname."""
+        for length in (2, 3):
+            end = pos + length
+            if self._ends_list_item(end) and self._reads_as_list_item(pos, end):
+                return end
+        return None
+
+    def _ends_list_item(self, end: int) -> bool:
+        """True when a list item may end right before `end`: a separator, 等, the end, or a following word."""
+        s = self.text
+        return (
+            end <= len(s)
+            and s[end : end + 1] in _LIST_ITEM_ENDS
+            or end < len(s)
+            and FOLLOWING_WORD.match(s, end) is not None
+        )
+
+    def _reads_as_list_item(self, start: int, end: int) -> bool:
+        """True when `[start, end)` is all name characters and starts with no function word."""
+        return (
+            all(self.name_char(i) for i in range(start, end))
+            and self.text[start] not in FUNCTION_CHARS
+            and not FOLLOWING_WORD.match(self.text, start)
+        )
+
+    def _stands_alone(self, name: str) -> bool:
+        """True when `name` occurs somewhere followed by a word that ends a name."""
+        if name not in self._alone:
+            self._alone[name] = any(self.closes_name(m.end()) for m in re.finditer(re.escape(name), self.text))
+        return self._alone[name]
+
+    def name_before(self, end: int, known: set[str]) -> int | None:
+        """The start of a personal name ending at `end` (before a trailing title), or None."""
+        s = self.text
+        for length in (3, 2, 4):
+            if end - length >= 0 and s[end - length : end] in known:
+                return end - length
+        for length in (3, 2):
+            start = end - length
+            if (
+                start >= 0
+                and self.surname_length(start)
+                and not FOLLOWING_WORD.match(s, start)
+                and all(self.name_char(i) for i in range(start + 1, end))
+            ):
+                return start
+        return None

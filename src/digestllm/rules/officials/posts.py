@@ -1,0 +1,154 @@
+"""Posts and the places inside them: `广安区委书记` is a post core (书记) read leftwards through organ words
+(委) to one named place (广安区)."""
+
+from __future__ import annotations
+
+import re
+
+from digestllm.rules.lexicon import (
+    BODY_TOPICS,
+    BODY_WORDS,
+    BOUNDARY_BEFORE_PLACE,
+    LEVEL_CHARS,
+    NON_PLACE_NAMES,
+    NON_PLACE_START,
+    ORGAN_TOKENS,
+    PLACE_SUFFIXES,
+    POST_CORES,
+    alternation,
+    is_common_han,
+)
+from digestllm.rules.officials.spans import Post
+
+
+def _by_last_char(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """`words` longest first, grouped by their last character: the ones that may end right before a position."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        groups.setdefault(word[-1], []).append(word)
+    return {last: tuple(group) for last, group in groups.items()}
+
+
+# The post cores, compiled once: as a pattern (longest first) and as suffixes by their last character.
+POST_CORE = re.compile(alternation(POST_CORES))
+_CORES_BY_LAST_CHAR = _by_last_char(POST_CORES)
+
+_ORGAN_WORDS = frozenset(ORGAN_TOKENS) | {t + w for t in BODY_TOPICS for w in BODY_WORDS}
+_ORGAN_LENGTHS = tuple(sorted({len(w) for w in _ORGAN_WORDS}, reverse=True))
+_ORGAN_LAST_CHARS = frozenset(w[-1] for w in _ORGAN_WORDS)
+_PLACE_SUFFIXES_BY_LAST_CHAR = _by_last_char(PLACE_SUFFIXES)
+_INNER_LEVEL_CHARS = frozenset(LEVEL_CHARS) - {"州"}  # 州 ends city names too: 鄂州, 杭州
+_POST_SEPARATORS = "、，,"
+_MAX_UNKNOWN_POST_WORDS = 6
+
+
+def core_ending_at(simplified: str, pos: int) -> int | None:
+    """Where the longest post core ending right before `pos` (inside the text) starts, or None when none does."""
+    for core in _CORES_BY_LAST_CHAR.get(simplified[pos - 1 : pos], ()):
+        if simplified.endswith(core, 0, pos):
+            return pos - len(core)
+    return None
+
+
+class PostReader:
+    """Reads the post that ends at a post core, leftwards: organ words, then one place."""
+
+    def __init__(self, simplified: str) -> None:
+        self.text = simplified
+        self._standing_places: dict[str, list[int]] = {}
+
+    def start_of_post(self, core_start: int, floor: int) -> tuple[int, tuple[int, int] | None]:
+        """Where the post ending in the core at `core_start` begins, and the named place inside it."""
+        pos = core_start
+        while pos > floor and (organ := self._organ_ending_at(pos, floor)):
+            pos -= organ
+        place = self._place_ending_at(pos, floor) if pos > floor else None
+        if place is not None:
+            return place, (place, pos)
+        if pos > floor and self.text[pos - 1] in LEVEL_CHARS:  # 市委, 县政府: this level's body
+            return pos - 1, None
+        return pos, None
+
+    def chain_before(self, core_start: int, core_end: int, floor: int) -> list[Post]:
+        """The post ending at `core_end` and the posts joined to it by 、 or ， before it.
+
+        A post after 、 may hold words the post grammar does not know (`县人大常委会副主任、县慈善总会监事长`):
+        up to a few of them are kept when a known post stands before the 、.
+        """
+        s = self.text
+        post_start, region = self.start_of_post(core_start, floor)
+        post_start = self._unknown_words_after_a_post(post_start, floor)
+        chain = [Post(post_start, core_end, region)]
+        while chain[0].start - 1 > floor and s[chain[0].start - 1] in _POST_SEPARATORS:
+            separator = chain[0].start - 1
+            previous_core = core_ending_at(s, separator)
+            if previous_core is None:
+                break
+            previous_start, previous_region = self.start_of_post(previous_core, floor)
+            chain.insert(0, Post(previous_start, separator, previous_region))
+        return chain
+
+    def _unknown_words_after_a_post(self, post_start: int, floor: int) -> int:
+        """Where the post really starts when unknown words stand between it and a 、 after another post."""
+        s = self.text
+        reach = max(floor, post_start - _MAX_UNKNOWN_POST_WORDS - 1)
+        separator = s.rfind("、", reach, post_start)
+        if separator <= floor or separator == post_start - 1:
+            return post_start
+        between = s[separator + 1 : post_start]
+        if not is_common_han(between) or core_ending_at(s, separator) is None:
+            return post_start
+        return separator + 1
+
+    def _organ_ending_at(self, pos: int, floor: int) -> int:
+        """Length of the longest organ word ending at `pos` (past `floor`), 0 when none does."""
+        if self.text[pos - 1] not in _ORGAN_LAST_CHARS:
+            return 0
+        for length in _ORGAN_LENGTHS:
+            if pos - length >= floor and self.text[pos - length : pos] in _ORGAN_WORDS:
+                return length
+        return 0
+
+    def _place_ending_at(self, pos: int, floor: int) -> int | None:
+        """Start of a named place (`广安区`, `枣山园区`) ending at `pos`, when one is plausible."""
+        for suffix in _PLACE_SUFFIXES_BY_LAST_CHAR.get(self.text[pos - 1], ()):
+            if self.text.endswith(suffix, floor, pos):
+                return self._place_name_before(pos - len(suffix), suffix, floor)
+        return None
+
+    def _place_name_before(self, name_end: int, suffix: str, floor: int) -> int | None:
+        """Start of the two to four characters before a place suffix that name the place, or None."""
+        s = self.text
+        for length in (2, 3, 4):
+            start = name_end - length
+            if start < floor:
+                break
+            name = s[start:name_end]
+            if not _may_name_a_place(name):
+                break
+            preceded_by_boundary = start == floor or s[start - 1] in BOUNDARY_BEFORE_PLACE or s[start - 1].isdigit()
+            # A longer name must stand on its own elsewhere too: 石家庄市 yes, 细化落实市 no.
+            if preceded_by_boundary and (length == 2 or self._recurs(name + suffix, start)):
+                return start
+        return None
+
+    def _recurs(self, place: str, here: int) -> bool:
+        """True when `place` also stands on its own (after a boundary) somewhere other than `here`."""
+        if place not in self._standing_places:
+            s = self.text
+            self._standing_places[place] = [
+                m.start()
+                for m in re.finditer(re.escape(place), s)
+                if m.start() == 0 or s[m.start() - 1] in BOUNDARY_BEFORE_PLACE
+            ][:2]
+        return any(at != here for at in self._standing_places[place])
+
+
+def _may_name_a_place(name: str) -> bool:
+    """True when `name` may be the name part of a place: Han characters, no function word first, no level inside."""
+    return (
+        is_common_han(name)
+        and name[0] not in NON_PLACE_START
+        and not any(c in _INNER_LEVEL_CHARS for c in name[1:])
+        and name not in NON_PLACE_NAMES
+    )

@@ -1,0 +1,152 @@
+"""The shapes that name an official, as a table in priority order.
+
+Each strategy is named, finds its anchors with one pattern and reads each anchor with its own callback,
+in the manner of spaCy's Matcher. A strategy that gives way keeps only names whose stretch no earlier
+strategy (or earlier anchor) claimed; the others claim theirs whatever came before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from digestllm.rules.lexicon import (
+    COMMON_HAN_CLASS,
+    LEADERS_AFTER_NAMES,
+    LEADERSHIP_LABEL,
+    TRAILING_TITLES,
+    alternation,
+)
+from digestllm.rules.officials.filters import holds_public_post
+from digestllm.rules.officials.lists import bare_names_attending, listed_after, names_listed_before
+from digestllm.rules.officials.names import NameScanner
+from digestllm.rules.officials.posts import POST_CORE, PostReader, core_ending_at
+from digestllm.rules.officials.spans import OfficialMention, Post
+
+_TRAILING_TITLE = re.compile(alternation(TRAILING_TITLES))
+_POSTS_IN_PARENTHESES = re.compile(r"[（(]([^（）()\n]{2,40})[）)]")
+_SENTENCE_START = re.compile(rf"(?:^|(?<=[\n。！？；]))[ \t\u3000]*(?=[{COMMON_HAN_CLASS}])", re.M)
+_PARTS_OF_PARENTHESES = re.compile(r"[、，,]")
+
+POSTS_BEFORE_A_NAME = "posts before a name"
+TITLE_AFTER_A_NAME = "title after a name"
+POSTS_IN_PARENTHESES = "posts in parentheses"
+BARE_NAMES_ATTENDING = "bare names attending"
+NAMES_BEFORE_LEADERS = "names before 等领导"
+NAMES_AFTER_LEADERSHIP_WORD = "names after a leadership word"
+
+
+@dataclass
+class Scan:
+    """One reading of `[start, end)` of a document, and what each strategy found in it so far."""
+
+    text: str
+    names: NameScanner
+    posts: PostReader
+    start: int
+    end: int
+    known: set[str]  # names found earlier in the document
+    found: dict[str, list[OfficialMention]] = field(default_factory=dict)
+
+    @cached_property
+    def known_names(self) -> set[str]:
+        """The names known before and those read after posts here: they settle a name before a title."""
+        return self.known | {self.text[m.start : m.end] for m in self.found[POSTS_BEFORE_A_NAME]}
+
+    @cached_property
+    def names_after_posts(self) -> set[int]:
+        """Where the names read after posts start."""
+        return {m.start for m in self.found[POSTS_BEFORE_A_NAME]}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A mention a strategy proposes; `free_until` (default: its end) bounds the stretch that must be free."""
+
+    mention: OfficialMention
+    free_until: int | None = None
+
+
+@dataclass(frozen=True)
+class Strategy:
+    """A named shape: its anchors, the callback that reads one, and whether it gives way to earlier names."""
+
+    name: str
+    anchor: re.Pattern[str]
+    read: Callable[[Scan, re.Match[str]], Iterator[Candidate]]
+    gives_way: bool
+
+
+def _posts_before_a_name(scan: Scan, core: re.Match[str]) -> Iterator[Candidate]:
+    """`市委副书记、市长张旭晨`: posts joined by 、 or ， then the name, and the names listed after it."""
+    name_end = scan.names.name_after(core.end())
+    if name_end is None or name_end > scan.end:
+        return
+    chain = scan.posts.chain_before(core.start(), core.end(), scan.start)
+    if not holds_public_post(scan.text, chain, scan.start):
+        return
+    yield Candidate(OfficialMention(core.end(), name_end, chain))
+    for mention in listed_after(scan.text, scan.names, name_end, scan.end, chain):
+        yield Candidate(mention)
+
+
+def _title_after_a_name(scan: Scan, title: re.Match[str]) -> Iterator[Candidate]:
+    """`孔阳书记`, `武国定副省长`: a name, then a bare title; the title's stretch must be free too."""
+    if title.end() in scan.names_after_posts:
+        return  # a post with its name after it (工商联主席范更生), not a title after a name
+    name_start = scan.names.name_before(title.start(), scan.known_names)
+    if name_start is None or name_start < scan.start:
+        return
+    mention = OfficialMention(name_start, title.start(), [Post(title.start(), title.end())])
+    yield Candidate(mention, free_until=title.end())
+
+
+def _posts_in_parentheses(scan: Scan, parentheses: re.Match[str]) -> Iterator[Candidate]:
+    """`张三（市委常委、副市长）`: a name, then its posts in parentheses, each of which reads as a whole post."""
+    name_start = scan.names.name_before(parentheses.start(), scan.known_names)
+    if name_start is None or name_start < scan.start:
+        return
+    found: list[Post] = []
+    part_start = parentheses.start(1)
+    for part in _PARTS_OF_PARENTHESES.split(parentheses.group(1)):
+        part_end = part_start + len(part)
+        core = core_ending_at(scan.text, part_end)
+        if core is None:
+            return
+        post_start, region = scan.posts.start_of_post(core, part_start)
+        if post_start != part_start:  # words the post grammar does not know: not a list of posts
+            return
+        found.append(Post(part_start, part_end, region))
+        part_start = part_end + 1
+    yield Candidate(OfficialMention(name_start, parentheses.start(), found))
+
+
+def _bare_names_attending(scan: Scan, opening: re.Match[str]) -> Iterator[Candidate]:
+    """`吴丽鸣、卫祥玉、侯波出席活动。`: names without posts open a sentence that says they attended."""
+    for mention in bare_names_attending(scan.text, scan.names, opening.end(), scan.end):
+        yield Candidate(mention)
+
+
+def _names_before_leaders(scan: Scan, label: re.Match[str]) -> Iterator[Candidate]:
+    """`陈德志、林文建等领导`: names listed before 等领导, which is their post."""
+    for mention in names_listed_before(scan.text, scan.names, label, scan.known_names, scan.start):
+        yield Candidate(mention)
+
+
+def _names_after_a_leadership_word(scan: Scan, leaders: re.Match[str]) -> Iterator[Candidate]:
+    """`区领导陆秋明、薛建忠`: names listed after a leadership word, which is their post."""
+    label = [Post(leaders.start(), leaders.end())]
+    for mention in listed_after(scan.text, scan.names, leaders.end() - 1, scan.end, label, first_without_comma=True):
+        yield Candidate(mention)
+
+
+STRATEGIES: tuple[Strategy, ...] = (
+    Strategy(POSTS_BEFORE_A_NAME, POST_CORE, _posts_before_a_name, gives_way=False),
+    Strategy(TITLE_AFTER_A_NAME, _TRAILING_TITLE, _title_after_a_name, gives_way=True),
+    Strategy(POSTS_IN_PARENTHESES, _POSTS_IN_PARENTHESES, _posts_in_parentheses, gives_way=True),
+    Strategy(BARE_NAMES_ATTENDING, _SENTENCE_START, _bare_names_attending, gives_way=True),
+    Strategy(NAMES_BEFORE_LEADERS, LEADERS_AFTER_NAMES, _names_before_leaders, gives_way=True),
+    Strategy(NAMES_AFTER_LEADERSHIP_WORD, LEADERSHIP_LABEL, _names_after_a_leadership_word, gives_way=False),
+)
