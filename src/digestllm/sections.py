@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from digestllm.rules.lexicon import BYLINE_WORDS, POST_CORES, SINGLE_SURNAMES
+from digestllm.rules.lexicon import BYLINE_WORDS, COMMON_HAN_CLASS, POST_CORE, POST_CORES, SINGLE_SURNAMES, alternation
 from digestllm.schemas import SectionKind
 from digestllm.text import ScriptView
 
@@ -19,13 +19,12 @@ _MAX_HEADER_CHARS = 48
 _MAX_HEADLINE_CHARS = 60
 _HEADER_END = re.compile(r"[:：]\s*$")
 _SENTENCE_PUNCT = re.compile(r"[。，,！!？?；;“”\"]")
-_POST_CORE = re.compile("|".join(POST_CORES))
 _NUMBERED_LEADER = re.compile(
     r"^(?:[一二三四五六七八九十]+、|\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[)）])\s*\S*(?:"
-    + "|".join(POST_CORES)
+    + alternation(POST_CORES)
     + r")["
     + "".join(sorted(SINGLE_SURNAMES))
-    + r"][\u4e00-\u9fff]{1,2}$"
+    + f"][{COMMON_HAN_CLASS}]{{1,2}}$"
 )
 _LINE = re.compile(r"[^\r\n\u2028\u2029]*(?:\r\n|[\r\n\u2028\u2029])|[^\r\n\u2028\u2029]+$")
 _BYLINE_WORD = re.compile("|".join(BYLINE_WORDS))
@@ -66,7 +65,7 @@ def is_leader_header(line: str) -> bool:
     if not 0 < len(stripped) <= _MAX_HEADER_CHARS or _SENTENCE_PUNCT.search(stripped):
         return False
     if _HEADER_END.search(stripped):
-        return _POST_CORE.search(stripped) is not None
+        return POST_CORE.search(stripped) is not None
     return _NUMBERED_LEADER.match(stripped) is not None
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from digestllm.numbers import MAGNITUDES, parse_number
-from digestllm.rules.lexicon import SMALL_CHINESE_NUMERAL_UNITS, UNITS
+from digestllm.rules.lexicon import COMMON_HAN_CLASS, SMALL_CHINESE_NUMERAL_UNITS, UNIT_TABLE, UNITS
 from digestllm.rules.subjects import follows_closely, is_rate, subject_span
 
 _ARABIC = r"[0-9０-９]+(?:[,，][0-9]{3})*(?:[.．][0-9０-９]+)?"
@@ -30,10 +30,11 @@ _QUOTES = re.compile(r"“[^“”]{0,12}”|\"[^\"]{0,12}\"|‘[^‘’]{0,12}�
 _ROAD_OR_CODE_BEFORE = re.compile(r"(?:[A-Za-z]|国道|省道|县道|乡道|第|编号|代码|电话|届)$")  # 届: 八届五次全会
 _YEAR_LIKE = re.compile(r"^(?:1[89]|20)\d\d$|^[〇零一二三四五六七八九]{4}$")
 SMALL_COUNT_LIMIT = 10  # a Chinese numeral up to this counts only before a small-count unit (三个, 五项)
-_CURRENCY_UNITS = {"万元": ("元", 10_000), "亿元": ("元", 100_000_000), "万人": ("人", 10_000)}
 
 
-_PLACE_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,4}?(?:自治州|自治县|省|市|县|区|镇|乡))(?:共计|累计|共|已|有|新增)?$")
+_PLACE_BEFORE = re.compile(
+    f"([{COMMON_HAN_CLASS}]{{2,4}}?" r"(?:自治州|自治县|省|市|县|区|镇|乡))(?:共计|累计|共|已|有|新增)?$"
+)
 _NOT_A_PLACE = re.compile(r"^[全本我该各][省市县区镇乡]$|城区|园区|市区|社区|片区|地区|景区|辖区|小区")
 
 
@@ -87,7 +88,7 @@ def _read(simplified: str, match: re.Match[str]) -> QuantityMention | None:
     if read is None or _names_no_figure(simplified, match, read[1]):
         return None
     value, unit_text = read
-    unit, factor = _CURRENCY_UNITS.get(unit_text, (unit_text.replace("％", "%"), 1))
+    unit, factor = UNIT_TABLE[unit_text]
     return QuantityMention(
         match.start(),
         match.end(),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from digestllm.rules.lexicon import METRIC_PREFIXES, alternation
+from digestllm.rules.lexicon import COMMON_HAN_CLASS, METRIC_PREFIXES, alternation
 
 Span = tuple[int, int]
 
@@ -28,7 +28,7 @@ _LINK_BEFORE_FIGURE = re.compile(
 )
 _LEAD_WORDS = re.compile(r"(?:成功|完成|实现|申报|新增|累计|共计|共|有|达|约|其中|全市|全县|全区|全省|已)+")
 _PREFIX = re.compile("(?:" + alternation(METRIC_PREFIXES) + ")$")
-_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:自治州|自治县|省|市|县|区|镇|乡)(?:共计|累计|共|已|有|新增)?")
+_PLACE = re.compile(f"[{COMMON_HAN_CLASS}]{{2,4}}?" r"(?:自治州|自治县|省|市|县|区|镇|乡)(?:共计|累计|共|已|有|新增)?")
 _RATE_UNITS = frozenset({"%", "个百分点", "倍", "成"})
 
 

@@ -15,9 +15,9 @@ from digestllm.rules.lexicon import (
     ORGAN_TOKENS,
     PLACE_SUFFIXES,
     POST_CORES,
-    alternation,
     is_common_han,
 )
+from digestllm.rules.lexicon import POST_CORE as LEXICON_POST_CORE
 from digestllm.rules.officials.spans import Post
 
 
@@ -30,7 +30,7 @@ def _by_last_char(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
 
 
 # The post cores, compiled once: as a pattern (longest first) and as suffixes by their last character.
-POST_CORE = re.compile(alternation(POST_CORES))
+POST_CORE = LEXICON_POST_CORE  # compiled once in the lexicon
 _CORES_BY_LAST_CHAR = _by_last_char(POST_CORES)
 
 _ORGAN_WORDS = frozenset(ORGAN_TOKENS) | {t + w for t in BODY_TOPICS for w in BODY_WORDS}
