@@ -137,7 +137,7 @@ class RulesExtractor:
 def run_document(text: str, reference_date: date | str | None) -> DigestResult:
     """The rules on one document, synchronously (no event loop: the fast path of `extract`)."""
     document = Document(text, reference_date)
-    outcomes = [SectionOutcome(records) for records in document.skeleton]
+    outcomes: list[SectionOutcome | None] = [SectionOutcome(records) for records in document.skeleton]
     return _finish(document, outcomes, RulesExtractor())
 
 

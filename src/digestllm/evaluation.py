@@ -21,11 +21,12 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from digestllm.evaluation_fields import FIELDS, Hits, field_hits
 from digestllm.text import to_simplified
 
-RecordList = list[dict]
+RecordList = list[dict[str, Any]]
 """A list of records (officials, metrics or events) as they appear in JSON."""
 
 SCORED_TYPES: tuple[str, ...] = ("officials", "titles", "metrics", "events")
@@ -44,7 +45,7 @@ class Tally:
     fn: int = 0
 
     @classmethod
-    def compare(cls, gold: Counter, predicted: Counter, ignored: Counter | None = None) -> Tally:
+    def compare(cls, gold: Counter[Any], predicted: Counter[Any], ignored: Counter[Any] | None = None) -> Tally:
         """Multiset comparison; predictions beyond gold that `ignored` covers are not false positives."""
         extra = predicted - gold
         if ignored:
@@ -94,7 +95,8 @@ class _TypeTallies:
     @property
     def overall_f1(self) -> float:
         """The mean F1 of officials, metrics and events."""
-        return sum(getattr(self, label).f1 for label in AVERAGED_TYPES) / len(AVERAGED_TYPES)
+        tallies = self.tallies()
+        return sum(tallies[label].f1 for label in AVERAGED_TYPES) / len(AVERAGED_TYPES)
 
     @property
     def fields_hit(self) -> float | None:
@@ -146,14 +148,14 @@ def value_key(value: object) -> str:
     return f"{number:.6g}"
 
 
-def official_names(officials: RecordList) -> Counter:
+def official_names(officials: RecordList) -> Counter[Any]:
     """The set of normalised names of the officials that have a name."""
     return Counter({normalise(o["name"]) for o in officials if o.get("name")})
 
 
-def titles_by_name(officials: RecordList) -> dict[str, Counter]:
+def titles_by_name(officials: RecordList) -> dict[str, Counter[Any]]:
     """Each official's set of normalised titles, merged across records with the same name."""
-    titles: dict[str, Counter] = {}
+    titles: dict[str, Counter[Any]] = {}
     for official in officials:
         name = normalise(official.get("name"))
         if name:
@@ -162,12 +164,12 @@ def titles_by_name(officials: RecordList) -> dict[str, Counter]:
     return titles
 
 
-def metric_keys(metrics: RecordList) -> Counter:
+def metric_keys(metrics: RecordList) -> Counter[Any]:
     """The multiset of (value key, normalised unit)."""
     return Counter((value_key(m.get("value")), normalise(m.get("unit"))) for m in metrics)
 
 
-def event_pairs(events: RecordList) -> Counter:
+def event_pairs(events: RecordList) -> Counter[Any]:
     """The set of (date, official name) pairs; a missing date is the string `"None"`.
 
     An event's official may be a name or a nested official record, whose name is used.
@@ -180,7 +182,7 @@ def event_pairs(events: RecordList) -> Counter:
     return Counter(pairs)
 
 
-def _records(document: Mapping, key: str) -> RecordList:
+def _records(document: Mapping[str, Any], key: str) -> RecordList:
     return list(document.get(key) or [])
 
 
@@ -193,7 +195,7 @@ def _titles_tally(gold: RecordList, predicted: RecordList) -> Tally:
     return tally
 
 
-def score_document(gold: dict, pred: dict) -> DocumentScore:
+def score_document(gold: dict[str, Any], pred: dict[str, Any]) -> DocumentScore:
     """Compare one prediction with its gold annotation."""
     gold_officials, pred_officials = _records(gold, "officials"), _records(pred, "officials")
     return DocumentScore(
@@ -209,7 +211,7 @@ def score_document(gold: dict, pred: dict) -> DocumentScore:
     )
 
 
-def score_corpus(pairs: Iterable[tuple[str, dict, dict]]) -> CorpusScore:
+def score_corpus(pairs: Iterable[tuple[str, dict[str, Any], dict[str, Any]]]) -> CorpusScore:
     """Score (name, gold, prediction) triples; names must be unique."""
     documents: dict[str, DocumentScore] = {}
     for name, gold, pred in pairs:
@@ -221,9 +223,9 @@ def score_corpus(pairs: Iterable[tuple[str, dict, dict]]) -> CorpusScore:
     return CorpusScore(**totals, fields=fields, documents=documents)
 
 
-def load_gold_corpus(directory: Path) -> list[tuple[str, dict, str]]:
+def load_gold_corpus(directory: Path) -> list[tuple[str, dict[str, Any], str]]:
     """(name, gold, text) for every `NAME.gold.json` in `directory` with `NAME.txt` beside it, by name."""
-    corpus: list[tuple[str, dict, str]] = []
+    corpus: list[tuple[str, dict[str, Any], str]] = []
     for gold_path in sorted(Path(directory).glob("*.gold.json")):
         name = gold_path.name.removesuffix(".gold.json")
         text_path = gold_path.with_name(f"{name}.txt")

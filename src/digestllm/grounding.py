@@ -241,7 +241,7 @@ class SectionGrounder:
         action = aligner.find(claim.action, fuzzy=True)
         location = aligner.find(claim.location, fuzzy=True)
         return Event(
-            date=day.isoformat() if day else None,
+            date=day,
             date_text=date_span.text if date_span else None,
             officials=list(dict.fromkeys(n.text for n, _ in names)),
             action=action[0].text if action else None,

@@ -67,7 +67,7 @@ class RuleExtractor:
     def _event(self, draft: EventDraft, index: int) -> Event:
         view = self.view
         return Event(
-            date=draft.day.isoformat() if draft.day else None,
+            date=draft.day,
             date_text=view.original[draft.date_span[0] : draft.date_span[1]] if draft.date_span else None,
             officials=[view.original[s:e] for s, e in (draft.name_spans[n] for n in draft.officials)],
             action=view.original[draft.action[0] : draft.action[1]] if draft.action else None,
