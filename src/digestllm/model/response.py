@@ -14,7 +14,7 @@ Validation errors here go back to the model as a re-ask (instructor).
 from __future__ import annotations
 
 import re
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -22,6 +22,7 @@ from digestllm.model.prompts import load_prompts
 
 _DIGIT = re.compile(r"[0-9０-９零〇一二两兩三四五六七八九十百千万萬亿億]")
 KindName = Literal["meeting", "inspection", "visit", "reception", "ceremony", "lecture", "other"]
+_KINDS = frozenset(get_args(KindName))
 
 
 def _text(key: str) -> str:
@@ -99,6 +100,13 @@ class EventSlot(_Described):
     @classmethod
     def _number(cls, value: object) -> object:
         return _listed_number(value, "E")
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _known_kind(cls, value: object) -> object:
+        """A kind outside the seven is `other`: not worth a re-ask, and grounding trusts none anyway."""
+        text = str(value).strip().lower() if value is not None else "other"
+        return text if text in _KINDS else "other"
 
 
 class MetricSlot(_Described):
