@@ -42,3 +42,24 @@ def test_the_dev_corpus_filled_in_by_the_model_scores_no_lower_than_the_rules() 
     for label, tally in rules_score.tallies().items():  # officials, titles, metrics, events
         assert merged_score.tallies()[label].f1 >= tally.f1, label
     assert any(e["origin"] != "rules" for _, _, pred in merged_pairs for e in pred["events"])
+
+
+HELD_OUT = ("heldout12", "heldout13")  # the two newest blind batches: the model's part measured on unseen text
+
+
+@pytest.mark.vcr
+def test_held_out_batches_filled_in_by_the_model_keep_every_record_grounded() -> None:
+    rules_pairs: list[tuple[str, dict[str, Any], dict[str, Any]]] = []
+    merged_pairs: list[tuple[str, dict[str, Any], dict[str, Any]]] = []
+    for folder in HELD_OUT:
+        for name, gold, text in load_gold_corpus(DATA / folder):
+            rules = extract(text, reference_date=gold["doc_date"], mode="rules")
+            merged = extract(text, reference_date=gold["doc_date"], mode="model", **LOCAL_SERVER)
+            assert all(s.status is SectionStatus.OK for s in merged.sections if s.usage), name
+            for record in [*merged.metrics, *merged.events]:
+                assert text[record.evidence.start : record.evidence.end] == record.evidence.text
+            rules_pairs.append((f"{folder}/{name}", gold, rules.model_dump(mode="json")))
+            merged_pairs.append((f"{folder}/{name}", gold, merged.model_dump(mode="json")))
+    rules_score, merged_score = score_corpus(rules_pairs), score_corpus(merged_pairs)
+    for label, tally in rules_score.tallies().items():
+        assert merged_score.tallies()[label].f1 >= tally.f1, label
