@@ -1,0 +1,86 @@
+"""Documents through worker processes, in input order, with a bounded number in flight.
+
+Documents go to the workers in small batches (fewer round trips between processes); at most
+`2 × workers` batches are in flight, so memory stays bounded however long the input is. With one
+worker everything runs in this process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import TypeVar
+
+from digestllm.corpus.inputs import Document, DocumentFailure
+from digestllm.errors import DigestError
+
+Item = Document | DocumentFailure
+S = TypeVar("S")
+T = TypeVar("T")
+
+BATCH_DOCUMENTS = 16
+BATCH_CHARACTERS = 64_000
+IN_FLIGHT_PER_WORKER = 2
+
+
+def default_workers() -> int:
+    """The CPUs this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def batches(items: Iterable[Item]) -> Iterator[list[Item]]:
+    """Consecutive items in groups of at most BATCH_DOCUMENTS documents or BATCH_CHARACTERS characters."""
+    batch: list[Item] = []
+    characters = 0
+    for item in items:
+        batch.append(item)
+        characters += len(item.text) if isinstance(item, Document) else 0
+        if len(batch) >= BATCH_DOCUMENTS or characters >= BATCH_CHARACTERS:
+            yield batch
+            batch, characters = [], 0
+    if batch:
+        yield batch
+
+
+def map_ordered(
+    task: Callable[[list[Item], S], list[T]], items: Iterable[Item], setup: S, workers: int
+) -> Iterator[T]:
+    """`task(batch, setup)` over the items' batches, on `workers` processes; results in input order."""
+    if workers <= 1:
+        for batch in batches(items):
+            yield from task(batch, setup)
+        return
+    # A fresh interpreter per worker ("spawn" would be safest but slow to start; "forkserver" forks
+    # from a clean server process, so no lock held by a thread of this process is inherited).
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        context.set_forkserver_preload([task.__module__])  # imported once, in the server, not per worker
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    pending: deque[Future[list[T]]] = deque()
+    try:
+        for batch in batches(items):
+            pending.append(pool.submit(task, batch, setup))
+            if len(pending) >= IN_FLIGHT_PER_WORKER * workers:
+                yield from _result(pending.popleft())
+        while pending:
+            yield from _result(pending.popleft())
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _result(future: Future[list[T]]) -> list[T]:
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise DigestError(
+            "a worker process died (out of memory, or killed); the documents finished so far are kept, "
+            "rerun the same command to go on"
+        ) from None
