@@ -54,51 +54,61 @@ async def amap_ordered(
         await asyncio.gather(*pending, return_exceptions=True)
 
 
-def iterate_in_thread(make: Callable[[], AsyncIterator[T]], buffer: int = 16) -> Iterator[T]:
-    """The items of `make()`, an async iterator run on its own event loop in a worker thread."""
-    handover: queue.Queue[tuple[bool, object]] = queue.Queue(maxsize=buffer)
-    stop = threading.Event()
+class _Handover:
+    """A bounded queue from the loop's thread to the caller's, which either side can stop."""
 
-    def put(entry: tuple[bool, object]) -> None:
-        while not stop.is_set():
+    def __init__(self, buffer: int) -> None:
+        self.queue: queue.Queue[tuple[bool, object]] = queue.Queue(maxsize=buffer)
+        self.stop = threading.Event()
+        self.running: list[tuple[asyncio.AbstractEventLoop, asyncio.Task[None]]] = []
+
+    def put(self, entry: tuple[bool, object]) -> None:
+        while not self.stop.is_set():
             try:
-                handover.put(entry, timeout=0.1)
+                self.queue.put(entry, timeout=0.1)
                 return
             except queue.Full:
                 continue
 
-    running: list[tuple[asyncio.AbstractEventLoop, asyncio.Task[None]]] = []
-
-    async def pump() -> None:
-        running.append((asyncio.get_running_loop(), asyncio.current_task()))  # type: ignore[arg-type]
+    async def pump(self, make: Callable[[], AsyncIterator[T]]) -> None:
+        """Run the iterator, handing over each item, then the end or the error."""
+        self.running.append((asyncio.get_running_loop(), asyncio.current_task()))  # type: ignore[arg-type]
         iterator = make()
         try:
             async for item in iterator:
-                await asyncio.to_thread(put, (True, item))
-                if stop.is_set():
+                await asyncio.to_thread(self.put, (True, item))
+                if self.stop.is_set():
                     break
         except asyncio.CancelledError:
             pass  # the caller stopped reading
         except BaseException as error:  # handed to the caller's thread, raised there
-            put((False, error))
+            self.put((False, error))
         else:
-            put((False, _DONE))
+            self.put((False, _DONE))
         finally:
             await iterator.aclose()  # type: ignore[attr-defined]
 
-    thread = threading.Thread(target=asyncio.run, args=(pump(),), name="digestllm-aio", daemon=True)
+    def cancel(self) -> None:
+        """Stop, and end the work still in flight rather than wait for it."""
+        self.stop.set()
+        for loop, task in self.running:
+            with contextlib.suppress(RuntimeError):  # the loop has closed already
+                loop.call_soon_threadsafe(task.cancel)
+
+
+def iterate_in_thread(make: Callable[[], AsyncIterator[T]], buffer: int = 16) -> Iterator[T]:
+    """The items of `make()`, an async iterator run on its own event loop in a worker thread."""
+    handover = _Handover(buffer)
+    thread = threading.Thread(target=asyncio.run, args=(handover.pump(make),), name="digestllm-aio", daemon=True)
     thread.start()
     try:
         while True:
-            is_item, value = handover.get()
+            is_item, value = handover.queue.get()
             if not is_item:
                 if value is _DONE:
                     return
                 raise value  # type: ignore[misc]
             yield value  # type: ignore[misc]
     finally:
-        stop.set()
-        for loop, task in running:  # end the work still in flight rather than wait for it
-            with contextlib.suppress(RuntimeError):  # the loop has closed already
-                loop.call_soon_threadsafe(task.cancel)
+        handover.cancel()
         thread.join()

@@ -28,7 +28,12 @@ def add_subcommand(subparsers: Any) -> None:
     )
     corpus.add_argument("--out", type=Path, required=True, metavar="DIR", help="the output folder")
     corpus.add_argument("--glob", default="*.txt", metavar="PATTERN", help="files to take from folders (default *.txt)")
-    corpus.add_argument("--workers", type=_positive, metavar="N", help="processes (rules) or documents in flight (model)")
+    corpus.add_argument(
+        "--workers",
+        type=_positive,
+        metavar="N",
+        help="processes (rules), or documents in flight (model)",
+    )
     corpus.add_argument("--mode", choices=("auto", "rules", "model"), default="auto", help="extractor (default: auto)")
     corpus.add_argument("--model", help="model name (or DIGESTLLM_MODEL)")
     corpus.add_argument("--base-url", help="an OpenAI-compatible endpoint (or DIGESTLLM_BASE_URL)")

@@ -7,8 +7,8 @@ tables whole and the rerun writes them again.
 
 from __future__ import annotations
 
-import contextlib
 import codecs
+import contextlib
 import os
 import shutil
 from pathlib import Path

@@ -16,12 +16,12 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from digestllm.errors import DigestError, InputError, SourceNotFoundError
 from digestllm.sources import decode_bytes, read_text_file
 
-TABLE_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
+TABLE_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 STDIN = "-"
 _DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
 _UNSAFE = re.compile(r"[^0-9A-Za-z._\-\u3400-\u9fff]+")
@@ -107,6 +107,43 @@ def iter_documents(
             yield item
 
 
+@dataclass(frozen=True)
+class Shard:
+    """One input file: a text file (one document, `doc_id`) or a table file (JSONL, CSV, Parquet)."""
+
+    path: str
+    kind: str  # text, jsonl, csv or parquet
+    doc_id: str = ""
+
+
+def list_shards(source: str, pattern: str = "*.txt") -> list[Shard]:
+    """The files of one input argument (a file, or a folder searched recursively), in order."""
+    path = Path(source)
+    if _is_dir(path):
+        files = [(file, file.relative_to(path).with_suffix("").as_posix()) for file in _folder_files(path, pattern)]
+    else:
+        files = [(_existing_file(path), path.stem)]
+    return [Shard(str(file), TABLE_SUFFIXES.get(file.suffix.lower(), "text"), doc_id) for file, doc_id in files]
+
+
+def read_shard(shard: Shard, columns: Columns) -> Iterator[Document | DocumentFailure]:
+    """The documents of one input file."""
+    if shard.kind == "parquet":
+        yield from _table_documents(_parquet_rows(shard.path, columns), shard.path, columns)
+    elif shard.kind != "text":
+        with _open_text(Path(shard.path)) as stream:
+            rows = _jsonl_rows(stream, shard.path) if shard.kind == "jsonl" else _csv_rows(stream, shard.path, columns)
+            yield from _table_documents(rows, shard.path, columns)
+    else:
+        try:
+            text = read_text_file(shard.path)
+        except DigestError as error:
+            yield DocumentFailure.of(shard.doc_id, error, shard.path)
+            return
+        found = _DATE_IN_NAME.search(Path(shard.path).name)
+        yield Document(shard.doc_id, text, found.group(1) if found else None, path=shard.path)
+
+
 def check_sources(sources: Sequence[str], *, pattern: str = "*.txt", columns: Columns | None = None) -> int | None:
     """Check every input before a run starts, and count its documents (None when stdin is among them)."""
     columns = columns or Columns()
@@ -115,40 +152,20 @@ def check_sources(sources: Sequence[str], *, pattern: str = "*.txt", columns: Co
         if source == STDIN:
             total = None
             continue
-        path = Path(source)
-        files = _folder_files(path, pattern) if _is_dir(path) else [_existing_file(path)]
-        for file in files:
-            kind = TABLE_SUFFIXES.get(file.suffix.lower())
-            count = _check_table(file, kind, columns) if kind else 1
+        for shard in list_shards(source, pattern):
+            count = _check_table(shard, columns) if shard.kind != "text" else 1
             total = None if total is None else total + count
     return total
 
 
-def _documents_of(source: str, pattern: str, columns: Columns, stdin_format: str) -> Iterator[Document | DocumentFailure]:
+def _documents_of(
+    source: str, pattern: str, columns: Columns, stdin_format: str
+) -> Iterator[Document | DocumentFailure]:
     if source == STDIN:
         yield from _stdin_documents(sys.stdin.buffer, stdin_format, columns)
         return
-    path = Path(source)
-    if _is_dir(path):
-        for file in _folder_files(path, pattern):
-            yield from _file_documents(file, file.relative_to(path).with_suffix("").as_posix(), columns)
-    else:
-        yield from _file_documents(_existing_file(path), path.stem, columns)
-
-
-def _file_documents(file: Path, doc_id: str, columns: Columns) -> Iterator[Document | DocumentFailure]:
-    kind = TABLE_SUFFIXES.get(file.suffix.lower())
-    if kind is not None:
-        with _open_text(file) as stream:
-            yield from _table_documents(stream, kind, str(file), columns)
-        return
-    try:
-        text = read_text_file(file)
-    except DigestError as error:
-        yield DocumentFailure.of(doc_id, error, str(file))
-        return
-    found = _DATE_IN_NAME.search(file.name)
-    yield Document(doc_id, text, found.group(1) if found else None, path=str(file))
+    for shard in list_shards(source, pattern):
+        yield from read_shard(shard, columns)
 
 
 def _stdin_documents(stream: IO[bytes], stdin_format: str, columns: Columns) -> Iterator[Document | DocumentFailure]:
@@ -164,13 +181,14 @@ def _stdin_documents(stream: IO[bytes], stdin_format: str, columns: Columns) -> 
     if kind == "text":
         yield Document(content_id(text), text, path=STDIN)
     else:
-        yield from _table_documents(io.StringIO(text), kind, STDIN, columns)
+        lines = io.StringIO(text)
+        rows = _jsonl_rows(lines, STDIN) if kind == "jsonl" else _csv_rows(lines, STDIN, columns)
+        yield from _table_documents(rows, STDIN, columns)
 
 
 def _table_documents(
-    stream: IO[str], kind: str, name: str, columns: Columns
+    rows: Iterable[tuple[int, dict[str, object] | InputError]], name: str, columns: Columns
 ) -> Iterator[Document | DocumentFailure]:
-    rows = _jsonl_rows(stream, name) if kind == "jsonl" else _csv_rows(stream, name, columns)
     for line, row in rows:
         where = f"{name}:{line}"
         if isinstance(row, InputError):
@@ -212,7 +230,7 @@ def _jsonl_rows(stream: Iterable[str], name: str) -> Iterator[tuple[int, dict[st
             continue
         try:
             row = json.loads(line)
-        except ValueError as error:
+        except json.JSONDecodeError as error:
             yield number, InputError(f"{name}:{number}: not a JSON object ({error.msg} at column {error.colno})")
             continue
         if not isinstance(row, dict):
@@ -235,7 +253,7 @@ def _csv_rows(stream: IO[str], name: str, columns: Columns) -> Iterator[tuple[in
         if len(row) != len(header):
             yield number, InputError(f"{name}:{number}: {len(row)} fields where the header has {len(header)}")
             continue
-        yield number, dict(zip(header, row))
+        yield number, dict(zip(header, row, strict=True))
 
 
 def _check_header(header: list[str], name: str, columns: Columns) -> None:
@@ -245,16 +263,46 @@ def _check_header(header: list[str], name: str, columns: Columns) -> None:
             raise InputError(f"{name}: no {column!r} column in the header (it has {', '.join(map(repr, header))})")
 
 
-def _check_table(file: Path, kind: str, columns: Columns) -> int:
-    """The rows of a JSONL or CSV file, after checking what can be checked of it as a whole."""
-    with _open_text(file) as stream:
-        if kind == "csv":
+def _parquet_rows(path: str, columns: Columns) -> Iterator[tuple[int, dict[str, object] | InputError]]:
+    table = _parquet_file(path)
+    _check_header(table.schema_arrow.names, path, columns)
+    number = 0
+    for batch in table.iter_batches(batch_size=1024):
+        for row in batch.to_pylist():
+            number += 1
+            yield number, {key: _plain(value) for key, value in row.items()}
+
+
+def _plain(value: object) -> object:
+    """A Parquet cell as JSON would hold it: dates and times as ISO text."""
+    isoformat = getattr(value, "isoformat", None)
+    return isoformat() if callable(isoformat) else value
+
+
+def _parquet_file(path: str) -> Any:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        return pq.ParquetFile(path)
+    except (OSError, pa.ArrowException) as error:
+        raise InputError(f"{path}: not a readable Parquet file ({error})") from None
+
+
+def _check_table(shard: Shard, columns: Columns) -> int:
+    """The rows of a JSONL, CSV or Parquet file, after checking what can be checked of it as a whole."""
+    if shard.kind == "parquet":
+        table = _parquet_file(shard.path)
+        _check_header(table.schema_arrow.names, shard.path, columns)
+        return int(table.metadata.num_rows)
+    with _open_text(Path(shard.path)) as stream:
+        if shard.kind == "csv":
             csv.field_size_limit(2**31 - 1)
             reader = csv.reader(stream)
             header = next(reader, None)
             if header is None:
                 return 0
-            _check_header(header, str(file), columns)
+            _check_header(header, shard.path, columns)
             return sum(1 for row in reader if any(cell.strip() for cell in row))
         return sum(1 for line in stream if line.strip())
 

@@ -43,9 +43,9 @@ def to_arrow(table: str, rows: list[tuple[object, ...]], schema: pa.Schema) -> p
     """Rows (tuples in the table's column order) → an Arrow table; dates arrive as ISO strings."""
     import pyarrow as pa
 
-    columns = list(zip(*rows)) if rows else [() for _ in schema]
+    columns = list(zip(*rows, strict=True)) if rows else [() for _ in schema]
     arrays = []
-    for values, column in zip(columns, schema):
+    for values, column in zip(columns, schema, strict=True):
         if pa.types.is_date32(column.type):
             arrays.append(pa.array(values, pa.string()).cast(pa.date32()))
         else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -49,21 +50,13 @@ def batches(items: Iterable[Item]) -> Iterator[list[Item]]:
         yield batch
 
 
-def map_ordered(
-    task: Callable[[list[Item], S], list[T]], items: Iterable[Item], setup: S, workers: int
-) -> Iterator[T]:
+def map_ordered(task: Callable[[list[Item], S], list[T]], items: Iterable[Item], setup: S, workers: int) -> Iterator[T]:
     """`task(batch, setup)` over the items' batches, on `workers` processes; results in input order."""
     if workers <= 1:
         for batch in batches(items):
             yield from task(batch, setup)
         return
-    # A fresh interpreter per worker ("spawn" would be safest but slow to start; "forkserver" forks
-    # from a clean server process, so no lock held by a thread of this process is inherited).
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
-    if method == "forkserver":
-        context.set_forkserver_preload([task.__module__])  # imported once, in the server, not per worker
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(task.__module__))
     pending: deque[Future[list[T]]] = deque()
     try:
         for batch in batches(items):
@@ -74,6 +67,19 @@ def map_ordered(
             yield from _result(pending.popleft())
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _context(module: str) -> multiprocessing.context.BaseContext:
+    """Fork while this process has no other thread (workers start at once, warm); else a fork server
+    with the task's module preloaded (forking beside a running thread can deadlock the child)."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([module])
+        return context
+    return multiprocessing.get_context("spawn")
 
 
 def _result(future: Future[list[T]]) -> list[T]:

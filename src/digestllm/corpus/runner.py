@@ -34,8 +34,10 @@ from digestllm.corpus.work import FAILED, CorpusSetup, Outcome, corpus_batch, fa
 from digestllm.errors import ConfigurationError, InputError
 
 Item = Document | DocumentFailure
-_MODEL_ONLY = ("model", "base_url", "instructor_mode", "validation_retries", "max_section_chars")
-_MODEL_ONLY += ("max_document_chars", "max_tokens", "temperature")
+_MODEL_ONLY = (
+    *("model", "base_url", "instructor_mode", "validation_retries"),
+    *("max_section_chars", "max_document_chars", "max_tokens", "temperature"),
+)
 
 
 class DuplicateIdError(InputError):
@@ -68,7 +70,9 @@ def run_corpus(items: Iterable[Item], out_dir: Path, options: dict[str, Any], ru
     seen: set[str] = set()
     with FailureLog(out_dir) as failures, RunProgress(run.total, enabled=run.progress, tokens=model) as bar:
         unique = _unique(items, seen)
-        outcomes = _model_run(unique, setup, workers, budget) if model else map_ordered(corpus_batch, unique, setup, workers)
+        outcomes = (
+            _model_run(unique, setup, workers, budget) if model else map_ordered(corpus_batch, unique, setup, workers)
+        )
         for outcome in outcomes:
             report.add(outcome)
             if outcome.rows is not None:
@@ -94,7 +98,11 @@ def _key(options: dict[str, Any], model: bool) -> RunKey:
         return RunKey(options_key({**shaping, "mode": "rules"}), library_version(), None)
     named = options.get("model") or os.environ.get("DIGESTLLM_MODEL")
     base_url = options.get("base_url") or os.environ.get("DIGESTLLM_BASE_URL")
-    return RunKey(options_key({**options, "mode": "model", "model": named, "base_url": base_url}), library_version(), _prompt_version())
+    return RunKey(
+        options_key({**options, "mode": "model", "model": named, "base_url": base_url}),
+        library_version(),
+        _prompt_version(),
+    )
 
 
 def _prompt_version() -> str:
