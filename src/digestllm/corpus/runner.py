@@ -59,7 +59,7 @@ def run_corpus(items: Iterable[Item], out_dir: Path, options: dict[str, Any], ru
     """Run every document into `out_dir`; returns what `run.json` says."""
     check_options(options)
     model = uses_model(options)
-    setup = CorpusSetup(out_dir, options, _key(options, model))
+    setup = CorpusSetup(out_dir, options, run_key(options, model))
     store = DocumentStore(out_dir)
     store.clear_temporary()
     reset_parts(out_dir)
@@ -69,9 +69,9 @@ def run_corpus(items: Iterable[Item], out_dir: Path, options: dict[str, Any], ru
     parts = PartWriter(out_dir)
     seen: set[str] = set()
     with FailureLog(out_dir) as failures, RunProgress(run.total, enabled=run.progress, tokens=model) as bar:
-        unique = _unique(items, seen)
+        once = unique(items, seen)
         outcomes = (
-            _model_run(unique, setup, workers, budget) if model else map_ordered(corpus_batch, unique, setup, workers)
+            _model_run(once, setup, workers, budget) if model else map_ordered(corpus_batch, once, setup, workers)
         )
         for outcome in outcomes:
             report.add(outcome)
@@ -82,17 +82,17 @@ def run_corpus(items: Iterable[Item], out_dir: Path, options: dict[str, Any], ru
                 if outcome.failure.error_class != DuplicateIdError.__name__:
                     store.remove(outcome.id)  # a record of an earlier text would stand for this one
             bar.advance(failed=outcome.status == FAILED, tokens=outcome.usage.tokens)
-    for record in _earlier_records(store, seen):
+    for record in earlier_records(store, seen):
         parts.add(rows_of(record))
         report.counts["kept"] += 1
     parts.flush()
     tables = build_tables(out_dir, excel=run.excel)
-    summary = report.summary(tables, _settings(setup, model, budget))
+    summary = report.summary(tables, settings(setup, model, budget))
     write_run_json(out_dir, summary)
     return summary
 
 
-def _key(options: dict[str, Any], model: bool) -> RunKey:
+def run_key(options: dict[str, Any], model: bool) -> RunKey:
     if not model:
         shaping = {k: v for k, v in options.items() if k not in _MODEL_ONLY}
         return RunKey(options_key({**shaping, "mode": "rules"}), library_version(), None)
@@ -111,7 +111,7 @@ def _prompt_version() -> str:
     return load_prompts().version
 
 
-def _unique(items: Iterable[Item], seen: set[str]) -> Iterator[Item]:
+def unique(items: Iterable[Item], seen: set[str]) -> Iterator[Item]:
     """The items, a document whose id an earlier one had turned into a failure."""
     for item in items:
         name = file_name(item.id)
@@ -130,7 +130,7 @@ def _unique(items: Iterable[Item], seen: set[str]) -> Iterator[Item]:
 def _model_run(items: Iterable[Item], setup: CorpusSetup, workers: int, budget: TokenBudget) -> Iterator[Outcome]:
     """The corpus work on the model path: documents and sections concurrent on one event loop."""
     store = DocumentStore(setup.out_dir)
-    rules_key = replace(setup.key, options_key=_key(setup.options, model=False).options_key, prompt_version=None)
+    rules_key = replace(setup.key, options_key=run_key(setup.options, model=False).options_key, prompt_version=None)
 
     async def one(item: Item) -> Outcome:
         if isinstance(item, DocumentFailure):
@@ -157,7 +157,7 @@ def _model_run(items: Iterable[Item], setup: CorpusSetup, workers: int, budget: 
     return iterate_in_thread(outcomes)
 
 
-def _earlier_records(store: DocumentStore, seen: set[str]) -> Iterator[dict[str, Any]]:
+def earlier_records(store: DocumentStore, seen: set[str]) -> Iterator[dict[str, Any]]:
     """Records in the folder that this run's inputs did not name (kept from runs on other inputs)."""
     for name in store.names():
         if name[: -len(".json")] not in seen:
@@ -166,7 +166,7 @@ def _earlier_records(store: DocumentStore, seen: set[str]) -> Iterator[dict[str,
                 yield record
 
 
-def _settings(setup: CorpusSetup, model: bool, budget: TokenBudget) -> dict[str, Any]:
+def settings(setup: CorpusSetup, model: bool, budget: TokenBudget) -> dict[str, Any]:
     hidden = {"api_key", "transport"}
     return {
         "path": "model" if model else "rules",
