@@ -40,16 +40,11 @@ def arrow_schema() -> dict[str, pa.Schema]:
 
 
 def to_arrow(table: str, rows: list[tuple[object, ...]], schema: pa.Schema) -> pa.Table:
-    """Rows (tuples in the table's column order) → an Arrow table; dates arrive as ISO strings."""
+    """Rows (tuples in the table's column order) → an Arrow table."""
     import pyarrow as pa
 
     columns = list(zip(*rows, strict=True)) if rows else [() for _ in schema]
-    arrays = []
-    for values, column in zip(columns, schema, strict=True):
-        if pa.types.is_date32(column.type):
-            arrays.append(pa.array(values, pa.string()).cast(pa.date32()))
-        else:
-            arrays.append(pa.array(values, column.type))
+    arrays = [pa.array(values, column.type) for values, column in zip(columns, schema, strict=True)]
     return pa.Table.from_arrays(arrays, schema=schema)
 
 

@@ -29,7 +29,7 @@ from digestllm.corpus.pool import default_workers, map_ordered
 from digestllm.corpus.progress import RunProgress
 from digestllm.corpus.report import FailureLog, RunReport, write_run_json
 from digestllm.corpus.run import MODEL_DOCUMENTS_IN_FLIGHT, check_options, uses_model
-from digestllm.corpus.tables import rows_of
+from digestllm.corpus.tables import record_rows
 from digestllm.corpus.work import FAILED, CorpusSetup, Outcome, corpus_batch, failed, recorded, reused
 from digestllm.errors import ConfigurationError, InputError
 
@@ -83,7 +83,7 @@ def run_corpus(items: Iterable[Item], out_dir: Path, options: dict[str, Any], ru
                     store.remove(outcome.id)  # a record of an earlier text would stand for this one
             bar.advance(failed=outcome.status == FAILED, tokens=outcome.usage.tokens)
     for record in earlier_records(store, seen):
-        parts.add(rows_of(record))
+        parts.add(record_rows(record))
         report.counts["kept"] += 1
     parts.flush()
     tables = build_tables(out_dir, excel=run.excel)

@@ -1,14 +1,16 @@
 """The flat tables of a corpus run: their columns, and the rows one document record contributes.
 
 Every row starts with the document's id, date, source and url, and every record row carries the
-span offsets of its evidence in the document's text. Rows are built from a document record (the JSON
-of `documents/<id>.json`), so a fresh result and one reused from an earlier run give the same rows.
+span offsets of its evidence in the document's text. Rows are built from a result and its record's
+metadata, the same way for a fresh result and for one read back from `documents/<id>.json`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
+
+from digestllm.schemas import DigestResult, Event, GroundedRecord, Metric, Official
 
 Row = tuple[Any, ...]
 Rows = dict[str, list[Row]]
@@ -96,101 +98,99 @@ ORDER: dict[str, tuple[str, ...]] = {
 TABLES = tuple(COLUMNS)
 
 
-def rows_of(record: Mapping[str, Any]) -> Rows:
-    """The rows of every table for one document record."""
-    result: Mapping[str, Any] = record["result"]
-    key: Row = (record["id"], result.get("reference_date"), record.get("source"), record.get("url"))
-    events = result.get("events", [])
+def record_rows(record: Mapping[str, Any]) -> Rows:
+    """The rows of a record read back from `documents/<id>.json`."""
+    return rows_of(record, DigestResult.model_validate(record["result"]))
+
+
+def rows_of(record: Mapping[str, Any], result: DigestResult) -> Rows:
+    """The rows of every table for one document: its record's metadata (`documents/<id>.json` but the
+    result) and its result."""
+    reference = result.reference_date
+    key: Row = (record["id"], reference, record.get("source"), record.get("url"))
+    events = result.events
     return {
         "documents": [_document_row(key, record, result)],
-        "officials": [_official_row(key, i, official) for i, official in enumerate(result.get("officials", []))],
+        "officials": [_official_row(key, i, official) for i, official in enumerate(result.officials)],
         "events": [_event_row(key, i, event) for i, event in enumerate(events)],
         "event_officials": [
-            (*key, i, name, event.get("date"), event.get("kind"), *_span(event.get("evidence")))
+            (*key, i, name, event.date, event.kind.value, event.evidence.start, event.evidence.end)
             for i, event in enumerate(events)
-            for name in event.get("officials", [])
+            for name in event.officials
         ],
-        "metrics": [_metric_row(key, i, metric) for i, metric in enumerate(result.get("metrics", []))],
+        "metrics": [_metric_row(key, i, metric) for i, metric in enumerate(result.metrics)],
     }
 
 
-def _document_row(key: Row, record: Mapping[str, Any], result: Mapping[str, Any]) -> Row:
-    sections = result.get("sections", [])
-    usages = [section["usage"] for section in sections if section.get("usage")]
-    warnings = [*result.get("warnings", []), *(w for section in sections for w in section.get("warnings", []))]
+def _document_row(key: Row, record: Mapping[str, Any], result: DigestResult) -> Row:
+    sections = result.sections
+    usages = [section.usage for section in sections if section.usage is not None]
+    warnings = [*result.warnings, *(w for section in sections for w in section.warnings)]
     return (
         *key,
         record.get("path"),
-        result.get("title"),
-        result.get("script"),
-        result.get("mode"),
+        result.title,
+        result.script.value,
+        result.mode.value,
         len(record.get("text") or ""),
         len(sections),
-        len(result.get("officials", [])),
-        len(result.get("events", [])),
-        len(result.get("metrics", [])),
+        len(result.officials),
+        len(result.events),
+        len(result.metrics),
         "\n".join(warnings) or None,
         record.get("text_sha256"),
-        result.get("prompt_version"),
-        sum(usage.get("calls", 0) for usage in usages),
-        sum(usage.get("prompt_tokens", 0) for usage in usages),
-        sum(usage.get("completion_tokens", 0) for usage in usages),
+        result.prompt_version,
+        sum(usage.calls for usage in usages),
+        sum(usage.prompt_tokens for usage in usages),
+        sum(usage.completion_tokens for usage in usages),
     )
 
 
-def _official_row(key: Row, index: int, official: Mapping[str, Any]) -> Row:
-    mentions = official.get("mentions", [])
-    first = mentions[0] if mentions else None
+def _official_row(key: Row, index: int, official: Official) -> Row:
+    first = official.mentions[0] if official.mentions else None
     return (
         *key,
         index,
-        official.get("name"),
-        LIST_SEPARATOR.join(official.get("titles", [])) or None,
-        official.get("region"),
-        len(mentions),
-        official.get("origin"),
-        official.get("alignment"),
-        *_span(first),
-        first.get("text") if first else None,
+        official.name,
+        LIST_SEPARATOR.join(official.titles) or None,
+        official.region,
+        len(official.mentions),
+        official.origin.value,
+        official.alignment.value,
+        first.start if first else None,
+        first.end if first else None,
+        first.text if first else None,
     )
 
 
-def _event_row(key: Row, index: int, event: Mapping[str, Any]) -> Row:
-    evidence = event.get("evidence")
+def _event_row(key: Row, index: int, event: Event) -> Row:
     return (
         *key,
         index,
-        event.get("date"),
-        event.get("date_text"),
-        event.get("kind"),
-        event.get("action"),
-        event.get("location"),
-        LIST_SEPARATOR.join(event.get("officials", [])) or None,
-        *_grounding(event),
-        *_span(evidence),
-        evidence.get("text") if evidence else None,
+        event.date,
+        event.date_text,
+        event.kind.value,
+        event.action,
+        event.location,
+        LIST_SEPARATOR.join(event.officials) or None,
+        *_grounded(event),
     )
 
 
-def _metric_row(key: Row, index: int, metric: Mapping[str, Any]) -> Row:
-    evidence = metric.get("evidence")
+def _metric_row(key: Row, index: int, metric: Metric) -> Row:
     return (
         *key,
         index,
-        float(metric["value"]) if metric.get("value") is not None else None,
-        metric.get("unit"),
-        metric.get("raw"),
-        metric.get("subject"),
-        metric.get("region"),
-        *_grounding(metric),
-        *_span(evidence),
-        evidence.get("text") if evidence else None,
+        float(metric.value),
+        metric.unit,
+        metric.raw,
+        metric.subject,
+        metric.region,
+        *_grounded(metric),
     )
 
 
-def _grounding(record: Mapping[str, Any]) -> Row:
-    return record.get("section"), record.get("origin"), record.get("alignment")
-
-
-def _span(span: Mapping[str, Any] | None) -> Row:
-    return (span.get("start"), span.get("end")) if span else (None, None)
+def _grounded(record: GroundedRecord) -> Row:
+    """Section, origin, alignment, then the evidence's offsets and text."""
+    evidence = record.evidence
+    return record.section, record.origin.value, record.alignment.value, evidence.start, evidence.end, evidence.text

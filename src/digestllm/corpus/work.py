@@ -8,7 +8,6 @@ that the main process only collects them.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,7 +15,7 @@ from typing import Any
 from digestllm.api import extract
 from digestllm.corpus.documents import DocumentStore, RunKey
 from digestllm.corpus.inputs import Document, DocumentFailure
-from digestllm.corpus.tables import Rows, rows_of
+from digestllm.corpus.tables import Rows, record_rows, rows_of
 from digestllm.errors import DigestError
 from digestllm.schemas import DigestResult
 
@@ -115,15 +114,13 @@ def reused(document: Document, store: DocumentStore, key: RunKey) -> Outcome | N
     record = store.reusable(document, key)
     if record is None:
         return None
-    return Outcome(document.id, REUSED, len(document.text), rows_of(record))
+    return Outcome(document.id, REUSED, len(document.text), record_rows(record))
 
 
 def recorded(document: Document, result: DigestResult, store: DocumentStore, key: RunKey) -> Outcome:
     """Write a fresh result's record and return its rows."""
-    result_json = result.model_dump_json()
-    record = store.write(document, key, result_json)
-    record["result"] = json.loads(result_json)
-    return Outcome(document.id, EXTRACTED, len(document.text), rows_of(record), UsageTotals.of(result))
+    record = store.write(document, key, result.model_dump_json())
+    return Outcome(document.id, EXTRACTED, len(document.text), rows_of(record, result), UsageTotals.of(result))
 
 
 def failed(item: Item, error: Exception | None = None) -> Outcome:
