@@ -52,13 +52,15 @@ class RunProgress:
         self.task = self.progress.add_task("documents", total=total, failures=0, tokens=0)
 
     def __enter__(self) -> RunProgress:
-        self.progress.start()
+        if self.enabled:
+            self.progress.start()
         return self
 
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
     ) -> None:
-        self.progress.stop()
+        if self.enabled:
+            self.progress.stop()
 
     def advance(self, failed: bool = False, tokens: int = 0) -> None:
         self.failures += failed

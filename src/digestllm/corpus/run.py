@@ -18,7 +18,7 @@ from digestllm.corpus.budget import TokenBudget
 from digestllm.corpus.inputs import Columns, Document, DocumentFailure, content_id, document_from_row
 from digestllm.corpus.pool import default_workers, map_ordered
 from digestllm.corpus.progress import RunProgress
-from digestllm.corpus.work import extract_batch, failure_of
+from digestllm.corpus.work import extract_batch, extract_one, failure_of
 from digestllm.errors import ConfigurationError, DigestError
 from digestllm.schemas import DigestResult
 
@@ -118,7 +118,13 @@ def to_error(failure: DocumentFailure) -> DigestError:
 
 
 def _rules_outcomes(documents: Iterable[Document], options: dict[str, Any], workers: int | None) -> Iterator[Outcome]:
-    for doc_id, answer in map_ordered(extract_batch, documents, options, workers or default_workers()):
+    workers = workers or default_workers()
+    if workers == 1:  # in this process: the results as they are, no round trip through JSON
+        for document in documents:
+            result = extract_one(document, options)
+            yield document.id, to_error(result) if isinstance(result, DocumentFailure) else result
+        return
+    for doc_id, answer in map_ordered(extract_batch, documents, options, workers):
         if isinstance(answer, DocumentFailure):
             yield doc_id, to_error(answer)
         else:
