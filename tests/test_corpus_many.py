@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -115,3 +117,15 @@ async def test_async_model_path_reports_errors_per_document() -> None:
     outcomes = [o async for o in aextract_many(items, mode="model", transport=server.transport, **FAKE_MODEL)]
     assert isinstance(outcomes[1][1], DigestError)
     assert isinstance(outcomes[0][1], DigestResult) and isinstance(outcomes[2][1], DigestResult)
+
+
+def test_import_digestllm_leaves_the_corpus_libraries_unloaded() -> None:
+    code = (
+        "import sys, digestllm; print(sorted({'pyarrow', 'duckdb', 'dask', 'digestllm.corpus.run'} & set(sys.modules)))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert loaded == "[]"
+    code = "import digestllm; print(digestllm.extract_many.__module__)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == (
+        "digestllm.corpus.run"
+    )
