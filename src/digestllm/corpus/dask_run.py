@@ -33,7 +33,7 @@ from digestllm.corpus.report import FailureLog, RunReport, write_run_json
 from digestllm.corpus.run import check_options, uses_model
 from digestllm.corpus.runner import DuplicateIdError, earlier_records, run_key, settings, unique
 from digestllm.corpus.tables import record_rows
-from digestllm.corpus.work import CorpusSetup, Outcome, corpus_batch
+from digestllm.corpus.work import CorpusSetup, Outcome, corpus_outcomes
 from digestllm.errors import ConfigurationError, InputError
 
 TEXT_FILES_PER_PARTITION = 64
@@ -113,7 +113,7 @@ def _run_partition(shards: list[Shard], setup: _PartitionSetup) -> dict[str, Any
     outcomes: list[Outcome] = []
     items = unique((item for shard in shards for item in read_shard(shard, setup.columns)), seen)
     for batch in batches(items):
-        for outcome in corpus_batch(batch, setup.corpus):
+        for outcome in corpus_outcomes(batch, setup.corpus):
             if outcome.rows is not None:
                 writer.add(outcome.rows)
             outcome.rows = None  # the client needs the tally only

@@ -14,6 +14,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from typing import TypeVar
 
 from digestllm.corpus.inputs import Document, DocumentFailure
@@ -23,8 +24,6 @@ Item = Document | DocumentFailure
 S = TypeVar("S")
 T = TypeVar("T")
 
-BATCH_DOCUMENTS = 16
-BATCH_CHARACTERS = 64_000
 IN_FLIGHT_PER_WORKER = 2
 
 
@@ -36,31 +35,46 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def batches(items: Iterable[Item]) -> Iterator[list[Item]]:
-    """Consecutive items in groups of at most BATCH_DOCUMENTS documents or BATCH_CHARACTERS characters."""
+@dataclass(frozen=True)
+class BatchSize:
+    """How many documents, and how many characters, at most go to a worker at once."""
+
+    documents: int = 16
+    characters: int = 64_000
+
+
+def batches(items: Iterable[Item], size: BatchSize = BatchSize()) -> Iterator[list[Item]]:
+    """Consecutive items in groups of at most `size.documents` documents or `size.characters` characters."""
     batch: list[Item] = []
     characters = 0
     for item in items:
         batch.append(item)
         characters += len(item.text) if isinstance(item, Document) else 0
-        if len(batch) >= BATCH_DOCUMENTS or characters >= BATCH_CHARACTERS:
+        if len(batch) >= size.documents or characters >= size.characters:
             yield batch
             batch, characters = [], 0
     if batch:
         yield batch
 
 
-def map_ordered(task: Callable[[list[Item], S], list[T]], items: Iterable[Item], setup: S, workers: int) -> Iterator[T]:
-    """`task(batch, setup)` over the items' batches, on `workers` processes; results in input order."""
+def map_ordered(
+    task: Callable[[int, list[Item], S], list[T]],
+    items: Iterable[Item],
+    setup: S,
+    workers: int,
+    size: BatchSize = BatchSize(),
+) -> Iterator[T]:
+    """`task(number, batch, setup)` over the items' numbered batches, on `workers` processes; results
+    in input order."""
     if workers <= 1:
-        for batch in batches(items):
-            yield from task(batch, setup)
+        for number, batch in enumerate(batches(items, size)):
+            yield from task(number, batch, setup)
         return
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(task.__module__))
     pending: deque[Future[list[T]]] = deque()
     try:
-        for batch in batches(items):
-            pending.append(pool.submit(task, batch, setup))
+        for number, batch in enumerate(batches(items, size)):
+            pending.append(pool.submit(task, number, batch, setup))
             if len(pending) >= IN_FLIGHT_PER_WORKER * workers:
                 yield from _result(pending.popleft())
         while pending:

@@ -2,7 +2,8 @@
 
 1. Parts and half-written files of an earlier run are removed.
 2. Each document is reused (its record holds for the same text, options and versions) or extracted
-   and its record written atomically; its table rows are collected into Parquet parts.
+   and its record written atomically; its table rows go into Parquet parts (written by the worker
+   that made them on the rules, by this process on the model path).
 3. Records in the folder from earlier runs with other inputs are added to the tables as they are.
 4. The parts become the tables, the database and `run.json`.
 
@@ -25,7 +26,7 @@ from digestllm.corpus.database import build_tables
 from digestllm.corpus.documents import DocumentStore, RunKey, library_version, options_key
 from digestllm.corpus.inputs import Document, DocumentFailure, file_name
 from digestllm.corpus.parts import PartWriter, reset_parts
-from digestllm.corpus.pool import default_workers, map_ordered
+from digestllm.corpus.pool import BatchSize, default_workers, map_ordered
 from digestllm.corpus.progress import RunProgress
 from digestllm.corpus.report import FailureLog, RunReport, write_run_json
 from digestllm.corpus.run import MODEL_DOCUMENTS_IN_FLIGHT, check_options, uses_model
@@ -38,6 +39,10 @@ _MODEL_ONLY = (
     *("model", "base_url", "instructor_mode", "validation_retries"),
     *("max_section_chars", "max_document_chars", "max_tokens", "temperature"),
 )
+
+
+# Big batches: each writes its own Parquet parts, so fewer, larger parts (a million documents: ~4,000 batches).
+CORPUS_BATCH = BatchSize(documents=256, characters=1_000_000)
 
 
 class DuplicateIdError(InputError):
@@ -70,9 +75,10 @@ def run_corpus(items: Iterable[Item], out_dir: Path, options: dict[str, Any], ru
     seen: set[str] = set()
     with FailureLog(out_dir) as failures, RunProgress(run.total, enabled=run.progress, tokens=model) as bar:
         once = unique(items, seen)
-        outcomes = (
-            _model_run(once, setup, workers, budget) if model else map_ordered(corpus_batch, once, setup, workers)
-        )
+        if model:
+            outcomes = _model_run(once, setup, workers, budget)
+        else:  # each batch writes its rows to Parquet parts itself
+            outcomes = map_ordered(corpus_batch, once, setup, workers, CORPUS_BATCH)
         for outcome in outcomes:
             report.add(outcome)
             if outcome.rows is not None:

@@ -15,12 +15,14 @@ from typing import Any
 from digestllm.api import extract
 from digestllm.corpus.documents import DocumentStore, RunKey
 from digestllm.corpus.inputs import Document, DocumentFailure
+from digestllm.corpus.parts import PartWriter
 from digestllm.corpus.tables import Rows, record_rows, rows_of
 from digestllm.errors import DigestError
 from digestllm.schemas import DigestResult
 
 Item = Document | DocumentFailure
 
+PART_ROWS = 200_000  # a batch's rows are held until the batch ends, unless there are more than this
 EXTRACTED = "extracted"
 REUSED = "reused"
 FAILED = "failed"
@@ -97,8 +99,8 @@ def extract_one(document: Document, options: dict[str, Any]) -> DigestResult | D
         return failure_of(document, error)
 
 
-def extract_batch(batch: list[Item], options: dict[str, Any]) -> list[tuple[str, str | DocumentFailure]]:
-    """Each document's result as JSON text, or its failure."""
+def extract_batch(number: int, batch: list[Item], options: dict[str, Any]) -> list[tuple[str, str | DocumentFailure]]:
+    """Each document's result as JSON text, or its failure (`number`, the batch's, is not needed)."""
     out: list[tuple[str, str | DocumentFailure]] = []
     for item in batch:
         if isinstance(item, DocumentFailure):
@@ -130,8 +132,22 @@ def failed(item: Item, error: Exception | None = None) -> Outcome:
     return Outcome(item.id, FAILED, len(item.text), failure=failure_of(item, error))
 
 
-def corpus_batch(batch: list[Item], setup: CorpusSetup) -> list[Outcome]:
-    """The corpus run's work on a batch of documents (rules path, in a worker process)."""
+def corpus_batch(number: int, batch: list[Item], setup: CorpusSetup) -> list[Outcome]:
+    """The corpus run's work on a batch of documents (rules path, in a worker process): records
+    written, table rows written to the batch's own Parquet parts; the outcomes come back without
+    their rows, so that little passes between the processes."""
+    outcomes = corpus_outcomes(batch, setup)
+    parts = PartWriter(setup.out_dir, prefix=f"batch{number:08d}", flush_rows=PART_ROWS)
+    for outcome in outcomes:
+        if outcome.rows is not None:
+            parts.add(outcome.rows)
+            outcome.rows = None
+    parts.flush()
+    return outcomes
+
+
+def corpus_outcomes(batch: list[Item], setup: CorpusSetup) -> list[Outcome]:
+    """Each document of a batch reused, or extracted and recorded; its outcome with its rows."""
     store = DocumentStore(setup.out_dir)
     outcomes: list[Outcome] = []
     for item in batch:
