@@ -152,12 +152,16 @@ def memory_over(count: int, folder: Path, workers: int) -> None:
         f"{count / seconds:,.0f} documents/s"
     )
     print(f"  peak RSS, process and workers: {peak / mib:,.0f} MiB (target < 1024)")
+    extracting = [(done, rss) for done, rss in samples if done < count]
     for mark in (10_000, count // 2, count):
-        near = [rss for done, rss in samples if mark - 5_000 <= done <= mark]
+        near = [rss for done, rss in extracting if mark - 5_000 <= done <= mark]
         if near:
             print(
                 f"  RSS while documents {max(0, mark - 5_000):,}-{mark:,} were done: {max(near) / mib:,.0f} MiB at most"
             )
+    merging = [rss for done, rss in samples if done >= count]
+    if merging:
+        print(f"  RSS while the tables were built (DuckDB): {max(merging) / mib:,.0f} MiB at most")
 
 
 def on_dask(count: int, folder: Path) -> None:
@@ -187,15 +191,16 @@ def on_dask(count: int, folder: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--documents", type=int, default=5_000)
+    parser.add_argument("--documents", type=int, default=5_000, help="0 skips the workers and Dask runs")
     parser.add_argument("--rss-documents", type=int, default=50_000, help="0 skips the memory run")
     parser.add_argument("--no-dask", action="store_true")
     args = parser.parse_args()
     print(f"{os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f} at the start")
     with tempfile.TemporaryDirectory(prefix="digestllm-bench-") as name:
         folder = Path(name)
-        workers_and_overhead(args.documents, folder)
-        if not args.no_dask:
+        if args.documents:
+            workers_and_overhead(args.documents, folder)
+        if args.documents and not args.no_dask:
             on_dask(args.documents, folder)
         if args.rss_documents:
             memory_over(args.rss_documents, folder, workers=2)
