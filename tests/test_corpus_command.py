@@ -257,3 +257,10 @@ def test_the_model_path_adds_usage_up_and_honours_the_budget(tmp_path: Path) -> 
     modes = Counter(r["result"]["mode"] for r in records(tmp_path / "out").values())
     assert modes["rules"] == budget["documents_on_rules"] and modes["model"] == 6 - budget["documents_on_rules"]
     assert "transport" not in run["options"] and "api_key" not in run["options"]
+
+
+def test_an_out_path_that_is_a_file_is_a_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "taken").write_text("", encoding="utf-8")
+    assert corpus(str(corpus_jsonl(tmp_path / "in.jsonl", 2)), "--out", str(tmp_path / "taken")) == 3
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("digestllm: ") and "not a folder" in err and len(err.splitlines()) == 1

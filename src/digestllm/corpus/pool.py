@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -84,10 +85,10 @@ def map_ordered(
 
 
 def _context(module: str) -> multiprocessing.context.BaseContext:
-    """Fork while this process has no other thread (workers start at once, warm); else a fork server
+    """Fork on Linux while this process has no other thread (workers start at once, warm); else a fork server
     with the task's module preloaded (forking beside a running thread can deadlock the child)."""
     methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1:
+    if "fork" in methods and sys.platform.startswith("linux") and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
     if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")

@@ -63,6 +63,8 @@ class CorpusOptions:
 def run_corpus(items: Iterable[Item], out_dir: Path, options: dict[str, Any], run: CorpusOptions) -> dict[str, Any]:
     """Run every document into `out_dir`; returns what `run.json` says."""
     check_options(options)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError(f"{out_dir}: not a folder; --out names the folder the dataset goes to")
     model = uses_model(options)
     setup = CorpusSetup(out_dir, options, run_key(options, model))
     store = DocumentStore(out_dir)
