@@ -264,3 +264,33 @@ def test_an_out_path_that_is_a_file_is_a_one_line_error(tmp_path: Path, capsys: 
     assert corpus(str(corpus_jsonl(tmp_path / "in.jsonl", 2)), "--out", str(tmp_path / "taken")) == 3
     err = capsys.readouterr().err.strip()
     assert err.startswith("digestllm: ") and "not a folder" in err and len(err.splitlines()) == 1
+
+
+def test_a_record_made_by_another_library_or_prompt_version_is_redone(tmp_path: Path) -> None:
+    source, out = str(corpus_jsonl(tmp_path / "in.jsonl", 4)), tmp_path / "out"
+    assert corpus(source, "--out", str(out)) == 0
+    for name, field, value in (("j00001.json", "library_version", "0.0.0"), ("j00002.json", "prompt_version", "p-old")):
+        path = out / "documents" / name
+        record = json.loads(path.read_text(encoding="utf-8"))
+        path.write_text(json.dumps({**record, field: value}, ensure_ascii=False), encoding="utf-8")
+    assert corpus(source, "--out", str(out)) == 0
+    run = json.loads((out / "run.json").read_text())["documents"]
+    assert (run["extracted"], run["reused"]) == (2, 2)
+    assert records(out)["j00001"]["library_version"] != "0.0.0" and records(out)["j00002"]["prompt_version"] is None
+
+
+def test_the_progress_bar_counts_documents_and_failures(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from rich.console import Console
+
+    from digestllm.corpus import progress
+
+    screen = io.StringIO()
+    monkeypatch.setattr(progress, "Console", lambda stderr: Console(file=screen, force_terminal=True, width=150))
+    with progress.RunProgress(3, tokens=True) as bar:
+        bar.advance()
+        bar.advance(failed=True, tokens=1200)
+        bar.progress.refresh()
+    text = screen.getvalue()
+    assert "2/3" in text and "1 failed" in text and "1,200 tokens" in text and "docs/s" in text
