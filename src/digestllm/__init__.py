@@ -1,5 +1,7 @@
 """digestllm: structured, source-grounded records from Chinese government news digests."""
 
+from typing import TYPE_CHECKING
+
 from digestllm.api import aextract, extract, extract_file
 from digestllm.errors import (
     ConfigurationError,
@@ -27,6 +29,18 @@ from digestllm.schemas import (
     Usage,
 )
 
+if TYPE_CHECKING:
+    from digestllm.corpus.run import aextract_many, extract_many
+
+
+def __getattr__(name: str) -> object:
+    if name in ("extract_many", "aextract_many"):  # the corpus runner loads multiprocessing and rich: when used
+        from digestllm.corpus import run
+
+        return getattr(run, name)
+    raise AttributeError(f"module 'digestllm' has no attribute {name!r}")
+
+
 __all__ = [
     "AlignmentStatus",
     "ConfigurationError",
@@ -50,6 +64,8 @@ __all__ = [
     "Span",
     "Usage",
     "aextract",
+    "aextract_many",
     "extract",
     "extract_file",
+    "extract_many",
 ]

@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.text import Text
 
 from digestllm.api import extract_file
+from digestllm.corpus.cli import add_subcommand as add_corpus_subcommand
 from digestllm.errors import ConfigurationError, DigestError, SourceNotFoundError
 from digestllm.render import render_result
 from digestllm.schemas import PUBLIC_MODELS, DigestResult
@@ -102,6 +103,7 @@ def _parser() -> argparse.ArgumentParser:
     schemas.add_argument("--out", type=Path, metavar="DIR", help="target folder (default: ./schemas)")
     schemas.set_defaults(command=_schemas_command)
     add_view_subcommand(commands)
+    add_corpus_subcommand(commands)
     return parser
 
 
