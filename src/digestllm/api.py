@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from digestllm.document import SectionExtractor, arun_document, run_document
+from digestllm.enrich import enrich_officials
 from digestllm.errors import ConfigurationError
 from digestllm.inputs import DEFAULT_MAX_CHARS, check_text
 from digestllm.schemas import DigestResult
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from digestllm.model.config import ModelConfig
 
 ModeOption = Literal["auto", "rules", "model"]
+PLACE_CONTEXT_CHARS = 2000  # the head of the text that helps choose between places of one name
 T = TypeVar("T")
 
 
@@ -35,6 +37,7 @@ async def aextract(
     reference_date: date | str | None = None,
     mode: ModeOption = "auto",
     simplified: bool = False,
+    places: bool = False,
     max_chars: int = DEFAULT_MAX_CHARS,
     model: str | None = None,
     base_url: str | None = None,
@@ -47,7 +50,9 @@ async def aextract(
     `reference_date` supplies the year and month of days the text leaves incomplete (the document's
     date). `mode`: `auto` uses a model when one is configured (arguments or DIGESTLLM_MODEL), else
     the rules; `rules` and `model` force one. `simplified=True` reports strings in Simplified script.
-    Model options (`instructor_mode`, `timeout`, `concurrency`, `cache_dir`, …) are `ModelConfig`'s.
+    Every official carries its name in pinyin and its posts normalised (role, level, region);
+    `places=True` adds the regions' administrative division codes for the document's year (the `geo`
+    extra). Model options (`task`, `timeout`, `concurrency`, `cache_dir`, …) are `ModelConfig`'s.
     """
     checked = check_text(text, max_chars)
     extractor = _model_extractor(mode, model, base_url, api_key, model_options, transport)
@@ -55,7 +60,7 @@ async def aextract(
         result = await asyncio.to_thread(run_document, checked, reference_date)  # keep the loop free
     else:
         result = await arun_document(checked, reference_date, extractor)
-    return to_simplified_result(result) if simplified else result
+    return _finish(result, simplified, places, checked)
 
 
 def extract(
@@ -64,6 +69,7 @@ def extract(
     reference_date: date | str | None = None,
     mode: ModeOption = "auto",
     simplified: bool = False,
+    places: bool = False,
     max_chars: int = DEFAULT_MAX_CHARS,
     model: str | None = None,
     base_url: str | None = None,
@@ -79,7 +85,14 @@ def extract(
         result = run_document(checked, reference_date)
     else:
         result = _run(arun_document(checked, reference_date, extractor))
-    return to_simplified_result(result) if simplified else result
+    return _finish(result, simplified, places, checked)
+
+
+def _finish(result: DigestResult, simplified: bool, places: bool, text: str) -> DigestResult:
+    """The result in the script asked for, its officials with pinyin, posts and (asked for) place codes."""
+    if simplified:
+        result = to_simplified_result(result)
+    return enrich_officials(result, codes=places, context=[text[:PLACE_CONTEXT_CHARS]])
 
 
 def extract_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, **options: Any) -> DigestResult:

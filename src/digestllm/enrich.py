@@ -71,12 +71,15 @@ def enrich_official(official: Official, places: dict[str, Place], year: int | No
     return official.model_copy(update={"pinyin": romanise_name(official.name), "posts": posts})
 
 
-def enrich_officials(result: DigestResult, *, year: int | None = None, context: Iterable[str] = ()) -> DigestResult:
+def enrich_officials(
+    result: DigestResult, *, year: int | None = None, context: Iterable[str] = (), codes: bool = True
+) -> DigestResult:
     """A copy of `result` whose officials carry their pinyin and normalised posts, with division codes
-    for the document's year when the `geo` extra is installed. `context` may add strings that name the
-    document's places (its source's name, the text itself) to choose between divisions of one name."""
+    for the document's year when `codes` is set and the `geo` extra is installed (its table takes about
+    a second to load, once). `context` may add strings that name the document's places (its source's
+    name, the text itself) to choose between divisions of one name."""
     resolved_year = document_year(result, year)
-    places = document_places(result, resolved_year, context) if geo_available() else {}
+    places = document_places(result, resolved_year, context) if codes and geo_available() else {}
     return enrich_with_places(result, places, resolved_year)
 
 
