@@ -294,3 +294,45 @@ def test_the_progress_bar_counts_documents_and_failures(monkeypatch: pytest.Monk
         bar.progress.refresh()
     text = screen.getvalue()
     assert "2/3" in text and "1 failed" in text and "1,200 tokens" in text and "docs/s" in text
+
+
+PERSON_EVENTS = """
+SELECT p.person_id, e.event_date, e.kind, e.action, e.location, ep.code
+FROM persons p
+JOIN person_mentions pm USING (person_id)
+JOIN event_officials eo ON eo.document_id = pm.document_id AND eo.official = pm.name
+JOIN events e ON e.document_id = eo.document_id AND e.event_index = eo.event_index
+LEFT JOIN event_places ep ON ep.document_id = e.document_id AND ep.event_index = e.event_index
+WHERE p.name = ?
+ORDER BY e.event_date
+"""
+
+
+def test_the_database_links_one_person_across_documents_with_events_in_date_order(tmp_path: Path) -> None:
+    import duckdb
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    seed = (ROOT / "examples" / "guangan-2020-03-02.txt").read_text(encoding="utf-8")
+    (folder / "a-2020-03-02.txt").write_text(seed, encoding="utf-8")
+    later = "3月9日，廣安區委書記文建平到協興鎮調研春耕生產。\n"
+    (folder / "b-2020-03-10.txt").write_text(later, encoding="utf-8")
+    out = tmp_path / "out"
+    assert corpus(str(folder), "--out", str(out), "--workers", "1") == 0
+    connection = duckdb.connect(str(out / "digest.duckdb"), read_only=True)
+    try:
+        [(person_id, documents)] = connection.execute(
+            "SELECT person_id, documents FROM persons WHERE name = '文建平'"
+        ).fetchall()
+        assert documents == 2
+        reasons = connection.execute(
+            "SELECT link_reason FROM person_mentions WHERE person_id = ? ORDER BY document_id", [person_id]
+        ).fetchall()
+        assert len(reasons) == 2 and reasons[1][0]  # the second mention says why it joined the first
+        events = connection.execute(PERSON_EVENTS, ["文建平"]).fetchall()
+        assert [str(row[1]) for row in events] == ["2020-02-27", "2020-02-28", "2020-03-09"]
+        assert events[-1][4] == "協興鎮"
+        posts = connection.execute("SELECT role FROM person_posts WHERE person_id = ?", [person_id]).fetchall()
+        assert ("party_secretary",) in posts
+    finally:
+        connection.close()

@@ -1,4 +1,5 @@
-"""The end of a run: Parquet parts → `DIR/digest.duckdb`, `DIR/tables/<table>.parquet` and `.csv`.
+"""The end of a run: Parquet parts → `DIR/digest.duckdb`, `DIR/tables/<table>.parquet` and `.csv`,
+then the people tables (persons linked across all documents, event places with their codes).
 
 DuckDB reads the parts, sorts each table by document and record, and writes the tables; every file
 is written under a temporary name and renamed into place, so a run killed here leaves the previous
@@ -12,8 +13,11 @@ import contextlib
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
+from digestllm.corpus.documents import DOCUMENTS
 from digestllm.corpus.parts import parts_dir
+from digestllm.corpus.people import PEOPLE_COLUMNS, people_rows
 from digestllm.corpus.tables import COLUMNS, ORDER, TABLES
 from digestllm.errors import DigestError
 
@@ -41,7 +45,11 @@ def build_tables(out_dir: Path, *, excel: bool = False) -> dict[str, int]:
             connection.execute(f"SET temp_directory = '{_quoted(str(out_dir / '.duckdb-spill'))}'")
             for table in TABLES:
                 _create(connection, table, sorted((parts_dir(out_dir) / table).glob("*.parquet")))
-                counts[table] = int(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # type: ignore[index]
+                counts[table] = _count(connection, table)
+                _export(connection, table, tables_dir, excel)
+            for table, rows in people_rows(out_dir / DOCUMENTS).items():
+                _create_from_rows(connection, table, rows)
+                counts[table] = _count(connection, table)
                 _export(connection, table, tables_dir, excel)
         finally:
             connection.close()
@@ -51,6 +59,24 @@ def build_tables(out_dir: Path, *, excel: bool = False) -> dict[str, int]:
     finally:
         shutil.rmtree(out_dir / ".duckdb-spill", ignore_errors=True)
     return counts
+
+
+def _count(connection: object, table: str) -> int:
+    found = connection.execute(f"SELECT count(*) FROM {table}").fetchone()  # type: ignore[attr-defined]
+    return int(found[0])
+
+
+def _create_from_rows(connection: object, table: str, rows: list[dict[str, Any]]) -> None:
+    """A table of the people tables, from its rows (through an Arrow table of the declared types)."""
+    import pyarrow as pa
+
+    types = {"string": pa.string(), "int": pa.int64(), "date": pa.date32()}
+    schema = pa.schema([(name, types[kind]) for name, kind in PEOPLE_COLUMNS[table]])
+    arrow = pa.Table.from_pylist([{name: row.get(name) for name in schema.names} for row in rows], schema=schema)
+    execute = connection.execute  # type: ignore[attr-defined]
+    connection.register("people_rows", arrow)  # type: ignore[attr-defined]
+    execute(f"CREATE TABLE {table} AS SELECT * FROM people_rows")
+    connection.unregister("people_rows")  # type: ignore[attr-defined]
 
 
 def _create(connection: object, table: str, parts: list[Path]) -> None:
