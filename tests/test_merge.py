@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from digestllm.merge import FIELD_POLICY, FieldPolicy, merge_section
 from digestllm.records import SectionRecords
 from digestllm.schemas import Event, EventKind, Metric, Official, Origin, Span
@@ -70,18 +72,29 @@ def test_a_model_event_adds_only_officials_without_a_rules_event() -> None:
     assert [(e.officials, e.origin) for e in merged.events] == [(["文建平", "劉永明"], Origin.BOTH)]
 
 
-def test_the_skeleton_event_the_model_filled_in_takes_its_fields_as_the_policy_says() -> None:
+@pytest.mark.parametrize(
+    ("policy", "expected"),
+    [
+        (FieldPolicy.RULES, ("送行", None, EventKind.OTHER)),
+        (FieldPolicy.FILL, ("送行", "車站", EventKind.RECEPTION)),  # the blanks (no place, kind other) filled
+        (FieldPolicy.MODEL, ("到車站為農民工送行", "車站", EventKind.RECEPTION)),
+    ],
+)
+def test_the_skeleton_event_the_model_filled_in_takes_its_fields_as_the_policy_says(
+    monkeypatch: pytest.MonkeyPatch, policy: FieldPolicy, expected: tuple[str, str | None, EventKind]
+) -> None:
+    for name in ("action", "location", "kind"):
+        monkeypatch.setitem(FIELD_POLICY, name, policy)
     rules = SectionRecords(events=[event(["文建平"], action="送行", location=None, kind=EventKind.OTHER)])
     filled = event(["文建平"], Origin.MODEL, action="到車站為農民工送行", location="車站", kind=EventKind.RECEPTION)
     merged, _ = merge_section(rules, SectionRecords(events=[filled]), {"文建平"})
     result = merged.events[0]
-    expected_action = "到車站為農民工送行" if FIELD_POLICY["action"] is FieldPolicy.MODEL else "送行"
-    assert (result.action, result.location, result.kind, result.origin) == (
-        expected_action,
-        "車站",
-        EventKind.RECEPTION,
-        Origin.BOTH,
-    )
+    assert (result.action, result.location, result.kind) == expected
+    assert result.origin is Origin.BOTH
+
+
+def test_every_descriptive_field_has_a_policy() -> None:
+    assert set(FIELD_POLICY) == {"action", "location", "kind", "subject"}
 
 
 def test_a_model_kind_of_other_never_replaces_a_rules_kind() -> None:
