@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from digestllm.consolidate import consolidate_officials, deduplicate_metrics, order_events
 from digestllm.errors import EmptyInputError, InputError, InputTooLargeError
+from digestllm.numbers import absurd_figures_warning
 from digestllm.rules.dates import document_date
 from digestllm.rules.extractor import RuleExtractor, SectionRecords, span_of
 from digestllm.schemas import DigestResult, Section, SectionKind, SectionStatus
@@ -135,6 +136,9 @@ class DocumentRun:
         self, sections: list[Section], records: list[SectionRecords], mode: str, prompt_version: str | None = None
     ) -> DigestResult:
         warnings = list(self.warnings)
+        absurd = absurd_figures_warning(self.view.original)
+        if absurd:
+            warnings.append(absurd)
         if self.view.script == "none" or not _HAN.search(self.view.original):
             warnings.append("the text has no Chinese characters: nothing to extract")
         else:
