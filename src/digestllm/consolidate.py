@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 from difflib import SequenceMatcher
 
-from digestllm.schemas import Event, Metric, Official, Origin, Span
+from digestllm.schemas import Event, Metric, Official, Origin, Section, SectionStatus, Span
 from digestllm.text import ScriptView, to_simplified
 
 
@@ -166,3 +166,19 @@ def _distinctive(figure: tuple[str, str]) -> bool:
 
 def order_events(events: list[Event]) -> list[Event]:
     return sorted(events, key=lambda e: e.evidence.start)
+
+
+def fallback_warning(sections: list[Section]) -> str | None:
+    """The document-level word on a model run whose asked sections all fell back to the rules, or None.
+
+    A section was asked when it has usage; the first fallback's reason says what went wrong.
+    """
+    asked = [section for section in sections if section.usage is not None]
+    fallen = [section for section in asked if section.status is SectionStatus.FALLBACK]
+    if not asked or len(fallen) < len(asked):
+        return None
+    reason = fallen[0].warnings[0].removeprefix("rules used instead of the model: ") if fallen[0].warnings else "?"
+    return (
+        f"the model answered none of the {len(asked)} section(s) it was asked for: the rules extracted them all "
+        f"(first reason: {reason})"
+    )

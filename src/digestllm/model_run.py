@@ -9,6 +9,7 @@ from datetime import date
 
 import httpx
 
+from digestllm.consolidate import fallback_warning
 from digestllm.grounding import EventClaim, MetricClaim, OfficialClaim, SectionClaims, ground_claims
 from digestllm.merge import merge_section
 from digestllm.model.cache import ResponseCache
@@ -101,7 +102,9 @@ async def extract_with_model(
             section.usage = outcome.usage
         sections.append(section)
         records.append(section_records)
-    return run.result(sections, records, mode="model", prompt_version=prompts.version)
+    result = run.result(sections, records, mode="model", prompt_version=prompts.version)
+    result.warnings[:0] = filter(None, [fallback_warning(sections)])  # said first: what happened to the model
+    return result
 
 
 def _sections_within_budget(sections: list[RawSection], budget: int) -> set[RawSection]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from digestllm.errors import ConfigurationError
+from digestllm.model.credentials import check_api_key, check_base_url
 
 INSTRUCTOR_MODES = ("tools", "md_json")
 _LOCAL_PLACEHOLDER_KEY = "not-needed"  # local servers (llama.cpp, Ollama, vLLM) ignore the key
@@ -40,6 +41,8 @@ class ModelConfig:
         if self.instructor_mode not in INSTRUCTOR_MODES:
             raise ConfigurationError(f"instructor mode must be one of {INSTRUCTOR_MODES}, not {self.instructor_mode!r}")
         _require(isinstance(self.model, str), "model must be a string")
+        check_api_key(self.api_key)
+        check_base_url(self.base_url)
         for name in ("concurrency", "max_section_chars", "max_document_chars", "max_tokens"):
             value = getattr(self, name)
             _require(
