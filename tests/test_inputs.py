@@ -410,8 +410,10 @@ def test_implausible_document_year_is_a_warning_and_no_crash() -> None:
 
 
 def test_earliest_reference_date_with_a_relative_day_does_not_crash() -> None:
-    result = rules("前鋒區委書記米亮:\n前天，米亮到園區調研企業復工。\n", reference_date="0001-01-01")
+    result = rules("前鋒區委書記米亮:\n前天，米亮到園區調研企業復工。\n", reference_date="1900-01-01")
     assert names(result) == {"米亮"}
+    with pytest.raises(InputError, match="outside the years 1900–2100"):
+        rules("前天，米亮到園區調研。", reference_date="0001-01-01")
 
 
 def test_a_misspelt_option_is_a_configuration_error_even_offline() -> None:

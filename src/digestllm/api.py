@@ -13,7 +13,7 @@ from digestllm.errors import ConfigurationError
 from digestllm.model.config import ModelConfig, check_options, resolve_config
 from digestllm.pipeline import DEFAULT_MAX_CHARS, check_text, extract_with_rules, to_simplified_result
 from digestllm.schemas import DigestResult
-from digestllm.sources import DEFAULT_MAX_BYTES, read_text_file
+from digestllm.sources import DEFAULT_MAX_BYTES, file_name_reference, read_text_file
 
 if TYPE_CHECKING:
     import httpx
@@ -80,8 +80,17 @@ def extract(
 
 
 def extract_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, **options: Any) -> DigestResult:
-    """`extract` on a file in UTF-8 (with or without BOM), UTF-16 with BOM, GB18030 or Big5."""
-    return extract(read_text_file(path, max_bytes=max_bytes), **options)
+    """`extract` on a file in UTF-8 (with or without BOM), UTF-16 with BOM, GB18030 or Big5.
+
+    Without `reference_date`, a text that gives no date with a year takes the date of its file name
+    (`guangan-2020-03-02.txt`), with a warning that says so."""
+    text = read_text_file(path, max_bytes=max_bytes)
+    named = file_name_reference(path, text) if options.get("reference_date") is None else None
+    if named is None:
+        return extract(text, **options)
+    result = extract(text, **{**options, "reference_date": named})
+    result.warnings.insert(0, f"reference date {named} taken from the file name {Path(path).name}")
+    return result
 
 
 def _model_config(

@@ -22,6 +22,7 @@ _KANA = re.compile(r"[\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 _HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 _LETTER = re.compile(r"[^\W\d_]")
 _FOREIGN_SHARE_LIMIT = 0.2  # of the letters: more kana or Hangul than this is not a Chinese text
+_HOW_TO_DATE = " (pass reference_date='YYYY-MM-DD'; on the command line --reference-date YYYY-MM-DD)"
 _PLAUSIBLE_YEARS = (1900, 2100)  # a document date outside them is a misreading
 
 
@@ -29,13 +30,20 @@ def parse_reference_date(value: date | str | None) -> date | None:
     if value is None:
         return None
     if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(value.strip())
-    except (ValueError, AttributeError):
-        raise InputError(f"reference_date {value!r} is not a date in YYYY-MM-DD form") from None
+        value = value.date()
+    elif isinstance(value, str):
+        try:
+            value = date.fromisoformat(value.strip())
+        except ValueError:
+            raise InputError(f"reference_date {value!r} is not a date in YYYY-MM-DD form") from None
+    elif not isinstance(value, date):
+        raise InputError(f"reference_date must be a date or a 'YYYY-MM-DD' string, not {type(value).__name__}")
+    if not _PLAUSIBLE_YEARS[0] <= value.year <= _PLAUSIBLE_YEARS[1]:
+        raise InputError(
+            f"reference_date {value.isoformat()} is outside the years {_PLAUSIBLE_YEARS[0]}–{_PLAUSIBLE_YEARS[1]} "
+            "that news reports are dated in"
+        )
+    return value
 
 
 def check_text(text: object, max_chars: int) -> str:
@@ -74,13 +82,15 @@ class DocumentRun:
     def _date_from_text(self) -> date | None:
         found = document_date(self.view.simplified)
         if found is None:
-            self.warnings.append("no reference date given or found in the text: days without a year are left undated")
+            self.warnings.append(
+                "no reference date given or found in the text: days without a year are left undated" + _HOW_TO_DATE
+            )
             return None
         year, month, day = found
         if year is None:
             self.warnings.append(
                 f"the text dates itself {month}/{day} without a year and no reference date was given: "
-                "days without a year are left undated"
+                "days without a year are left undated" + _HOW_TO_DATE
             )
             return None
         try:
@@ -92,7 +102,7 @@ class DocumentRun:
             # no room to count back "前天" from): say so instead of silently dropping or trusting it.
             self.warnings.append(
                 f"the text dates itself {year}-{month}-{day}, which is no plausible day, and no "
-                "reference date was given: days without a year are left undated"
+                "reference date was given: days without a year are left undated" + _HOW_TO_DATE
             )
             return None
         return found_date

@@ -14,9 +14,12 @@ import codecs
 import os
 import re
 import unicodedata
+from datetime import date
 from pathlib import Path
 
 from digestllm.errors import DecodeError, EmptyInputError, InputError, InputTooLargeError, SourceNotFoundError
+from digestllm.rules.dates import document_date
+from digestllm.text import to_simplified
 
 DEFAULT_MAX_BYTES = 50_000_000
 _CONTROL_SHARE_LIMIT = 0.1
@@ -24,6 +27,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")  # C0 controls but tab, line and 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _SCORE_SAMPLE = 200_000  # characters enough to tell a right decoding from a wrong one
 _LEGACY_OVER_UTF8 = 0.5
+_DATE_LINE_CHARS = 400  # enough for the head where a date line stands
+# A date in a file name: guangan-2020-03-02.txt, 20200302_digest.txt, 2020.3.2.txt
+_FILE_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([-_.]?)(1[0-2]|0?[1-9])\2(3[01]|[12]\d|0?[1-9])(?!\d)")
 _LEGACY = ("gb18030", "big5hkscs", "cp950")
 _MIN_LETTERS_TO_JUDGE = 30  # fewer non-ASCII letters than this: too little to refuse a decoding
 _MIN_COMMON_SHARE = 0.25  # right decodings of news score 0.54 and up, wrong ones 0.09 and below
@@ -263,3 +269,25 @@ def read_text_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     if not text.strip():
         raise EmptyInputError(f"{file}: the file holds no text")
     return text
+
+
+def date_in_file_name(path: str | os.PathLike[str]) -> date | None:
+    """The date a file's name gives (`guangan-2020-03-02.txt`, `20200302.txt`), or None."""
+    for match in _FILE_NAME_DATE.finditer(Path(path).name):
+        if match[2] == "" and (len(match[3]) < 2 or len(match[4]) < 2):
+            continue  # 2020312 is no date: without separators month and day take two digits each
+        try:
+            return date(int(match[1]), int(match[3]), int(match[4]))
+        except ValueError:
+            continue
+    return None
+
+
+def file_name_reference(path: str | os.PathLike[str], text: str) -> date | None:
+    """The file name's date when the text's own date line (near its top) gives no year, else None:
+    a reader looks at the file name when the paper's date line says only `03.02`."""
+    named = date_in_file_name(path)
+    if named is None:
+        return None
+    own = document_date(to_simplified(text[:_DATE_LINE_CHARS]))
+    return named if own is None or own[0] is None else None
