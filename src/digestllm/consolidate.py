@@ -46,34 +46,53 @@ def consolidate_officials(
         titles[key].extend(official.titles)
         regions[key] = regions[key] or official.region
         origins[key] = combine_origins(origins[key], official.origin)
+    mentions = _all_mentions(view, set(firsts), skip or [])
     return [
         first.model_copy(
             update={
                 "titles": fullest_titles(list(dict.fromkeys(titles[key]))),
                 "region": regions[key],
                 "origin": origins[key],
-                "mentions": _all_mentions(view, key, [n for n in firsts if len(n) > len(key)], skip or [])
-                or first.mentions,
+                "mentions": mentions.get(key) or first.mentions,
             }
         )
         for key, first in firsts.items()
     ]
 
 
-def _all_mentions(view: ScriptView, name: str, longer_names: list[str], skip: list[tuple[int, int]]) -> list[Span]:
-    """Every place the (Simplified) name is written, but inside a longer official's name (李明 in
-    李明亮) or in a skipped range."""
-    spans: list[Span] = []
+def _all_mentions(view: ScriptView, names: set[str], skip: list[tuple[int, int]]) -> dict[str, list[Span]]:
+    """Every place each (Simplified) name is written, but inside a longer official's name (李明 in
+    李明亮) or in a skipped range; one pass over the text, whatever the number of names.
+
+    A name's occurrences do not overlap one another (the search for the next starts after the last),
+    as `str.find` in a loop would give them.
+    """
     text = view.simplified
-    at = text.find(name)
-    while at != -1 and name:
-        end = at + len(name)
-        inside_longer = any(text.startswith(longer, at) for longer in longer_names)
-        skipped = any(start <= at < stop for start, stop in skip)
-        if not inside_longer and not skipped:
-            spans.append(Span(start=at, end=end, text=view.original[at:end]))
-        at = text.find(name, end)
-    return spans
+    lengths = sorted({len(name) for name in names if name}, reverse=True)
+    starts = {name[0] for name in names if name}
+    found: dict[str, list[Span]] = {}
+    written: dict[str, str] = {}  # one string per way a name is written, shared by its spans
+    next_free: dict[str, int] = {}  # where the next occurrence of a name may begin
+    for at, char in enumerate(text):
+        if char not in starts:
+            continue
+        longest = True  # the first (longest) name found here; shorter ones sit inside it
+        for length in lengths:
+            name = text[at : at + length]
+            if name not in names:
+                continue
+            if at >= next_free.get(name, 0):
+                next_free[name] = at + length
+                if longest and not _skipped(at, skip):
+                    original = view.original[at : at + length]
+                    span = Span(start=at, end=at + length, text=written.setdefault(original, original))
+                    found.setdefault(name, []).append(span)
+            longest = False
+    return found
+
+
+def _skipped(at: int, skip: list[tuple[int, int]]) -> bool:
+    return any(start <= at < stop for start, stop in skip)
 
 
 def figure_key(metric: Metric) -> tuple[str, str]:
