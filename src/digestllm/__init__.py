@@ -8,6 +8,7 @@ from digestllm.errors import (
     EmptyInputError,
     InputError,
     InputTooLargeError,
+    InternalError,
     ModelError,
     SourceNotFoundError,
 )
@@ -35,6 +36,7 @@ __all__ = [
     "Event",
     "InputError",
     "InputTooLargeError",
+    "InternalError",
     "Metric",
     "ModelError",
     "Official",

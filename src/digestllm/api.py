@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-from digestllm.errors import ConfigurationError
+from digestllm.errors import ConfigurationError, internal_errors
 from digestllm.model.config import ModelConfig, check_options, resolve_config
 from digestllm.pipeline import DEFAULT_MAX_CHARS, check_text, extract_with_rules, to_simplified_result
 from digestllm.schemas import DigestResult
@@ -42,15 +42,16 @@ async def aextract(
     the rules; `rules` and `model` force one. `simplified=True` reports strings in Simplified script.
     Model options (`instructor_mode`, `timeout`, `concurrency`, `cache_dir`, …) are `ModelConfig`'s.
     """
-    checked = check_text(text, max_chars)
-    config = _model_config(mode, model, base_url, api_key, model_options)
-    if config is None:
-        result = await asyncio.to_thread(extract_with_rules, checked, reference_date)  # keep the loop free
-    else:
-        from digestllm.model_run import extract_with_model  # the model libraries load only when needed
+    with internal_errors():  # nothing but a DigestError leaves: a bug is an InternalError
+        checked = check_text(text, max_chars)
+        config = _model_config(mode, model, base_url, api_key, model_options)
+        if config is None:
+            result = await asyncio.to_thread(extract_with_rules, checked, reference_date)  # keep the loop free
+        else:
+            from digestllm.model_run import extract_with_model  # the model libraries load only when needed
 
-        result = await extract_with_model(checked, reference_date, config, transport=transport)
-    return to_simplified_result(result) if simplified else result
+            result = await extract_with_model(checked, reference_date, config, transport=transport)
+        return to_simplified_result(result) if simplified else result
 
 
 def extract(
@@ -68,15 +69,16 @@ def extract(
 ) -> DigestResult:
     """`aextract` for synchronous callers: the rules run directly, the model's calls on an event
     loop of their own (in a worker thread when the caller is already inside one)."""
-    checked = check_text(text, max_chars)
-    config = _model_config(mode, model, base_url, api_key, model_options)
-    if config is None:
-        result = extract_with_rules(checked, reference_date)
-    else:
-        from digestllm.model_run import extract_with_model  # the model libraries load only when needed
+    with internal_errors():  # nothing but a DigestError leaves: a bug is an InternalError
+        checked = check_text(text, max_chars)
+        config = _model_config(mode, model, base_url, api_key, model_options)
+        if config is None:
+            result = extract_with_rules(checked, reference_date)
+        else:
+            from digestllm.model_run import extract_with_model  # the model libraries load only when needed
 
-        result = _run(extract_with_model(checked, reference_date, config, transport=transport))
-    return to_simplified_result(result) if simplified else result
+            result = _run(extract_with_model(checked, reference_date, config, transport=transport))
+        return to_simplified_result(result) if simplified else result
 
 
 def extract_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, **options: Any) -> DigestResult:

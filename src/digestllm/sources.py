@@ -27,6 +27,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")  # C0 controls but tab, line and 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _SCORE_SAMPLE = 200_000  # characters enough to tell a right decoding from a wrong one
 _LEGACY_OVER_UTF8 = 0.5
+_MAX_SHOWN_PATH = 200  # characters of a path quoted in an error
 _DATE_LINE_CHARS = 400  # enough for the head where a date line stands
 # A date in a file name: guangan-2020-03-02.txt, 20200302_digest.txt, 2020.3.2.txt
 _FILE_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([-_.]?)(1[0-2]|0?[1-9])\2(3[01]|[12]\d|0?[1-9])(?!\d)")
@@ -236,6 +237,22 @@ def _looks_like_bomless_utf16(data: bytes) -> bool:
     return even + odd >= 4 and max(even, odd) >= 0.9 * (even + odd) and max(even, odd) >= len(data) // 8
 
 
+def _regular_file_size(file: Path) -> int:
+    """The size of a regular file, or a `SourceNotFoundError` that says what the path is instead."""
+    try:
+        if not file.exists():
+            if file.is_symlink():
+                raise SourceNotFoundError(f"{file}: a broken symbolic link or a symbolic link loop")
+            raise SourceNotFoundError(f"{file}: no such file")
+        if not file.is_file():
+            kind = "a folder" if file.is_dir() else "a FIFO, socket or device"
+            raise SourceNotFoundError(f"{file}: not a regular file ({kind}); it is not read")
+        return file.stat().st_size
+    except OSError as error:  # a name too long, a folder that cannot be searched …
+        shown = str(file) if len(str(file)) <= _MAX_SHOWN_PATH else str(file)[: _MAX_SHOWN_PATH - 1] + "…"
+        raise SourceNotFoundError(f"{shown}: cannot be read ({error.strerror or error})") from None
+
+
 def read_text_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """A file's text; clear errors for a missing path, a folder, an empty, huge or undecodable file."""
     if isinstance(path, bytes):
@@ -247,14 +264,7 @@ def read_text_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     if isinstance(path, str) and not path.strip():
         raise SourceNotFoundError("no path given: the file name is empty")
     file = Path(path)
-    try:
-        if not file.exists():
-            raise SourceNotFoundError(f"{file}: no such file")
-        if not file.is_file():
-            raise SourceNotFoundError(f"{file}: not a regular file")
-        size = file.stat().st_size
-    except OSError as error:  # a name too long, a folder that cannot be searched …
-        raise SourceNotFoundError(f"{file}: cannot be read ({error.strerror or error})") from None
+    size = _regular_file_size(file)
     if size > max_bytes:
         raise InputTooLargeError(f"{file}: {size} bytes is over the limit of {max_bytes}; split it or raise max_bytes")
     try:
