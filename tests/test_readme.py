@@ -53,14 +53,16 @@ def environment() -> dict[str, str]:
     return env
 
 
+def _block_id(value: object) -> str:
+    return f"line {value}" if isinstance(value, int) else ""
+
+
 def test_the_readme_has_snippets_to_run() -> None:
     assert blocks("python"), "no ```python block found"
     assert any(command.startswith("digestllm extract") for _, command in command_lines())
 
 
-@pytest.mark.parametrize(
-    ("line", "body"), blocks("python"), ids=lambda value: f"line {value}" if isinstance(value, int) else ""
-)
+@pytest.mark.parametrize(("line", "body"), blocks("python"), ids=_block_id)
 def test_python_block_runs(line: int, body: str) -> None:
     completed = subprocess.run(
         [sys.executable, "-c", body],
