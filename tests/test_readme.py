@@ -57,13 +57,13 @@ def _block_id(value: object) -> str:
     return f"line {value}" if isinstance(value, int) else ""
 
 
-def test_the_readme_has_snippets_to_run() -> None:
+def test_item6_the_readme_has_snippets_to_run() -> None:
     assert blocks("python"), "no ```python block found"
     assert any(command.startswith("digestllm extract") for _, command in command_lines())
 
 
 @pytest.mark.parametrize(("line", "body"), blocks("python"), ids=_block_id)
-def test_python_block_runs(line: int, body: str) -> None:
+def test_item6_python_block_runs(line: int, body: str) -> None:
     completed = subprocess.run(
         [sys.executable, "-c", body],
         cwd=ROOT,
@@ -88,7 +88,7 @@ def scratch(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize(("line", "command"), command_lines(), ids=lambda value: str(value)[:60])
-def test_command_line_runs(line: int, command: str, scratch: Path) -> None:
+def test_item6_command_line_runs(line: int, command: str, scratch: Path) -> None:
     if command.startswith("make "):
         # The suite runs inside the environment `make` would build: use it as built, never reinstall.
         venv = Path(sys.prefix)

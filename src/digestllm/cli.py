@@ -66,13 +66,10 @@ def _utf8_output() -> None:
 
 
 def _quiet_libraries() -> None:
-    """Model failures reach the user as section warnings; the HTTP and model libraries' own log lines
-    would break the one-line promise, so they show only with DIGESTLLM_DEBUG=1."""
+    """Model failures reach the user as section warnings; the model and HTTP libraries' own log lines go
+    to the silent `digestllm.model` logger (see model/client.py), shown only with DIGESTLLM_DEBUG=1."""
     if os.environ.get("DIGESTLLM_DEBUG") == "1":
-        logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")  # digestllm.model shows them
-        return
-    for name in ("instructor", "openai", "httpx", "httpcore"):
-        logging.getLogger(name).setLevel(logging.CRITICAL)
+        logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
 
 
 # --- arguments ---------------------------------------------------------------------------------

@@ -3,7 +3,8 @@
 Shared by the rules and the model path, so that `7600萬元` means 76000000 whoever read it.
 A figure no report states — more than 15 significant digits, 10^20 or more, or a non-zero value
 under 10^-6 (`共999…9名` with 300 nines, `0.000…1亿元`) — is no number: `parse_number` gives None,
-so every value it returns fits a float exactly, and `absurd_figures_warning` says what was left out.
+so every value it returns survives a round trip through a float (`Decimal(repr(float(v))) == v`), and
+`absurd_figures_warning` says what was left out.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ MAGNITUDES: dict[str, int] = {"万": 10_000, "亿": 100_000_000, "千": 1_000, "
 CHINESE_DIGITS = "零〇一二三四五六七八九十百千万亿两兩壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億点點"
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
 _ARABIC = re.compile(r"^\d+(?:\.\d+)?$")
-MAX_SIGNIFICANT_DIGITS = 15  # what a float holds exactly
+MAX_SIGNIFICANT_DIGITS = 15  # what survives a round trip through a float
 _LARGEST = Decimal(10) ** 20
 _SMALLEST = Decimal(10) ** -6
 _MAGNITUDE_CHARS = "".join(MAGNITUDES)
@@ -77,7 +78,7 @@ def _plain_number(cleaned: str) -> Decimal | None:
 
 
 def _reportable(value: Decimal) -> bool:
-    """A value a float holds exactly and a report could state: see the module's docstring."""
+    """A value a float carries faithfully and a report could state: see the module's docstring."""
     if not value.is_finite():
         return False
     if value == 0:

@@ -76,37 +76,32 @@ def _add_row(table: Table, *cells: str) -> None:
 
 
 def _sections(result: DigestResult) -> Table:
-    columns = ["#", "kind", "header / headline", "status", "extractor", "off/evt/met", "warn"]
+    """One row per section; its warnings (a fallback's reason) are printed below the table."""
     with_usage = any(section.usage for section in result.sections)
-    if with_usage:
-        columns += ["calls", "tokens in/out", "seconds"]
+    columns = ["#", "section", "status", "off/evt/met"] + (["model calls · tokens in/out · s"] if with_usage else [])
     table = _table("Sections", *columns)
+    for column in (table.columns[0], table.columns[2], table.columns[3]):
+        column.no_wrap = True
     for section in result.sections:
         counts = "/".join(str(section.counts.get(key, 0)) for key in ("officials", "events", "metrics"))
+        status = section.status.value + ("" if section.extractor.value == "rules" else f" ({section.extractor.value})")
         cells = [
             str(section.index),
-            section.kind.value,
-            _or_missing(section.header or section.headline),
-            section.status.value,
-            section.extractor,
+            f"{section.kind.value} {_or_missing(section.header or section.headline)}",
+            status,
             counts,
-            str(len(section.warnings)),
         ]
         if with_usage:
-            cells += _usage_cells(section.usage)
+            cells.append(_usage_cell(section.usage))
         _add_row(table, *cells)
     return table
 
 
-def _usage_cells(usage: Usage | None) -> list[str]:
+def _usage_cell(usage: Usage | None) -> str:
     if usage is None:
-        return [_MISSING, _MISSING, _MISSING]
-    calls = str(usage.calls)
-    if usage.cached:
-        calls += " (cached)"
-    elif usage.retries:
-        calls += f" (+{usage.retries} retries)"
-    return [calls, f"{usage.prompt_tokens}/{usage.completion_tokens}", f"{usage.seconds:.1f}"]
+        return _MISSING
+    calls = f"{usage.calls}" + (" cached" if usage.cached else f" (+{usage.retries} retries)" if usage.retries else "")
+    return f"{calls} · {usage.prompt_tokens}/{usage.completion_tokens} · {usage.seconds:.1f}"
 
 
 def _officials(result: DigestResult) -> Table:
