@@ -82,7 +82,7 @@ def extract(
 
 
 def extract_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, **options: Any) -> DigestResult:
-    """`extract` on a file in UTF-8 (with or without BOM), UTF-16 with BOM, GB18030 or Big5.
+    """`extract` on a file in UTF-8 (with or without BOM), UTF-16, GB18030 or Big5 (see `sources`).
 
     Without `reference_date`, a text that gives no date with a year takes the date of its file name
     (`guangan-2020-03-02.txt`), with a warning that says so."""
@@ -90,8 +90,8 @@ def extract_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, **opti
     named = file_name_reference(path, text) if options.get("reference_date") is None else None
     if named is None:
         return extract(text, **options)
-    result = extract(text, **{**options, "reference_date": named})
-    result.warnings.insert(0, f"reference date {named} taken from the file name {Path(path).name}")
+    result = extract(text, **{**options, "reference_date": named[0]})
+    result.warnings.insert(0, f"reference date {named[0]} taken from the file name {named[1]}")
     return result
 
 

@@ -39,7 +39,8 @@ def main(argv: list[str] | None = None) -> int:
             args = _parser().parse_args(argv)
         except SystemExit as exit_:  # argparse: --help (0) or a usage error (2), already printed
             return exit_.code if isinstance(exit_.code, int) else 2
-        return args.command(args)
+        status: int = args.command(args)
+        return status
     except DigestError as error:
         _report(error)
         return error.exit_code

@@ -293,11 +293,12 @@ def date_in_file_name(path: str | os.PathLike[str]) -> date | None:
     return None
 
 
-def file_name_reference(path: str | os.PathLike[str], text: str) -> date | None:
-    """The file name's date when the text's own date line (near its top) gives no year, else None:
-    a reader looks at the file name when the paper's date line says only `03.02`."""
-    named = date_in_file_name(path)
+def file_name_reference(path: str | bytes | os.PathLike[str], text: str) -> tuple[date, str] | None:
+    """(the file name's date, the file name) when the text's own date line (near its top) gives no
+    year, else None: a reader looks at the file name when the paper's date line says only `03.02`."""
+    name = Path(os.fsdecode(path)).name
+    named = date_in_file_name(name)
     if named is None:
         return None
     own = document_date(to_simplified(text[:_DATE_LINE_CHARS]))
-    return named if own is None or own[0] is None else None
+    return (named, name) if own is None or own[0] is None else None
