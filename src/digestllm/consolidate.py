@@ -7,6 +7,7 @@ figure repeated for the same subject is one metric.
 from __future__ import annotations
 
 import bisect
+import math
 from difflib import SequenceMatcher
 
 from digestllm.schemas import Event, Metric, Official, Origin, Section, SectionStatus, Span
@@ -46,7 +47,7 @@ def consolidate_officials(
         titles[key].extend(official.titles)
         regions[key] = regions[key] or official.region
         origins[key] = combine_origins(origins[key], official.origin)
-    mentions = _all_mentions(view, set(firsts), skip or [])
+    mentions = _all_mentions(view, set(firsts), sorted(skip or []))
     return [
         first.model_copy(
             update={
@@ -92,7 +93,9 @@ def _all_mentions(view: ScriptView, names: set[str], skip: list[tuple[int, int]]
 
 
 def _skipped(at: int, skip: list[tuple[int, int]]) -> bool:
-    return any(start <= at < stop for start, stop in skip)
+    """True when `at` lies in one of the `skip` ranges (sorted, not overlapping: the bylines)."""
+    index = bisect.bisect_right(skip, (at, math.inf)) - 1
+    return index >= 0 and at < skip[index][1]
 
 
 def figure_key(metric: Metric) -> tuple[str, str]:
