@@ -21,10 +21,12 @@ def combine_origins(a: Origin, b: Origin) -> Origin:
 def fullest_titles(titles: list[str]) -> list[str]:
     """Each post once, in its fullest written form: `区委书记` goes when `前锋区委书记` is there."""
     keyed = [(to_simplified(t).strip(), t) for t in titles if t.strip()]
+    # Every proper ending of every post: a post found here is part of a fuller one (linear, not pairwise).
+    endings = {key[i:] for key in {key for key, _ in keyed} for i in range(1, len(key))}
     kept: list[str] = []
     seen: set[str] = set()
     for key, title in keyed:
-        if key in seen or any(other != key and other.endswith(key) for other, _ in keyed):
+        if key in seen or key in endings:
             continue
         seen.add(key)
         kept.append(title)
