@@ -6,8 +6,8 @@ Run from the repository root:
     .venv/bin/python bench/accuracy.py --gold-as-predictions check the scoring pipeline (expect 1.000)
     .venv/bin/python bench/accuracy.py --corpus tests/data/heldout3   another gold folder (the held-out batches)
 
-The corpus is ../shared/corpus/dev when present, else tests/data/corpus, unless --corpus names one. Predictions are written
-as `DigestResult.model_dump(mode="json")` to a temporary folder, scored with
+The corpus is ../shared/corpus/dev when present, else tests/data/corpus, unless --corpus names one. Predictions
+are written as `DigestResult.model_dump(mode="json")` to a temporary folder, scored with
 ../shared/tools/score.py (when present), then with `digestllm.evaluation` for comparison.
 """
 

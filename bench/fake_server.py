@@ -15,6 +15,7 @@ Faults (`faults=` picks among them; the default is FAULTS):
 
 from __future__ import annotations
 
+import contextlib
 import json
 import random
 import socket
@@ -128,23 +129,16 @@ class FakeModelServer:
                     server._closing.wait(server.hang_seconds)
                 else:
                     time.sleep(delay)
-                if fault in ("429", "500", "503"):
-                    self._send(int(fault), b'{"error": {"message": "injected"}}', {"retry-after": "0"})
-                elif fault == "garbage":
-                    self._send(200, _completion("{this is not json"))
-                elif fault == "truncated":
-                    self._send(200, _completion('{"officials": [{"name": "\u674e'))
-                elif fault == "drop":
+                if fault == "drop":
                     self._drop()
-                else:
-                    self._send(200, _completion(_EMPTY))
+                    return
+                status, body, headers = _fault_reply(fault)
+                self._send(status, body, headers)
 
             def _drop(self) -> None:
                 self.close_connection = True
-                try:
+                with contextlib.suppress(OSError):
                     self.connection.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
 
             def _send(self, status: int, body: bytes, headers: dict[str, str] | None = None) -> None:
                 try:
@@ -159,3 +153,14 @@ class FakeModelServer:
                     pass  # the client gave up on a hanging request
 
         return Handler
+
+
+def _fault_reply(fault: str | None) -> tuple[int, bytes, dict[str, str] | None]:
+    """What the server answers for an injected fault (or none): status, body, headers."""
+    if fault in ("429", "500", "503"):
+        return int(fault), b'{"error": {"message": "injected"}}', {"retry-after": "0"}
+    if fault == "garbage":
+        return 200, _completion("{this is not json"), None
+    if fault == "truncated":
+        return 200, _completion('{"officials": [{"name": "\u674e'), None
+    return 200, _completion(_EMPTY), None

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import gc
 import logging
 import os
@@ -197,10 +198,8 @@ def rules_phase(documents: list[tuple[str, str | None]], tally: Tally) -> tuple[
         extract(text, reference_date=reference, mode="rules")
     started = time.perf_counter()
     for text, reference in documents:
-        try:
+        with contextlib.suppress(Exception):  # counted in the checked pass below
             extract(text, reference_date=reference, mode="rules")
-        except Exception:  # noqa: BLE001 - counted in the checked pass below
-            pass
     plain_wall = time.perf_counter() - started
 
     gc.collect()
@@ -357,7 +356,7 @@ def main() -> int:
         "  tracemalloc per block of documents, peak / still held at its end: "
         + ", ".join(
             f"{label}: {peak / 1024:.0f} / {kept / 1024:.0f} KiB"
-            for label, peak, kept in zip(block_labels, peaks, held)
+            for label, peak, kept in zip(block_labels, peaks, held, strict=True)
         )
     )
     print(f"  process max RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")

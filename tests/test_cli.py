@@ -50,10 +50,12 @@ def test_table_output_names_the_officials(capsys: pytest.CaptureFixture[str]) ->
     assert "文建平" in out and "Officials" in out
 
 
-def test_json_output_is_the_result(capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_output_is_a_list_of_records(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "extract", str(SEED), "--format", "json", "--reference-date", "2020-03-02")
-    result = json.loads(out)
+    [record] = json.loads(out)
     assert code == 0
+    assert record["source"] == str(SEED) and record["error"] is None
+    result = record["result"]
     assert result["reference_date"] == "2020-03-02"
     assert len(result["officials"]) == 9
 
@@ -61,21 +63,21 @@ def test_json_output_is_the_result(capsys: pytest.CaptureFixture[str]) -> None:
 def test_json_is_the_default_when_piped(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "extract", str(SEED))
     assert code == 0
-    assert "officials" in json.loads(out)
+    assert "officials" in json.loads(out)[0]["result"]
 
 
 def test_jsonl_has_one_line_per_file(capsys: pytest.CaptureFixture[str], seed_copy: Path) -> None:
     code, out, _ = run(capsys, "extract", str(SEED), str(seed_copy), "--format", "jsonl")
     records = [json.loads(line) for line in out.splitlines()]
     assert code == 0
-    assert [r["file"] for r in records] == [str(SEED), str(seed_copy)]
+    assert [r["source"] for r in records] == [str(SEED), str(seed_copy)]
     assert all(len(r["result"]["officials"]) == 9 for r in records)
 
 
 def test_json_for_several_files_is_a_list(capsys: pytest.CaptureFixture[str], seed_copy: Path) -> None:
     code, out, _ = run(capsys, "extract", str(seed_copy.parent), "--format", "json")
     assert code == 0
-    assert [entry["file"] for entry in json.loads(out)] == [str(seed_copy)]
+    assert [entry["source"] for entry in json.loads(out)] == [str(seed_copy)]
 
 
 def test_out_writes_one_file_per_input(capsys: pytest.CaptureFixture[str], seed_copy: Path, tmp_path: Path) -> None:
@@ -84,12 +86,14 @@ def test_out_writes_one_file_per_input(capsys: pytest.CaptureFixture[str], seed_
     assert code == 0
     assert out == ""
     assert len(err.strip().splitlines()) == 1 and "9 officials" in err
-    assert len(json.loads((out_dir / "seed.json").read_text(encoding="utf-8"))["officials"]) == 9
+    record = json.loads((out_dir / "seed.json").read_text(encoding="utf-8"))
+    assert record["source"] == str(seed_copy) and record["error"] is None
+    assert len(record["result"]["officials"]) == 9
 
 
 def test_simplified_reports_simplified_names(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "extract", str(SEED), "--format", "json", "--simplified")
-    names = [official["name"] for official in json.loads(out)["officials"]]
+    names = [official["name"] for official in json.loads(out)[0]["result"]["officials"]]
     assert code == 0
     assert "刘永明" in names and "劉永明" not in names
 
@@ -97,7 +101,12 @@ def test_simplified_reports_simplified_names(capsys: pytest.CaptureFixture[str])
 def test_missing_path(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, out, err = run(capsys, "extract", str(tmp_path / "missing.txt"))
     assert code == SourceNotFoundError.exit_code == 2
-    assert out == ""
+    [record] = json.loads(out)  # the failure is in the output too, where it happened
+    assert record == {
+        "source": str(tmp_path / "missing.txt"),
+        "result": None,
+        "error": {"type": "SourceNotFoundError", "message": err.strip().removeprefix("digestllm: "), "exit_code": 2},
+    }
     assert_one_error_line(err)
 
 
@@ -119,7 +128,10 @@ def test_one_bad_file_does_not_stop_the_others(capsys: pytest.CaptureFixture[str
     code, out, err = run(capsys, "extract", str(seed_copy.parent), "--format", "jsonl")
     assert code == DecodeError.exit_code
     assert_one_error_line(err)
-    assert [json.loads(line)["file"] for line in out.splitlines()] == [str(seed_copy)]
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [r["source"] for r in records] == [str(seed_copy.parent / "aaa-bad.txt"), str(seed_copy)]
+    assert records[0]["result"] is None and records[0]["error"]["type"] == "DecodeError"
+    assert records[1]["error"] is None and records[1]["result"]["officials"]
 
 
 def test_empty_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -153,7 +165,7 @@ def test_unexpected_exception_is_one_line(
     code, _, err = run(capsys, "extract", str(seed_copy))
     assert code == 70
     assert_one_error_line(err)
-    assert "internal error: RuntimeError: boom" in err and "DIGESTLLM_DEBUG=1" in err
+    assert str(seed_copy) in err and "internal error: RuntimeError: boom" in err
 
 
 def test_keyboard_interrupt_exits_130(
@@ -180,7 +192,9 @@ def test_python_m_digestllm_reports_errors_without_traceback(tmp_path: Path) -> 
     )
     assert completed.returncode == 2
     assert_one_error_line(completed.stderr)
-    assert json.loads(completed.stdout)["file"] == str(SEED)
+    first, missing = (json.loads(line) for line in completed.stdout.splitlines())
+    assert first["source"] == str(SEED) and first["result"] is not None
+    assert missing["result"] is None and missing["error"]["type"] == "SourceNotFoundError"
 
 
 def test_inputs_with_the_same_name_get_their_own_output(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

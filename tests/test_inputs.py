@@ -57,7 +57,7 @@ def assert_sections_tile(result: DigestResult, text: str) -> None:
     spans = [section.span for section in result.sections]
     assert spans, "no sections"
     assert spans[0].start == 0
-    for before, after in zip(spans, spans[1:]):
+    for before, after in zip(spans, spans[1:], strict=False):
         assert after.start == before.end, f"gap or overlap between {before} and {after}"
     assert spans[-1].end == len(text)
     assert [section.index for section in result.sections] == list(range(len(spans)))
@@ -356,7 +356,10 @@ def test_invalid_max_bytes_is_an_input_error(limit: object, tmp_path: Path) -> N
 
 
 def test_full_width_digits_and_punctuation() -> None:
-    text = "前锋区委书记米亮：\n米亮调研园区企业复工复产\n２月２７日，米亮到园区调研，全区８３户规上企业已复工，复工率９０％。\n"
+    text = (
+        "前锋区委书记米亮：\n米亮调研园区企业复工复产\n"
+        "２月２７日，米亮到园区调研，全区８３户规上企业已复工，复工率９０％。\n"
+    )
     result = rules(text, reference_date="2020-03-02")
     assert [s.kind for s in result.sections] == [SectionKind.LEADER]
     assert result.sections[0].header == "前锋区委书记米亮"
@@ -414,6 +417,13 @@ def test_a_reference_year_no_news_report_has_is_refused() -> None:
     for absurd in ("0001-01-01", date(2999, 1, 1), b"2020-03-02"):
         with pytest.raises(InputError, match="reference_date"):
             rules("前鋒區委書記米亮:\n前天，米亮到園區調研企業復工。\n", reference_date=absurd)
+
+
+def test_earliest_reference_date_with_a_relative_day_does_not_crash() -> None:
+    result = rules("前鋒區委書記米亮:\n前天，米亮到園區調研企業復工。\n", reference_date="1900-01-01")
+    assert names(result) == {"米亮"}
+    with pytest.raises(InputError, match="outside the years 1900–2100"):
+        rules("前天，米亮到園區調研。", reference_date="0001-01-01")
 
 
 def test_a_misspelt_option_is_a_configuration_error_even_offline() -> None:

@@ -150,7 +150,7 @@ def test_md_json_mode_reads_a_fenced_json_answer() -> None:
 
 
 def test_an_unknown_instructor_mode_is_a_configuration_error() -> None:
-    with pytest.raises(ConfigurationError, match="instructor mode"):
+    with pytest.raises(ConfigurationError, match="instructor_mode"):
         run(ScriptedServer(tool_call_response(EMPTY_ANSWER)), instructor_mode="json_schema")
 
 

@@ -566,6 +566,6 @@ def test_a_batch_where_the_server_fails_for_one_document_completes_every_documen
     assert statuses == [[SectionStatus.OK], [SectionStatus.FALLBACK], [SectionStatus.OK]]
     assert "HTTP 503" in results[1].sections[0].warnings[0]
     assert len(server.requests) == 1 + (OPTIONS["transport_retries"] + 1) + 1
-    for text, result in zip(BATCH, results):
+    for text, result in zip(BATCH, results, strict=True):
         assert records(result) == records(rules_only(text))
     assert {o.name for o in results[1].officials} == {"李龙", "庞大鹏"}

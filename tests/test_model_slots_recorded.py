@@ -44,7 +44,9 @@ def test_the_dev_corpus_filled_in_by_the_model_scores_no_lower_than_the_rules() 
     assert any(e["origin"] != "rules" for _, _, pred in merged_pairs for e in pred["events"])
 
 
-HELD_OUT = ("heldout12",)  # the newest batch scored blind: the model's part measured on text the rules were not built on
+HELD_OUT = (
+    "heldout12",
+)  # the newest batch scored blind: the model's part measured on text the rules were not built on
 
 
 @pytest.mark.vcr

@@ -13,7 +13,7 @@ def tiles(text: str) -> bool:
     return (
         sections[0].start == 0
         and sections[-1].end == len(text)
-        and all(a.end == b.start for a, b in zip(sections, sections[1:]))
+        and all(a.end == b.start for a, b in zip(sections, sections[1:], strict=False))
     )
 
 

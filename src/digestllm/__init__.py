@@ -10,6 +10,7 @@ from digestllm.errors import (
     EmptyInputError,
     InputError,
     InputTooLargeError,
+    InternalError,
     ModelError,
     SourceNotFoundError,
 )
@@ -52,6 +53,7 @@ __all__ = [
     "EventKind",
     "InputError",
     "InputTooLargeError",
+    "InternalError",
     "Metric",
     "ModelError",
     "Official",

@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from digestllm.document import SectionExtractor, arun_document, run_document
 from digestllm.enrich import enrich_officials
-from digestllm.errors import ConfigurationError
+from digestllm.errors import ConfigurationError, internal_errors
 from digestllm.inputs import DEFAULT_MAX_CHARS, check_text
 from digestllm.schemas import DigestResult
 from digestllm.simplify import to_simplified_result
-from digestllm.sources import DEFAULT_MAX_BYTES, read_text_file
+from digestllm.sources import DEFAULT_MAX_BYTES, file_name_reference, read_text_file
 
 if TYPE_CHECKING:
     import httpx
@@ -54,13 +54,14 @@ async def aextract(
     `places=True` adds the regions' administrative division codes for the document's year (the `geo`
     extra). Model options (`task`, `timeout`, `concurrency`, `cache_dir`, …) are `ModelConfig`'s.
     """
-    checked = check_text(text, max_chars)
-    extractor = _model_extractor(mode, model, base_url, api_key, model_options, transport)
-    if extractor is None:
-        result = await asyncio.to_thread(run_document, checked, reference_date)  # keep the loop free
-    else:
-        result = await arun_document(checked, reference_date, extractor)
-    return _finish(result, simplified, places, checked)
+    with internal_errors():  # nothing but a DigestError leaves: a bug is an InternalError
+        checked = check_text(text, max_chars)
+        extractor = _model_extractor(mode, model, base_url, api_key, model_options, transport)
+        if extractor is None:
+            result = await asyncio.to_thread(run_document, checked, reference_date)  # keep the loop free
+        else:
+            result = await arun_document(checked, reference_date, extractor)
+        return _finish(result, simplified, places, checked)
 
 
 def extract(
@@ -79,13 +80,14 @@ def extract(
 ) -> DigestResult:
     """`aextract` for synchronous callers: the rules run directly, the model's calls on an event
     loop of their own (in a worker thread when the caller is already inside one)."""
-    checked = check_text(text, max_chars)
-    extractor = _model_extractor(mode, model, base_url, api_key, model_options, transport)
-    if extractor is None:
-        result = run_document(checked, reference_date)
-    else:
-        result = _run(arun_document(checked, reference_date, extractor))
-    return _finish(result, simplified, places, checked)
+    with internal_errors():  # nothing but a DigestError leaves: a bug is an InternalError
+        checked = check_text(text, max_chars)
+        extractor = _model_extractor(mode, model, base_url, api_key, model_options, transport)
+        if extractor is None:
+            result = run_document(checked, reference_date)
+        else:
+            result = _run(arun_document(checked, reference_date, extractor))
+        return _finish(result, simplified, places, checked)
 
 
 def _finish(result: DigestResult, simplified: bool, places: bool, text: str) -> DigestResult:
@@ -96,8 +98,17 @@ def _finish(result: DigestResult, simplified: bool, places: bool, text: str) -> 
 
 
 def extract_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, **options: Any) -> DigestResult:
-    """`extract` on a file in UTF-8 (with or without BOM), UTF-16 with BOM, GB18030 or Big5."""
-    return extract(read_text_file(path, max_bytes=max_bytes), **options)
+    """`extract` on a file in UTF-8 (with or without BOM), UTF-16, GB18030 or Big5 (see `sources`).
+
+    Without `reference_date`, a text that gives no date with a year takes the date of its file name
+    (`guangan-2020-03-02.txt`), with a warning that says so."""
+    text = read_text_file(path, max_bytes=max_bytes)
+    named = file_name_reference(path, text) if options.get("reference_date") is None else None
+    if named is None:
+        return extract(text, **options)
+    result = extract(text, **{**options, "reference_date": named[0]})
+    result.warnings.insert(0, f"reference date {named[0]} taken from the file name {named[1]}")
+    return result
 
 
 def _model_extractor(

@@ -7,9 +7,10 @@ figure repeated for the same subject is one metric.
 from __future__ import annotations
 
 import bisect
+import math
 from difflib import SequenceMatcher
 
-from digestllm.schemas import Event, Metric, Official, Origin, Span
+from digestllm.schemas import Event, Metric, Official, Origin, Section, SectionStatus, Span
 from digestllm.text import ScriptView, to_simplified
 
 
@@ -20,10 +21,12 @@ def combine_origins(a: Origin, b: Origin) -> Origin:
 def fullest_titles(titles: list[str]) -> list[str]:
     """Each post once, in its fullest written form: `区委书记` goes when `前锋区委书记` is there."""
     keyed = [(to_simplified(t).strip(), t) for t in titles if t.strip()]
+    # Every proper ending of every post: a post found here is part of a fuller one (linear, not pairwise).
+    endings = {key[i:] for key in {key for key, _ in keyed} for i in range(1, len(key))}
     kept: list[str] = []
     seen: set[str] = set()
     for key, title in keyed:
-        if key in seen or any(other != key and other.endswith(key) for other, _ in keyed):
+        if key in seen or key in endings:
             continue
         seen.add(key)
         kept.append(title)
@@ -46,34 +49,55 @@ def consolidate_officials(
         titles[key].extend(official.titles)
         regions[key] = regions[key] or official.region
         origins[key] = combine_origins(origins[key], official.origin)
+    mentions = _all_mentions(view, set(firsts), sorted(skip or []))
     return [
         first.model_copy(
             update={
                 "titles": fullest_titles(list(dict.fromkeys(titles[key]))),
                 "region": regions[key],
                 "origin": origins[key],
-                "mentions": _all_mentions(view, key, [n for n in firsts if len(n) > len(key)], skip or [])
-                or first.mentions,
+                "mentions": mentions.get(key) or first.mentions,
             }
         )
         for key, first in firsts.items()
     ]
 
 
-def _all_mentions(view: ScriptView, name: str, longer_names: list[str], skip: list[tuple[int, int]]) -> list[Span]:
-    """Every place the (Simplified) name is written, but inside a longer official's name (李明 in
-    李明亮) or in a skipped range."""
-    spans: list[Span] = []
+def _all_mentions(view: ScriptView, names: set[str], skip: list[tuple[int, int]]) -> dict[str, list[Span]]:
+    """Every place each (Simplified) name is written, but inside a longer official's name (李明 in
+    李明亮) or in a skipped range; one pass over the text, whatever the number of names.
+
+    A name's occurrences do not overlap one another (the search for the next starts after the last),
+    as `str.find` in a loop would give them.
+    """
     text = view.simplified
-    at = text.find(name)
-    while at != -1 and name:
-        end = at + len(name)
-        inside_longer = any(text.startswith(longer, at) for longer in longer_names)
-        skipped = any(start <= at < stop for start, stop in skip)
-        if not inside_longer and not skipped:
-            spans.append(Span(start=at, end=end, text=view.original[at:end]))
-        at = text.find(name, end)
-    return spans
+    lengths = sorted({len(name) for name in names if name}, reverse=True)
+    starts = {name[0] for name in names if name}
+    found: dict[str, list[Span]] = {}
+    written: dict[str, str] = {}  # one string per way a name is written, shared by its spans
+    next_free: dict[str, int] = {}  # where the next occurrence of a name may begin
+    for at, char in enumerate(text):
+        if char not in starts:
+            continue
+        longest = True  # the first (longest) name found here; shorter ones sit inside it
+        for length in lengths:
+            name = text[at : at + length]
+            if name not in names:
+                continue
+            if at >= next_free.get(name, 0):
+                next_free[name] = at + length
+                if longest and not _skipped(at, skip):
+                    original = view.original[at : at + length]
+                    span = Span(start=at, end=at + length, text=written.setdefault(original, original))
+                    found.setdefault(name, []).append(span)
+            longest = False
+    return found
+
+
+def _skipped(at: int, skip: list[tuple[int, int]]) -> bool:
+    """True when `at` lies in one of the `skip` ranges (sorted, not overlapping: the bylines)."""
+    index = bisect.bisect_right(skip, (at, math.inf)) - 1
+    return index >= 0 and at < skip[index][1]
 
 
 def figure_key(metric: Metric) -> tuple[str, str]:
@@ -92,29 +116,80 @@ def deduplicate_metrics(metrics: list[Metric], headlines: list[tuple[int, int]] 
     recur side by side, one of them distinctive (money, a decimal, a large count), are the same
     facts said twice; small round counts alone coincide too often to tell.
     """
-    kept: list[Metric] = []
-    by_figure: dict[tuple[str, str], list[tuple[str, Metric]]] = {}
+    kept = _KeptMetrics(headlines or [])
     for metric in _drop_repeated_statements(sorted(metrics, key=lambda m: m.evidence.start)):
         figure = figure_key(metric)
         subject = to_simplified(metric.subject) if metric.subject else ""
-        same = next(
-            (
-                m
-                for s, m in by_figure.get(figure, [])
-                if _same_subject(s, m, subject, metric) or _in_headline(m, headlines or [])
-            ),
-            None,
-        )
+        same = kept.first_same(figure, subject, metric)
         if same is not None:
             same.origin = combine_origins(same.origin, metric.origin)
             continue
-        kept.append(metric)
-        by_figure.setdefault(figure, []).append((subject, metric))
-    return kept
+        kept.add(figure, subject, metric)
+    return kept.metrics
 
 
-def _in_headline(metric: Metric, headlines: list[tuple[int, int]]) -> bool:
-    return any(start <= metric.evidence.start < end for start, end in headlines)
+class _KeptMetrics:
+    """The metrics kept so far, indexed so that finding the first one a new metric repeats costs time
+    in proportion to the subject's length, not to the number kept (a 1 MB page repeating one figure
+    would otherwise compare every statement with every other).
+
+    `first_same` answers exactly what scanning the kept metrics of the figure in order would: the first
+    `m` with `_same_subject(...)` or `_in_headline(m)`. Each index list holds only true matches for the
+    lookups that use its head, except the two-character lists, which are checked one by one.
+    """
+
+    def __init__(self, headlines: list[tuple[int, int]]) -> None:
+        self.metrics: list[Metric] = []
+        self._order: dict[int, int] = {}  # id(metric) → its place in `metrics`
+        self._lists: dict[tuple[object, ...], list[tuple[str, Metric]]] = {}
+        self._headlines = sorted(headlines)
+        self._headline_starts = [start for start, _ in self._headlines]
+
+    def add(self, figure: tuple[str, str], subject: str, metric: Metric) -> None:
+        self._order[id(metric)] = len(self.metrics)
+        self.metrics.append(metric)
+        keys: list[tuple[object, ...]] = [(figure, "section", metric.section)]
+        if self._in_headline(metric):
+            keys.append((figure, "headline"))
+        if not subject:
+            keys.append((figure, "unknown", metric.section))
+        else:
+            keys.append((figure, "subject", subject))
+            keys += [(figure, "prefix", subject[:length]) for length in range(1, len(subject) + 1)]
+            keys += [(figure, "3", metric.section, gram) for gram in _grams(subject, 3)]
+            keys += [(figure, "2", metric.section, gram) for gram in _grams(subject, 2) - _GENERIC_SUBJECTS]
+        for key in keys:
+            self._lists.setdefault(key, []).append((subject, metric))
+
+    def first_same(self, figure: tuple[str, str], subject: str, metric: Metric) -> Metric | None:
+        keys: list[tuple[object, ...]] = [(figure, "headline")]
+        if not subject:
+            keys.append((figure, "section", metric.section))  # an unknown subject agrees with any
+        else:
+            keys += [(figure, "subject", subject[:length]) for length in range(1, len(subject) + 1)]
+            keys += [(figure, "prefix", subject), (figure, "unknown", metric.section)]
+            keys += [(figure, "3", metric.section, gram) for gram in _grams(subject, 3)]
+        heads = [self._lists[key][0][1] for key in keys if key in self._lists]
+        best = min(heads, key=self._place, default=None)
+        for gram in _grams(subject, 2) - _GENERIC_SUBJECTS:  # a shared pair: only if it is the longest match
+            for kept_subject, kept in self._lists.get((figure, "2", metric.section, gram), []):
+                if best is not None and self._place(kept) >= self._place(best):
+                    break
+                if _same_subject(kept_subject, kept, subject, metric):
+                    best = kept
+                    break
+        return best
+
+    def _place(self, metric: Metric) -> int:
+        return self._order[id(metric)]
+
+    def _in_headline(self, metric: Metric) -> bool:
+        at = bisect.bisect_right(self._headline_starts, metric.evidence.start) - 1
+        return at >= 0 and metric.evidence.start < self._headlines[at][1]
+
+
+def _grams(text: str, length: int) -> set[str]:
+    return {text[i : i + length] for i in range(len(text) - length + 1)}
 
 
 _GENERIC_SUBJECTS = frozenset({"项目", "企业", "单位", "工作", "人员", "群众", "农户", "资金", "村民", "人口"})
@@ -138,14 +213,16 @@ def _drop_repeated_statements(metrics: list[Metric], nearby: int = 40) -> list[M
         positions.setdefault(figure_key(metric), []).append(metric.evidence.start)
     repeated = {figure: starts for figure, starts in positions.items() if len(starts) > 1}
     distinctive = {figure: _distinctive(figure) for figure in repeated}
+    # Repeated figures by their first occurrence: a figure's partners are found by bisection, so the
+    # work grows with the figures near each one, not with all of them (linear, not quadratic).
+    by_first = sorted(repeated, key=lambda figure: repeated[figure][0])
+    firsts = [repeated[figure][0] for figure in by_first]
     dropped: set[int] = set()
     for figure, starts in repeated.items():
+        low = bisect.bisect_left(firsts, starts[0] - nearby)
+        high = bisect.bisect_right(firsts, starts[0] + nearby)
         partners = [
-            other
-            for other, other_starts in repeated.items()
-            if other != figure
-            and (distinctive[figure] or distinctive[other])
-            and abs(other_starts[0] - starts[0]) <= nearby
+            other for other in by_first[low:high] if other != figure and (distinctive[figure] or distinctive[other])
         ]
         for again in starts[1:]:
             if any(_has_near(repeated[other], again, nearby) for other in partners):
@@ -166,3 +243,19 @@ def _distinctive(figure: tuple[str, str]) -> bool:
 
 def order_events(events: list[Event]) -> list[Event]:
     return sorted(events, key=lambda e: e.evidence.start)
+
+
+def fallback_warning(sections: list[Section]) -> str | None:
+    """The document-level word on a model run whose asked sections all fell back to the rules, or None.
+
+    A section was asked when it has usage; the first fallback's reason says what went wrong.
+    """
+    asked = [section for section in sections if section.usage is not None]
+    fallen = [section for section in asked if section.status is SectionStatus.FALLBACK]
+    if not asked or len(fallen) < len(asked):
+        return None
+    reason = fallen[0].warnings[0].removeprefix("rules used instead of the model: ") if fallen[0].warnings else "?"
+    return (
+        f"the model answered none of the {len(asked)} section(s) it was asked for: the rules extracted them all "
+        f"(first reason: {reason})"
+    )

@@ -19,10 +19,11 @@ from datetime import date
 from types import TracebackType
 from typing import Protocol
 
-from digestllm.consolidate import consolidate_officials, deduplicate_metrics, order_events
+from digestllm.consolidate import consolidate_officials, deduplicate_metrics, fallback_warning, order_events
 from digestllm.grounding import dropped_warning
 from digestllm.inputs import PLAUSIBLE_YEARS, language_warnings, parse_reference_date
 from digestllm.merge import merge_section
+from digestllm.numbers import absurd_figures_warning
 from digestllm.records import SectionRecords
 from digestllm.rules.dates import document_date
 from digestllm.rules.extractor import RuleExtractor
@@ -171,7 +172,7 @@ def _finish(document: Document, outcomes: list[SectionOutcome | None], extractor
         section_records, section = _settle(document, index, outcome, known)
         sections.append(section)
         records.append(section_records)
-    return _result(document, sections, records, extractor, outcomes)
+    return _result(document, sections, records, extractor)
 
 
 def _settle(
@@ -213,10 +214,15 @@ def _result(
     sections: list[Section],
     records: list[SectionRecords],
     extractor: SectionExtractor,
-    outcomes: list[SectionOutcome | None],
 ) -> DigestResult:
     view = document.view
-    warnings = [*document.warnings, *language_warnings(view), *_fallback_summary(outcomes)]
+    absurd = absurd_figures_warning(view.original)
+    warnings = [
+        *filter(None, [fallback_warning(sections)]),  # said first: what happened to the model
+        *document.warnings,
+        *language_warnings(view),
+        *filter(None, [absurd]),
+    ]
     bylines = [(raw.start, raw.end) for raw in document.sections if raw.kind is SectionKind.BYLINE]
     return DigestResult(
         title=next((raw.headline for raw in document.sections if raw.headline), None),
@@ -230,14 +236,3 @@ def _result(
         metrics=deduplicate_metrics([m for r in records for m in r.metrics], headlines=document.headline_spans()),
         warnings=warnings,
     )
-
-
-def _fallback_summary(outcomes: list[SectionOutcome | None]) -> list[str]:
-    """A top-level warning when an extractor failed on every section it was asked about."""
-    asked = [o for o in outcomes if o is not None]
-    failed = [o for o in asked if o.records is None]
-    if not asked or not failed:
-        return []
-    if len(failed) == len(asked):
-        return [f"the model answered no section ({failed[0].error}): every record comes from the rules"]
-    return [f"the model failed on {len(failed)} of {len(asked)} sections: those sections come from the rules"]

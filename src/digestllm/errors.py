@@ -6,6 +6,9 @@ exits with the class's `exit_code`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 
 class DigestError(Exception):
     """Base class of every error digestllm raises on purpose."""
@@ -49,3 +52,27 @@ class ModelError(DigestError):
     """The model failed for good on a section, after the retries allowed."""
 
     exit_code = 6
+
+
+class InternalError(DigestError):
+    """A fault inside digestllm (a bug): the input is not to blame. The original exception is its cause."""
+
+    exit_code = 70
+
+    @classmethod
+    def from_exception(cls, error: BaseException) -> InternalError:
+        message = " ".join(str(error).split())[:200]
+        return cls(f"internal error: {type(error).__name__}: {message} (please report it, with the input)")
+
+
+@contextmanager
+def internal_errors() -> Iterator[None]:
+    """Let `DigestError`s through and turn any other exception (a bug) into an `InternalError` whose
+    cause is the original, so that a caller catching `DigestError` is never surprised. `MemoryError`
+    and interrupts pass unchanged: they are not faults of the code."""
+    try:
+        yield
+    except (DigestError, MemoryError):
+        raise
+    except Exception as error:
+        raise InternalError.from_exception(error) from error

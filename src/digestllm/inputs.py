@@ -34,7 +34,10 @@ def parse_reference_date(value: date | str | None) -> date | None:
     else:
         raise InputError(f"reference_date must be a date or a YYYY-MM-DD string, not {type(value).__name__}")
     if not PLAUSIBLE_YEARS[0] <= parsed.year <= PLAUSIBLE_YEARS[1]:
-        raise InputError(f"reference_date {value!r} is outside {PLAUSIBLE_YEARS[0]}–{PLAUSIBLE_YEARS[1]}")
+        raise InputError(
+            f"reference_date {parsed.isoformat()} is outside the years {PLAUSIBLE_YEARS[0]}–{PLAUSIBLE_YEARS[1]} "
+            "that news reports are dated in"
+        )
     return parsed
 
 

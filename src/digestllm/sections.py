@@ -17,6 +17,7 @@ from digestllm.text import ScriptView
 
 _MAX_HEADER_CHARS = 48
 _MAX_HEADLINE_CHARS = 60
+_MAX_HEADER_RUN = 3  # bodiless header lines in a row that still count as leaders each
 _HEADER_END = re.compile(r"[:：]\s*$")
 _SENTENCE_PUNCT = re.compile(r"[。，,！!？?；;“”\"]")
 _NUMBERED_LEADER = re.compile(
@@ -103,7 +104,9 @@ def split_sections(view: ScriptView) -> list[RawSection]:
     if not text:
         return []
     lines = split_lines(text)
-    headers = [i for i, line in enumerate(lines) if is_leader_header(line.text(view.simplified))]
+    headers, runs = _collapse_header_runs(
+        text, lines, [i for i, line in enumerate(lines) if is_leader_header(line.text(view.simplified))]
+    )
     if not headers:
         return [RawSection(SectionKind.ARTICLE, 0, len(text), headline=_headline_after(text, lines, -1, len(text)))]
 
@@ -117,14 +120,31 @@ def split_sections(view: ScriptView) -> list[RawSection]:
         start = lines[line_index].start
         end = lines[headers[number + 1]].start if number + 1 < len(headers) else body_end
         header = _HEADER_END.sub("", lines[line_index].text(text).strip())
-        sections.append(
-            RawSection(
-                SectionKind.LEADER, start, end, header=header, headline=_headline_after(text, lines, line_index, end)
-            )
-        )
+        headline = None if line_index in runs else _headline_after(text, lines, line_index, end)
+        sections.append(RawSection(SectionKind.LEADER, start, end, header=header, headline=headline))
     if byline_start is not None:
         sections.append(RawSection(SectionKind.BYLINE, byline_start, len(text)))
     return sections
+
+
+def _collapse_header_runs(text: str, lines: list[Line], headers: list[int]) -> tuple[list[int], set[int]]:
+    """Header lines with no body between them, more than `_MAX_HEADER_RUN` in a row, are a list (of
+    posts and names), not a digest's leaders: the run becomes one section, opened by its first header.
+    Returns the headers kept and those of them that open such a run. Linear in the number of lines."""
+    kept: list[int] = []
+    runs: set[int] = set()
+    run: list[int] = []
+    for index in [*headers, -1]:  # -1 closes the last run
+        if run and index != -1 and all(not lines[i].text(text).strip() for i in range(run[-1] + 1, index)):
+            run.append(index)
+            continue
+        if len(run) > _MAX_HEADER_RUN:
+            kept.append(run[0])
+            runs.add(run[0])
+        else:
+            kept.extend(run)
+        run = [index]
+    return kept, runs
 
 
 def _headline_after(text: str, lines: list[Line], header_index: int, section_end: int) -> str | None:

@@ -1,10 +1,11 @@
 """Reading inputs: files and bytes in the encodings Chinese news comes in.
 
-UTF-8 (with or without BOM), UTF-16 with BOM, GB18030 (which includes GBK and GB2312) and Big5.
-GB18030 and Big5 overlap, so when both decode, the one whose text is made of common Chinese
-characters wins.
-UTF-32 with BOM is read too. A file in none of them is a `DecodeError` that names the byte offset
-where each decoding failed.
+UTF-8 (with or without BOM), UTF-16 with BOM, GB18030 (which includes GBK and GB2312), Big5 with the
+Hong Kong (HKSCS) and Microsoft (CP950) extensions, UTF-32 with BOM, and UTF-16 without BOM when it
+reads as Chinese. GB18030 and Big5 overlap, so when both decode, the one whose text is made of common
+Chinese characters wins; a legacy reading made mostly of unlikely characters (Shift-JIS or EUC-KR read
+as GB18030, say) is refused rather than returned as garbage. A file in none of them is a `DecodeError`
+that names the byte offset where each decoding failed.
 """
 
 from __future__ import annotations
@@ -13,9 +14,12 @@ import codecs
 import os
 import re
 import unicodedata
+from datetime import date
 from pathlib import Path
 
 from digestllm.errors import DecodeError, EmptyInputError, InputError, InputTooLargeError, SourceNotFoundError
+from digestllm.rules.dates import document_date
+from digestllm.text import to_simplified
 
 DEFAULT_MAX_BYTES = 50_000_000
 _CONTROL_SHARE_LIMIT = 0.1
@@ -23,6 +27,19 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")  # C0 controls but tab, line and 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _SCORE_SAMPLE = 200_000  # characters enough to tell a right decoding from a wrong one
 _LEGACY_OVER_UTF8 = 0.5
+_MAX_SHOWN_PATH = 200  # characters of a path quoted in an error
+_DATE_LINE_CHARS = 400  # enough for the head where a date line stands
+# A date in a file name: guangan-2020-03-02.txt, 20200302_digest.txt, 2020.3.2.txt
+_FILE_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([-_.]?)(1[0-2]|0?[1-9])\2(3[01]|[12]\d|0?[1-9])(?!\d)")
+_LEGACY = ("gb18030", "big5hkscs", "cp950")
+_MIN_LETTERS_TO_JUDGE = 30  # fewer non-ASCII letters than this: too little to refuse a decoding
+_MIN_COMMON_SHARE = 0.25  # right decodings of news score 0.54 and up, wrong ones 0.09 and below
+_FOREIGN_SHARE = 0.3
+_FOREIGN = (
+    ("shift_jis", re.compile(r"[\u3040-\u30ff]"), "Japanese in Shift-JIS"),
+    ("euc_jp", re.compile(r"[\u3040-\u30ff]"), "Japanese in EUC-JP"),
+    ("euc_kr", re.compile(r"[\uac00-\ud7af]"), "Korean in EUC-KR"),
+)
 # UTF-32's BOMs begin with UTF-16's: they are tested first.
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -38,7 +55,8 @@ _LABELS = {
     "utf-32-le": "UTF-32LE",
     "utf-32-be": "UTF-32BE",
     "gb18030": "GB18030",
-    "big5": "Big5",
+    "big5hkscs": "Big5-HKSCS",
+    "cp950": "Big5 (CP950)",
 }
 # Frequent characters of news prose in both scripts; a wrong decoding rarely lands on them.
 _COMMON = frozenset(
@@ -63,13 +81,7 @@ def decode_bytes(data: bytes, name: str = "input") -> str:
         raise InputError(f"{name}: decode_bytes() takes bytes, not {type(data).__name__}")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            try:
-                text = data[len(bom) :].decode(encoding)
-            except UnicodeDecodeError as error:
-                raise DecodeError(
-                    f"{name}: invalid {_LABELS[encoding]} at byte offset {error.start + len(bom)}"
-                ) from None
-            return _checked_text(text, name, data, encoding, len(bom))
+            return _decode_after_bom(data, name, bom, encoding)
     try:
         utf8 = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -77,42 +89,130 @@ def decode_bytes(data: bytes, name: str = "input") -> str:
         failures = {"utf-8": error.start}
     else:
         failures = {}
+    if utf8 is not None and _HAN.search(utf8):
+        return _checked_text(utf8, name, data, "utf-8", 0)  # UTF-8 with Chinese in it: nothing to weigh it against
+    legacy = _likeliest_legacy(data, failures)
+    if utf8 is not None:
+        # Short GB18030 or Big5 text can happen to be valid UTF-8 (C4 BF C7 B0 is "目前" in GB18030,
+        # "Ŀǰ" in UTF-8): prefer a legacy reading only when UTF-8 yields no Chinese and it does.
+        if legacy is not None and _common_share(legacy[1]) >= _LEGACY_OVER_UTF8:
+            return _checked_text(legacy[1], name, data, legacy[0], 0)
+        return _checked_text(utf8, name, data, "utf-8", 0)
+    return _decode_not_utf8(data, name, legacy, failures)
+
+
+def _decode_not_utf8(data: bytes, name: str, legacy: tuple[str, str] | None, failures: dict[str, int]) -> str:
+    """A plausible legacy reading, else UTF-16 without BOM, else a `DecodeError` saying what the bytes look like."""
+    if legacy is not None and _plausible(legacy[1]):
+        return _checked_text(legacy[1], name, data, legacy[0], 0)
+    utf16 = _bomless_utf16(data)
+    if utf16 is not None:
+        return _checked_text(utf16[1], name, data, utf16[0], 0)
+    if legacy is not None:
+        raise DecodeError(_implausible_message(name, data, *legacy))
+    raise DecodeError(_undecodable_message(name, data, failures))
+
+
+def _likeliest_legacy(data: bytes, failures: dict[str, int]) -> tuple[str, str] | None:
+    """(encoding, text) of the legacy reading with the most common characters, the first of `_LEGACY`
+    (Big5-HKSCS before CP950) on a tie; None when none decodes. Failed readings go into `failures`."""
     candidates: dict[str, str] = {}
-    for encoding in ("gb18030", "big5"):
-        if utf8 is not None and _HAN.search(utf8):
-            break  # UTF-8 with Chinese in it: nothing to weigh it against
+    for encoding in _LEGACY:
         try:
             candidates[encoding] = data.decode(encoding)
         except UnicodeDecodeError as error:
             failures[encoding] = error.start
-    if utf8 is not None:
-        # Short GB18030 or Big5 text can happen to be valid UTF-8 (C4 BF C7 B0 is "目前" in GB18030,
-        # "Ŀǰ" in UTF-8): prefer a legacy reading only when UTF-8 yields no Chinese and it does.
-        legacy = max(candidates.items(), key=lambda item: _common_share(item[1]), default=None)
-        if legacy is not None and _common_share(legacy[1]) >= _LEGACY_OVER_UTF8 and not _HAN.search(utf8):
-            return _checked_text(legacy[1], name, data, legacy[0], 0)
-        return _checked_text(utf8, name, data, "utf-8", 0)
-    if not candidates:
-        # The reading that gets furthest is the likeliest encoding: its offset is where the damage is.
-        furthest = max(failures, key=lambda e: failures[e])
-        others = ", ".join(f"at {offset} as {_LABELS[e]}" for e, offset in failures.items() if e != furthest)
-        raise DecodeError(
-            f"{name}: not UTF-8, UTF-16, GB18030 or Big5 text: undecodable byte at offset {failures[furthest]} "
-            f"as {_LABELS[furthest]} ({others}); convert it to UTF-8 first"
-        )
-    encoding, text = max(candidates.items(), key=lambda item: _common_share(item[1]))
-    return _checked_text(text, name, data, encoding, 0)
+    return max(candidates.items(), key=lambda item: _common_share(item[1]), default=None)
+
+
+def _decode_after_bom(data: bytes, name: str, bom: bytes, encoding: str) -> str:
+    try:
+        text = data[len(bom) :].decode(encoding)
+    except UnicodeDecodeError as error:
+        raise DecodeError(f"{name}: invalid {_LABELS[encoding]} at byte offset {error.start + len(bom)}") from None
+    return _checked_text(text, name, data, encoding, len(bom))
+
+
+def _undecodable_message(name: str, data: bytes, failures: dict[str, int]) -> str:
+    """The reading that gets furthest is the likeliest encoding: its offset is where the damage is."""
+    furthest = max(failures, key=lambda e: failures[e])
+    others = ", ".join(f"at {offset} as {_LABELS[e]}" for e, offset in failures.items() if e != furthest)
+    return (
+        f"{name}: not UTF-8, UTF-16, GB18030 or Big5 text: undecodable byte at offset {failures[furthest]} "
+        f"as {_LABELS[furthest]} ({others}){_foreign_hint(data)}; convert it to UTF-8 first"
+    )
+
+
+def _judged_letters(text: str) -> list[str]:
+    """The characters that tell a right decoding from a wrong one: non-ASCII letters and symbols,
+    but not punctuation, spaces or full-width ASCII (`２０２０`)."""
+    return [
+        c
+        for c in text[:_SCORE_SAMPLE]
+        if ord(c) > 127 and not "\uff01" <= c <= "\uff5e" and unicodedata.category(c)[0] not in "PZ"
+    ]
 
 
 def _common_share(text: str) -> float:
-    """The share of common Chinese characters among the text's non-ASCII letters and symbols.
+    """The share of common Chinese characters among the text's judged letters (`_judged_letters`).
 
-    Punctuation and spaces do not count either way; private-use characters, kana, box drawing and
-    rare characters — what a wrong decoding lands on — count against it.
+    Private-use characters, kana, box drawing and rare characters — what a wrong decoding lands on —
+    count against it.
     """
-    sample = text[:_SCORE_SAMPLE]
-    letters = [c for c in sample if ord(c) > 127 and unicodedata.category(c)[0] not in "PZ"]
+    letters = _judged_letters(text)
     return sum(c in _COMMON for c in letters) / len(letters) if letters else 0.0
+
+
+def _plausible(text: str) -> bool:
+    """True unless there is enough text to judge and it is mostly unlikely characters.
+
+    Chinese news prose scores 0.54–0.77 (every corpus file), GB18030 read as Big5 or the reverse,
+    Shift-JIS or EUC-KR read as GB18030 0.00–0.09.
+    """
+    return len(_judged_letters(text)) < _MIN_LETTERS_TO_JUDGE or _common_share(text) >= _MIN_COMMON_SHARE
+
+
+def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
+    """(encoding, text) when the bytes read as plausible Chinese in UTF-16 without a byte-order mark."""
+    if len(data) % 2:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _HAN.search(text) and len(_judged_letters(text)) >= _MIN_LETTERS_TO_JUDGE and _plausible(text):
+            return encoding, text
+    return None
+
+
+def _implausible_message(name: str, data: bytes, encoding: str, text: str) -> str:
+    letters = _judged_letters(text)
+    sample = "".join(letters[:8])
+    return (
+        f"{name}: the bytes read as {_LABELS[encoding]} only as unlikely characters "
+        f"({_common_share(text):.0%} common Chinese characters, e.g. {sample!r}): not GB18030, Big5 or UTF-8 "
+        f"Chinese text{_foreign_hint(data)}; convert it to UTF-8 first"
+    )
+
+
+def _foreign_hint(data: bytes) -> str:
+    """A guess at what the bytes are instead: Japanese, Korean, or UTF-16 without a byte-order mark."""
+    for encoding, pattern, language in _FOREIGN:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        letters = _judged_letters(text)
+        if letters and len(pattern.findall("".join(letters))) / len(letters) > _FOREIGN_SHARE:
+            return f" (it looks like {language})"
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            if len(data) % 2 == 0 and _HAN.search(data.decode(encoding)):
+                return " (UTF-16 without a byte-order mark? save it as UTF-8 or UTF-16 with BOM)"
+        except UnicodeDecodeError:
+            continue
+    return ""
 
 
 def _checked_text(text: str, name: str, data: bytes, encoding: str, bom_length: int) -> str:
@@ -137,6 +237,22 @@ def _looks_like_bomless_utf16(data: bytes) -> bool:
     return even + odd >= 4 and max(even, odd) >= 0.9 * (even + odd) and max(even, odd) >= len(data) // 8
 
 
+def _regular_file_size(file: Path) -> int:
+    """The size of a regular file, or a `SourceNotFoundError` that says what the path is instead."""
+    try:
+        if not file.exists():
+            if file.is_symlink():
+                raise SourceNotFoundError(f"{file}: a broken symbolic link or a symbolic link loop")
+            raise SourceNotFoundError(f"{file}: no such file")
+        if not file.is_file():
+            kind = "a folder" if file.is_dir() else "a FIFO, socket or device"
+            raise SourceNotFoundError(f"{file}: not a regular file ({kind}); it is not read")
+        return file.stat().st_size
+    except OSError as error:  # a name too long, a folder that cannot be searched …
+        shown = str(file) if len(str(file)) <= _MAX_SHOWN_PATH else str(file)[: _MAX_SHOWN_PATH - 1] + "…"
+        raise SourceNotFoundError(f"{shown}: cannot be read ({error.strerror or error})") from None
+
+
 def read_text_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """A file's text; clear errors for a missing path, a folder, an empty, huge or undecodable file."""
     if isinstance(path, bytes):
@@ -148,14 +264,7 @@ def read_text_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     if isinstance(path, str) and not path.strip():
         raise SourceNotFoundError("no path given: the file name is empty")
     file = Path(path)
-    try:
-        if not file.exists():
-            raise SourceNotFoundError(f"{file}: no such file")
-        if not file.is_file():
-            raise SourceNotFoundError(f"{file}: not a regular file")
-        size = file.stat().st_size
-    except OSError as error:  # a name too long, a folder that cannot be searched …
-        raise SourceNotFoundError(f"{file}: cannot be read ({error.strerror or error})") from None
+    size = _regular_file_size(file)
     if size > max_bytes:
         raise InputTooLargeError(f"{file}: {size} bytes is over the limit of {max_bytes}; split it or raise max_bytes")
     try:
@@ -170,3 +279,26 @@ def read_text_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     if not text.strip():
         raise EmptyInputError(f"{file}: the file holds no text")
     return text
+
+
+def date_in_file_name(path: str | os.PathLike[str]) -> date | None:
+    """The date a file's name gives (`guangan-2020-03-02.txt`, `20200302.txt`), or None."""
+    for match in _FILE_NAME_DATE.finditer(Path(path).name):
+        if match[2] == "" and (len(match[3]) < 2 or len(match[4]) < 2):
+            continue  # 2020312 is no date: without separators month and day take two digits each
+        try:
+            return date(int(match[1]), int(match[3]), int(match[4]))
+        except ValueError:
+            continue
+    return None
+
+
+def file_name_reference(path: str | bytes | os.PathLike[str], text: str) -> tuple[date, str] | None:
+    """(the file name's date, the file name) when the text's own date line (near its top) gives no
+    year, else None: a reader looks at the file name when the paper's date line says only `03.02`."""
+    name = Path(os.fsdecode(path)).name
+    named = date_in_file_name(name)
+    if named is None:
+        return None
+    own = document_date(to_simplified(text[:_DATE_LINE_CHARS]))
+    return (named, name) if own is None or own[0] is None else None

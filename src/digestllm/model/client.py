@@ -30,6 +30,7 @@ from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt
 from digestllm.errors import ConfigurationError, ModelError
 from digestllm.model.cache import ResponseCache, cache_key
 from digestllm.model.config import ModelConfig
+from digestllm.model.credentials import MIN_SECRET_CHARS, redact
 from digestllm.model.prompts import PromptSet
 from digestllm.model.response import SectionExtraction
 from digestllm.schemas import Usage
@@ -37,7 +38,7 @@ from digestllm.schemas import Usage
 _INSTRUCTOR_MODES = {"tools": instructor.Mode.TOOLS, "md_json": instructor.Mode.MD_JSON}
 _RE_ASKABLE = (ValidationError, json.JSONDecodeError, ResponseParsingError)
 _SENTENCE_END = re.compile(r"(?<=[。！？!?\n])")
-_MIN_SECRET_CHARS = 8  # a shorter "key" is a placeholder; blotting it out would garble messages
+_MAX_RETRY_AFTER = 120.0  # seconds: the openai client does not wait for a longer Retry-After, nor retry
 
 
 def chunk_text(text: str, limit: int) -> list[str]:
@@ -70,8 +71,11 @@ class SectionFailure(ModelError):
         self.usage = usage
 
 
-class _SecretRedactor(logging.Filter):
-    """Blots API keys out of log records: instructor logs failed calls with the server's error body."""
+class _LibraryLogRouter(logging.Filter):
+    """Instructor logs every failed attempt ("API call failed on attempt 1…") on its own logger, which
+    Python prints to stderr when the application configured no logging. During a digestllm call such
+    records go to the `digestllm.model` logger instead (silent unless the application configures
+    logging), and API keys are blotted out of every record of these libraries."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -79,27 +83,31 @@ class _SecretRedactor(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        if any(secret in message for secret in self.secrets):
-            for secret in self.secrets:
-                message = message.replace(secret, "[redacted]")
-            record.msg, record.args = message, ()
-        return True
+        cleaned = redact(message, self.secrets)
+        if cleaned != message:
+            record.msg, record.args = cleaned, ()
+        if _SECTION_USAGE.get() is None:
+            return True  # not a digestllm call: the record goes its usual way
+        if _LOG.isEnabledFor(record.levelno):
+            _LOG.handle(record)
+        return False
 
 
-_REDACTOR = _SecretRedactor()
+_LOG = logging.getLogger("digestllm.model")
+_LOG.addHandler(logging.NullHandler())  # no "last resort" printing to stderr: silent unless configured
+_ROUTER = _LibraryLogRouter()
 _LOGGED_LIBRARIES = ("instructor", "openai", "httpx", "httpcore")
 
 
 def _guard_logs(secret: str) -> None:
-    """Install the redactor on every logger of the libraries that talk to the server."""
-    if len(secret) < _MIN_SECRET_CHARS:
-        return
-    _REDACTOR.secrets.add(secret)
+    """Install the router on every logger of the libraries that talk to the server."""
+    if len(secret) >= MIN_SECRET_CHARS:
+        _ROUTER.secrets.add(secret)
     names = [n for n in logging.root.manager.loggerDict if n.split(".")[0] in _LOGGED_LIBRARIES]
     for name in {*names, *_LOGGED_LIBRARIES}:
         logger = logging.getLogger(name)
-        if _REDACTOR not in logger.filters:
-            logger.addFilter(_REDACTOR)
+        if _ROUTER not in logger.filters:
+            logger.addFilter(_ROUTER)
 
 
 class ModelClient:
@@ -270,7 +278,7 @@ def classify_failure(error: BaseException, secret: str | None = None) -> ModelEr
             f"the model server does not know this model or path (HTTP 404): {_quote(cause, secret)}"
         )
     if isinstance(cause, openai.RateLimitError):
-        return ModelError("rate limited (HTTP 429) after all retries")
+        return ModelError(_rate_limit_message(cause))
     if isinstance(cause, openai.APITimeoutError):
         return ModelError("the model server timed out after all retries")
     if isinstance(cause, openai.APIConnectionError):
@@ -284,10 +292,31 @@ def classify_failure(error: BaseException, secret: str | None = None) -> ModelEr
     return ModelError(f"model call failed: {type(cause).__name__}: {_quote(cause, secret)}")
 
 
+def _rate_limit_message(error: openai.RateLimitError) -> str:
+    """What happened after a 429, truthfully: a Retry-After past what the client waits means one call."""
+    wait = _retry_after(error.response.headers)
+    if wait is not None and wait > _MAX_RETRY_AFTER:
+        return (
+            f"rate limited (HTTP 429): the server asked to wait {wait:.0f} s (Retry-After), more than the "
+            f"{_MAX_RETRY_AFTER:.0f} s the client waits, so it gave up after that call without retrying"
+        )
+    return "rate limited (HTTP 429) after all retries, waiting as the server asked"
+
+
+def _retry_after(headers: Any) -> float | None:
+    """Seconds the server asked to wait (retry-after-ms or retry-after in seconds), or None."""
+    for name, scale in (("retry-after-ms", 0.001), ("retry-after", 1.0)):
+        try:
+            return float(headers.get(name)) * scale
+        except (TypeError, ValueError):
+            continue
+    return None
+
+
 def _quote(error: BaseException, secret: str | None, limit: int = 200) -> str:
     """The error's message on one line, at most `limit` characters, with `secret` blotted out first."""
     text = str(error)
-    if secret and len(secret) >= _MIN_SECRET_CHARS:
-        text = text.replace(secret, "[redacted]")
+    if secret and len(secret) >= MIN_SECRET_CHARS:
+        text = redact(text, [secret])
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
