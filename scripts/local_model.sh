@@ -56,6 +56,7 @@ PY
 }
 
 serve() {
+    echo "serving the local model on http://127.0.0.1:$PORT/v1 in the foreground (one request at a time); Ctrl+C stops it" >&2
     exec "$VENV/bin/python" -m llama_cpp.server --model "$MODEL" --host 127.0.0.1 --port "$PORT" \
         --n_ctx 4096 --n_threads 2 --n_threads_batch 2 --model_alias qwen2.5-coder-1.5b-instruct
 }

@@ -19,5 +19,5 @@ if ! curl -sf "http://127.0.0.1:$PORT/v1/models" >/dev/null; then
     done
 fi
 rm -f cassettes/*.yaml
-"$PYTHON" -m pytest tests/test_model_recorded.py tests/test_model_reask.py --record-mode=new_episodes -q "$@"
-"$PYTHON" -m pytest tests/test_model_recorded.py tests/test_model_reask.py --record-mode=none -q
+"$PYTHON" -m pytest tests/test_model_slots_recorded.py tests/test_model_recorded.py tests/test_model_reask.py --record-mode=new_episodes -q "$@"
+"$PYTHON" -m pytest tests/test_model_slots_recorded.py tests/test_model_recorded.py tests/test_model_reask.py --record-mode=none -q

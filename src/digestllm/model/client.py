@@ -18,7 +18,7 @@ import logging
 import re
 import time
 from contextvars import ContextVar
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import httpx
 import instructor
@@ -34,6 +34,9 @@ from digestllm.model.credentials import MIN_SECRET_CHARS, redact
 from digestllm.model.prompts import PromptSet
 from digestllm.model.response import SectionExtraction
 from digestllm.schemas import Usage
+
+if TYPE_CHECKING:
+    import httpx2
 
 _INSTRUCTOR_MODES = {"tools": instructor.Mode.TOOLS, "md_json": instructor.Mode.MD_JSON}
 _RE_ASKABLE = (ValidationError, json.JSONDecodeError, ResponseParsingError)
@@ -224,7 +227,10 @@ class ModelClient:
                 base_url=self.config.base_url,
                 timeout=self.config.timeout,
                 max_retries=self.config.transport_retries,
-                http_client=self._http,
+                # The pinned openai types its client as httpx2's, but it takes an httpx client as well (its
+                # `_httpx2.is_legacy_httpx_async_client`), which is what vcrpy records and the tests' mock
+                # transports drive; the cast says so to the type checker.
+                http_client=cast("httpx2.AsyncClient", self._http),
             )
             self._client = instructor.from_openai(raw_client, mode=_INSTRUCTOR_MODES[self.config.instructor_mode])
             self._client.on("completion:response", _count_tokens)
