@@ -13,6 +13,10 @@ from difflib import SequenceMatcher
 from digestllm.schemas import Event, Metric, Official, Origin, Section, SectionStatus, Span
 from digestllm.text import ScriptView, to_simplified
 
+STATEMENT_REACH = 40  # characters: two figures this close, both told again, are one statement repeated
+DISTINCTIVE_COUNT = 1000  # a count this large (or money, or a decimal) is too specific to recur by chance
+SHARED_SUBJECT_CHARS = 3  # subjects sharing this many characters in a row name the same thing
+
 
 def combine_origins(a: Origin, b: Origin) -> Origin:
     return a if a == b else Origin.BOTH
@@ -204,10 +208,10 @@ def _same_subject(first: str, kept: Metric, second: str, metric: Metric) -> bool
         return True
     match = SequenceMatcher(None, first, second, autojunk=False).find_longest_match(0, len(first), 0, len(second))
     shared = first[match.a : match.a + match.size]
-    return len(shared) >= 3 or len(shared) == 2 and shared not in _GENERIC_SUBJECTS
+    return len(shared) >= SHARED_SUBJECT_CHARS or len(shared) == 2 and shared not in _GENERIC_SUBJECTS
 
 
-def _drop_repeated_statements(metrics: list[Metric], nearby: int = 40) -> list[Metric]:
+def _drop_repeated_statements(metrics: list[Metric], nearby: int = STATEMENT_REACH) -> list[Metric]:
     positions: dict[tuple[str, str], list[int]] = {}
     for metric in metrics:  # in text order
         positions.setdefault(figure_key(metric), []).append(metric.evidence.start)
@@ -238,7 +242,7 @@ def _has_near(starts: list[int], position: int, nearby: int) -> bool:
 
 def _distinctive(figure: tuple[str, str]) -> bool:
     value = float(figure[0])
-    return value != int(value) or value >= 1000 or figure[1] == "元"
+    return value != int(value) or value >= DISTINCTIVE_COUNT or figure[1] == "元"
 
 
 def order_events(events: list[Event]) -> list[Event]:

@@ -16,6 +16,7 @@ from digestllm.schemas import SectionKind
 from digestllm.text import ScriptView
 
 _MAX_HEADER_CHARS = 48
+MAX_BYLINE_CHARS = 40  # a longer line with a byline word is prose, not a credit
 _MAX_HEADLINE_CHARS = 60
 _MAX_HEADER_RUN = 3  # bodiless header lines in a row that still count as leaders each
 _HEADER_END = re.compile(r"[:：]\s*$")
@@ -83,7 +84,11 @@ def find_byline_start(view: ScriptView, lines: list[Line], after: int) -> int | 
         if line.start < after:
             break
         text = line.text(simplified).strip()
-        if not text or _JUNK_LINE.match(text) or (len(text) <= 40 and _BYLINE_WORD.search(text) and "。" not in text):
+        if (
+            not text
+            or _JUNK_LINE.match(text)
+            or (len(text) <= MAX_BYLINE_CHARS and _BYLINE_WORD.search(text) and "。" not in text)
+        ):
             trailer_start = line.start
             continue
         paren = _TRAILING_PAREN.search(line.text(simplified).rstrip("\r\n"))

@@ -38,6 +38,8 @@ _DOCUMENT_DATE_LINE = re.compile(
 )
 _FULL_DATE = re.compile(r"(?P<year>\d{4})[年\-/.](?P<month>\d{1,2})[月\-/.](?P<day>\d{1,2})日?")
 _FUTURE_TOLERANCE = timedelta(days=62)
+CUT_OFF_REACH = 4  # characters before a date that may say it is a cut-off: long enough for 截止到
+PERIOD_REACH = 3  # characters after a date that may say it starts a period: 以来, 为止
 
 
 @dataclass(frozen=True)
@@ -75,8 +77,8 @@ class DateResolver:
         self.previous: date | None = None
 
     def resolve(self, simplified: str, match: re.Match[str]) -> DateMention:
-        before = simplified[max(0, match.start() - 4) : match.start()]  # long enough for 截止到
-        after = simplified[match.end() : match.end() + 3]
+        before = simplified[max(0, match.start() - CUT_OFF_REACH) : match.start()]
+        after = simplified[match.end() : match.end() + PERIOD_REACH]
         is_event_day = not _CUT_OFF_BEFORE.search(before) and not _PERIOD_AFTER.match(after)
         try:
             day = self._day(match)

@@ -29,6 +29,8 @@ QUANTITY = re.compile(
 _QUOTES = re.compile(r"“[^“”]{0,12}”|\"[^\"]{0,12}\"|‘[^‘’]{0,12}’|「[^「」]{0,12}」")
 _ROAD_OR_CODE_BEFORE = re.compile(r"(?:[A-Za-z]|国道|省道|县道|乡道|第|编号|代码|电话|届)$")  # 届: 八届五次全会
 _YEAR_LIKE = re.compile(r"^(?:1[89]|20)\d\d$|^[〇零一二三四五六七八九]{4}$")
+CODE_REACH = 3  # characters before a figure searched for a road or a code word (省道, 编号)
+PLACE_REACH = 10  # characters before a figure searched for the place it counts in (广安区343名)
 SMALL_COUNT_LIMIT = 10  # a Chinese numeral up to this counts only before a small-count unit (三个, 五项)
 
 
@@ -76,7 +78,7 @@ def _with_inherited_subject(
 
 def _read(simplified: str, match: re.Match[str]) -> QuantityMention | None:
     """The quantity `match` found, or None when it is no figure (a road, a session, a year, a slogan)."""
-    if _ROAD_OR_CODE_BEFORE.search(simplified, max(0, match.start() - 3), match.start()):
+    if _ROAD_OR_CODE_BEFORE.search(simplified, max(0, match.start() - CODE_REACH), match.start()):
         return None
     subject = subject_span(simplified, match.start(), match.end())
     if match["percent_words"]:
@@ -135,7 +137,7 @@ def _names_no_figure(simplified: str, match: re.Match[str], unit_text: str) -> b
 
 
 def _region(simplified: str, start: int) -> tuple[int, int] | None:
-    place = _PLACE_BEFORE.search(simplified, max(0, start - 10), start)
+    place = _PLACE_BEFORE.search(simplified, max(0, start - PLACE_REACH), start)
     if place is None or _NOT_A_PLACE.search(place.group(1)):
         return None
     return place.span(1)
