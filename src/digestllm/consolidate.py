@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from difflib import SequenceMatcher
 
 from digestllm.schemas import Event, Metric, Official, Origin, Section, SectionStatus, Span
@@ -69,32 +70,20 @@ def consolidate_officials(
 
 def _all_mentions(view: ScriptView, names: set[str], skip: list[tuple[int, int]]) -> dict[str, list[Span]]:
     """Every place each (Simplified) name is written, but inside a longer official's name (李明 in
-    李明亮) or in a skipped range; one pass over the text, whatever the number of names.
-
-    A name's occurrences do not overlap one another (the search for the next starts after the last),
-    as `str.find` in a loop would give them.
+    李明亮) or in a skipped range; one scan of the text (a regex of all names, longest first),
+    whatever the number of names.
     """
-    text = view.simplified
-    lengths = sorted({len(name) for name in names if name}, reverse=True)
-    starts = {name[0] for name in names if name}
+    ordered = sorted((name for name in names if name), key=len, reverse=True)
+    if not ordered:
+        return {}
     found: dict[str, list[Span]] = {}
     written: dict[str, str] = {}  # one string per way a name is written, shared by its spans
-    next_free: dict[str, int] = {}  # where the next occurrence of a name may begin
-    for at, char in enumerate(text):
-        if char not in starts:
-            continue
-        longest = True  # the first (longest) name found here; shorter ones sit inside it
-        for length in lengths:
-            name = text[at : at + length]
-            if name not in names:
-                continue
-            if at >= next_free.get(name, 0):
-                next_free[name] = at + length
-                if longest and not _skipped(at, skip):
-                    original = view.original[at : at + length]
-                    span = Span(start=at, end=at + length, text=written.setdefault(original, original))
-                    found.setdefault(name, []).append(span)
-            longest = False
+    for match in re.finditer("|".join(map(re.escape, ordered)), view.simplified):
+        at, end = match.span()
+        if not _skipped(at, skip):
+            original = view.original[at:end]
+            span = Span(start=at, end=end, text=written.setdefault(original, original))
+            found.setdefault(match.group(), []).append(span)
     return found
 
 

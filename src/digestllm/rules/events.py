@@ -15,6 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from digestllm.rules.actions import action_span, best_action, is_bare
 from digestllm.rules.dates import DATE_PATTERN, DateMention, DateResolver
@@ -38,6 +39,8 @@ _SPEECH = re.compile(alternation(SPEECH_VERBS))
 _CITING = re.compile(alternation(CITING_VERBS))
 _CITED_AFTER = re.compile(alternation(CITED_NOUNS))
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+MERGE_WINDOW = 32  # the latest events of a day a sentence may join
+_LINE_BREAK = re.compile("\n")
 # Right after the names: they joined the activity told before (陪同, 一同参加, 参加调研活动).
 _COMPANIONS = re.compile(r"[等分别]{0,2}(?:" + alternation(COMPANION_WORDS) + r")")
 
@@ -105,10 +108,12 @@ class _SectionReader:
         if not event_days and not speaks_on_a_told_day and _ACTIVITY.search(self.text, s_start, s_end) is None:
             self._place_for_last(s_start, s_end)
             return []
-        drafts = [
-            self._draft(group, action, s_start, s_end)
-            for group, action in _groups_by_action(self.text, participants, s_end, self.start)
-        ]
+        groups = _groups_by_action(self.text, participants, s_end, self.start)
+        first_group, first_action = groups[0]
+        if first_action is None:  # the activity told before the officials: 前锋区委召开会议，区委书记米亮主持
+            groups[0] = (first_group, action_span(self.text, s_start, first_group[0].start(), self.start))
+        sentence = _Sentence(self.text, s_start, s_end, location_span(self.text, s_start, s_end) or self.scene)
+        drafts = [self._draft(group, action, sentence) for group, action in groups]
         self.last = drafts[-1]
         return drafts
 
@@ -125,21 +130,34 @@ class _SectionReader:
             self.next_date += 1
         return [m for m in (self.resolver.resolve(self.text, d) for d in in_sentence) if m.is_event_day]
 
-    def _draft(self, participants: list[re.Match[str]], action: Span | None, s_start: int, s_end: int) -> EventDraft:
+    def _draft(self, participants: list[re.Match[str]], action: Span | None, sentence: _Sentence) -> EventDraft:
         text = self.text
-        action = action or action_span(text, s_start, participants[0].start(), self.start)
-        location = location_span(text, s_start, s_end) or self.scene
+        kind = kind_of(text, [action]) if action else EventKind.OTHER
         return EventDraft(
             day=self.context_day,
             date_span=self.context_span,
             officials=list(dict.fromkeys(m.group() for m in participants)),
-            evidence=(s_start, s_end),
+            evidence=(sentence.start, sentence.end),
             action=action,
-            location=location,
-            kind=kind_of(text, [action, (s_start, s_end)] if action else [(s_start, s_end)]),
+            location=sentence.location,
+            kind=kind if kind is not EventKind.OTHER else sentence.kind,
             name_spans={m.group(): m.span() for m in participants},
             joins=_COMPANIONS.match(text, participants[-1].end()) is not None,
         )
+
+
+class _Sentence:
+    """One sentence of a section: its bounds, its place, and (read once, when asked) its kind."""
+
+    def __init__(self, text: str, start: int, end: int, location: Span | None) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.location = location
+
+    @cached_property
+    def kind(self) -> EventKind:
+        return kind_of(self.text, [(self.start, self.end)])
 
 
 def find_events(simplified: str, start: int, end: int, names: NameFinder, resolver: DateResolver) -> list[EventDraft]:
@@ -197,15 +215,24 @@ def _participants(simplified: str, names: list[re.Match[str]], s_start: int, s_e
 
 def _merge_same_activity(text: str, drafts: list[EventDraft]) -> list[EventDraft]:
     """One event per activity: sentences of one day that share an official, join the activity told
-    before, add no action or kind of their own, or are of the same kind in one paragraph, tell one event."""
+    before, add no action or kind of their own, or are of the same kind in one paragraph, tell one event.
+
+    Each sentence is compared with the last `MERGE_WINDOW` events of its day only, and paragraphs are
+    found by bisection: linear in the section however many sentences tell the same day.
+    """
+    bounds = (drafts[0].evidence[0], drafts[-1].evidence[1]) if drafts else (0, 0)
+    breaks = [line_break.start() for line_break in _LINE_BREAK.finditer(text, *bounds)]
     kept: list[EventDraft] = []
+    by_day: dict[date | None, list[EventDraft]] = {}
     for draft in drafts:
-        same = next((k for k in kept if k.day == draft.day and _same_activity(text, k, draft)), None)
+        recent = by_day.setdefault(draft.day, [])[-MERGE_WINDOW:]
+        same = next((k for k in recent if _same_activity(breaks, k, draft)), None)
         if same is None:
             kept.append(draft)
+            by_day[draft.day].append(draft)
             continue
         for name in draft.officials:
-            if name not in same.officials:
+            if name not in same.name_spans:
                 same.officials.append(name)
                 same.name_spans[name] = draft.name_spans[name]
         same.action = best_action(text, [same.action, draft.action])
@@ -215,15 +242,15 @@ def _merge_same_activity(text: str, drafts: list[EventDraft]) -> list[EventDraft
     return _drop_retold_undated(kept)
 
 
-def _same_activity(text: str, kept: EventDraft, draft: EventDraft) -> bool:
-    one_paragraph = "\n" not in text[kept.evidence[0] : draft.evidence[0]]
+def _same_activity(breaks: list[int], kept: EventDraft, draft: EventDraft) -> bool:
+    one_paragraph = bisect.bisect(breaks, kept.evidence[0]) == bisect.bisect(breaks, draft.evidence[0])
     return (
         draft.action is None
         or kept.action is None
         or draft.joins
         or one_paragraph
         and (EventKind.OTHER in (kept.kind, draft.kind) or kept.kind is draft.kind)
-        or not set(kept.officials).isdisjoint(draft.officials)
+        or any(name in kept.name_spans for name in draft.officials)
     )
 
 
