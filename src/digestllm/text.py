@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 from opencc import OpenCC
 
@@ -104,9 +104,22 @@ def _converter() -> _FastT2S:
     return _FastT2S()
 
 
+SHORT_TEXT_CHARS = 24  # names, posts, units: converted once each and remembered
+
+
 def to_simplified(text: str) -> str:
     """Traditional → Simplified, one character for one character."""
-    simplified = _converter()(text)
+    if len(text) <= SHORT_TEXT_CHARS:
+        return _short_to_simplified(text)
+    return _checked(text, _converter()(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _short_to_simplified(text: str) -> str:
+    return _checked(text, _converter()(text))
+
+
+def _checked(text: str, simplified: str) -> str:
     if len(simplified) != len(text):  # never expected; keeps offsets honest if OpenCC ever changes
         raise AssertionError("t2s conversion changed the text's length")
     return simplified
