@@ -39,8 +39,15 @@ LOCAL = {
     "transport_retries": 0,
 }
 CASSETTES = {
-    "slots": ROOT / "cassettes" / "test_the_dev_corpus_filled_in_by_the_model_scores_no_lower_than_the_rules.yaml",
-    "records": ROOT / "cassettes" / "test_merged_records_score_no_lower_than_the_rules_and_all_are_grounded.yaml",
+    ("corpus", "slots"): ROOT
+    / "cassettes"
+    / "test_the_dev_corpus_filled_in_by_the_model_scores_no_lower_than_the_rules.yaml",
+    ("corpus", "records"): ROOT
+    / "cassettes"
+    / "test_merged_records_score_no_lower_than_the_rules_and_all_are_grounded.yaml",
+    ("heldout12", "slots"): ROOT
+    / "cassettes"
+    / "test_held_out_batches_filled_in_by_the_model_keep_every_record_grounded.yaml",
 }
 Pairs = list[tuple[str, dict[str, Any], dict[str, Any]]]
 
@@ -68,9 +75,9 @@ def model_view(result: DigestResult) -> dict[str, Any]:
 
 
 class Run:
-    """The dev corpus through the rules and through one task of the model, with what the model spent."""
+    """A gold folder through the rules and through one task of the model, with what the model spent."""
 
-    def __init__(self, task: str, live: bool) -> None:
+    def __init__(self, task: str, live: bool, folder: str = "corpus") -> None:
         self.task = task
         self.rules: Pairs = []
         self.model: Pairs = []
@@ -78,8 +85,8 @@ class Run:
         self.usage = {"calls": 0, "retries": 0, "prompt": 0, "completion": 0}
         self.seconds = {"rules": 0.0, "model": 0.0}
         self.fallbacks: list[str] = []
-        with replaying(None if live else CASSETTES[task]):
-            for name, gold, text in load_gold_corpus(ROOT / "tests" / "data" / "corpus"):
+        with replaying(None if live else CASSETTES[folder, task]):
+            for name, gold, text in load_gold_corpus(ROOT / "tests" / "data" / folder):
                 self._document(name, gold, text)
 
     def _document(self, name: str, gold: dict[str, Any], text: str) -> None:
@@ -121,39 +128,44 @@ def row(label: str, score: CorpusScore, usage: str) -> str:
 
 
 def corpus_comparison(live: bool) -> None:
-    print(f"dev corpus ({'live server' if live else 'replayed cassettes'})")
-    print(HEADER)
-    printed_rules = False
-    for task in ("slots", "records"):
-        run = Run(task, live)
-        if not printed_rules:
-            print(row("rules", score_corpus(run.rules), f"{0:6d}{'0/0':>15s}{run.seconds['rules']:8.2f}"))
-            printed_rules = True
-        usage = (
-            f"{run.usage['calls']:6d}{run.usage['prompt']:>9d}/{run.usage['completion']:<5d}{run.seconds['model']:8.2f}"
-        )
-        print(row(f"{task}: model", score_corpus(run.model), usage))
-        print(row(f"{task}: merged", score_corpus(run.merged), usage))
-        for line in run.fallbacks:
-            print(f"  fell back: {line}")
+    for folder in ("corpus", "heldout12"):
+        print(f"{folder} ({'live server' if live else 'replayed cassettes'})")
+        print(HEADER)
+        printed_rules = False
+        for task in ("slots", "records"):
+            if (folder, task) not in CASSETTES:
+                continue
+            run = Run(task, live, folder)
+            if not printed_rules:
+                print(row("rules", score_corpus(run.rules), f"{0:6d}{'0/0':>15s}{run.seconds['rules']:8.2f}"))
+                printed_rules = True
+            spent = run.usage
+            usage = f"{spent['calls']:6d}{spent['prompt']:>9d}/{spent['completion']:<5d}{run.seconds['model']:8.2f}"
+            print(row(f"{task}: model", score_corpus(run.model), usage))
+            print(row(f"{task}: merged", score_corpus(run.merged), usage))
+            for line in run.fallbacks:
+                print(f"  fell back: {line}")
+        print()
 
 
 def policy_comparison() -> None:
     """The slots task replayed under each merge policy of each field: the hit rate each policy gives."""
-    print("slots task, dev corpus, replayed: hit rate of each field under each merge policy")
-    print(f"{'field':10s}" + "".join(f"{p.value:>8s}" for p in merge_module.FieldPolicy) + "   (now)")
     chosen = dict(merge_module.FIELD_POLICY)
-    try:
-        for name in ("action", "location", "kind", "subject"):
-            rates = []
-            for policy in merge_module.FieldPolicy:
-                merge_module.FIELD_POLICY[name] = policy
-                rate = score_corpus(Run("slots", live=False).merged).fields[name].rate
-                rates.append(f"{rate:8.3f}" if rate is not None else f"{'–':>8s}")
-            merge_module.FIELD_POLICY[name] = chosen[name]
-            print(f"{name:10s}" + "".join(rates) + f"   {chosen[name].value}")
-    finally:
-        merge_module.FIELD_POLICY.update(chosen)
+    for folder in ("corpus", "heldout12"):
+        print(f"slots task, {folder}, replayed: hit rate of each field under each merge policy")
+        print(f"{'field':10s}" + "".join(f"{p.value:>8s}" for p in merge_module.FieldPolicy) + "   (now)")
+        try:
+            for name in ("action", "location", "kind", "subject"):
+                rates = []
+                for policy in merge_module.FieldPolicy:
+                    merge_module.FIELD_POLICY[name] = policy
+                    rate = score_corpus(Run("slots", live=False, folder=folder).merged).fields[name].rate
+                    rates.append(f"{rate:8.3f}" if rate is not None else f"{'–':>8s}")
+                merge_module.FIELD_POLICY[name] = chosen[name]
+                print(f"{name:10s}" + "".join(rates) + f"   {chosen[name].value}")
+        finally:
+            merge_module.FIELD_POLICY.update(chosen)
+        print()
 
 
 def parallel_check() -> None:
