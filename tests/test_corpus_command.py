@@ -6,6 +6,7 @@ import codecs
 import csv
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -296,16 +297,13 @@ def test_the_progress_bar_counts_documents_and_failures(monkeypatch: pytest.Monk
     assert "2/3" in text and "1 failed" in text and "1,200 tokens" in text and "docs/s" in text
 
 
-PERSON_EVENTS = """
-SELECT p.person_id, e.event_date, e.kind, e.action, e.location, ep.code
-FROM persons p
-JOIN person_mentions pm USING (person_id)
-JOIN event_officials eo ON eo.document_id = pm.document_id AND eo.official = pm.name
-JOIN events e ON e.document_id = eo.document_id AND e.event_index = eo.event_index
-LEFT JOIN event_places ep ON ep.document_id = e.document_id AND ep.event_index = e.event_index
-WHERE p.name = ?
-ORDER BY e.event_date
-"""
+def readme_person_query() -> str:
+    """The README's query "every event of one person, in date order, with the place codes"."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Persons and places") :]
+    match = re.search(r"```sql\n(.*?)```", section, re.S)
+    assert match is not None
+    return match.group(1)
 
 
 def test_the_database_links_one_person_across_documents_with_events_in_date_order(tmp_path: Path) -> None:
@@ -329,9 +327,10 @@ def test_the_database_links_one_person_across_documents_with_events_in_date_orde
             "SELECT link_reason FROM person_mentions WHERE person_id = ? ORDER BY document_id", [person_id]
         ).fetchall()
         assert len(reasons) == 2 and reasons[1][0]  # the second mention says why it joined the first
-        events = connection.execute(PERSON_EVENTS, ["文建平"]).fetchall()
+        events = connection.execute(readme_person_query()).fetchall()  # its person is 文建平
         assert [str(row[1]) for row in events] == ["2020-02-27", "2020-02-28", "2020-03-09"]
         assert events[-1][4] == "協興鎮"
+        assert {row[0] for row in events} == {person_id}
         posts = connection.execute("SELECT role FROM person_posts WHERE person_id = ?", [person_id]).fetchall()
         assert ("party_secretary",) in posts
     finally:

@@ -1,7 +1,7 @@
 """What `digestllm view` reads: text files (extracted here), result JSON, and corpus folders.
 
 A JSON input is a bare result (`DigestResult` JSON), an entry `{"id", "source", "text", "result", "error"}`
-(every key optional but `result` or `error`; the `extract` command's `{"file", "result"}` too), a list of
+(every key optional but `result` or `error`; the `extract` command's `{"source", "result", "error"}` too), a list of
 entries, or JSON Lines of entries. A corpus folder (from `digestllm corpus`) holds `documents/*.json` entries
 and, when documents failed, `failures.jsonl`; any other folder is read for its `*.json`, `*.jsonl` and `*.txt`
 files. Without a text, a page rebuilds it from the result's sections, which tile it.
@@ -108,7 +108,7 @@ def _document(item: Any, default_id: str, file: Path) -> ViewDocument:
         return ViewDocument(id=default_id, result=_result(item, file), source=str(file))
     if "result" not in item and "error" not in item:
         raise InputError(f"{file}: neither a digestllm result nor an entry with a result or an error")
-    named = item.get("file") or item.get("path")
+    named = item.get("file") or item.get("path") or item.get("source")  # the extract command's records: source
     doc_id = item.get("id") or (Path(str(named)).stem if named else default_id)
     text = item.get("text")
     result = item.get("result")
