@@ -40,6 +40,9 @@ def add_subcommand(subparsers: Any) -> None:
     corpus.add_argument("--simplified", action="store_true", help="report strings in Simplified script")
     corpus.add_argument("--max-total-tokens", type=_positive, metavar="N", help="the model's token budget for the run")
     corpus.add_argument("--excel", action="store_true", help="start each CSV with a byte-order mark, for Excel")
+    corpus.add_argument(
+        "--places", action="store_true", help="administrative division codes for places (the geo extra)"
+    )
     corpus.add_argument("--no-progress", action="store_true", help="no progress bar, even on a terminal")
     corpus.add_argument("--source", dest="default_source", metavar="NAME", help="the source of documents without one")
     corpus.add_argument(
@@ -66,11 +69,12 @@ def corpus_command(args: argparse.Namespace) -> int:
         stdin_format=args.stdin_format,
         default_source=args.default_source,
     )
-    options: dict[str, Any] = {"mode": args.mode, "simplified": args.simplified}
+    options: dict[str, Any] = {"mode": args.mode, "simplified": args.simplified, "places": args.places}
     options.update({k: v for k, v in (("model", args.model), ("base_url", args.base_url)) if v})
     run = CorpusOptions(
         workers=args.workers,
         excel=args.excel,
+        places=args.places,
         progress=not args.no_progress,
         max_total_tokens=args.max_total_tokens,
         total=total,

@@ -27,7 +27,7 @@ _SQL_TYPES = {"string": "VARCHAR", "int": "BIGINT", "float": "DOUBLE", "date": "
 _MEMORY_LIMIT = "512MB"  # DuckDB spills to disk past it; a run's memory stays bounded
 
 
-def build_tables(out_dir: Path, *, excel: bool = False) -> dict[str, int]:
+def build_tables(out_dir: Path, *, excel: bool = False, places: bool = False) -> dict[str, int]:
     """Merge the run's parts into the database and the table files; returns each table's row count."""
     import duckdb
 
@@ -47,7 +47,7 @@ def build_tables(out_dir: Path, *, excel: bool = False) -> dict[str, int]:
                 _create(connection, table, sorted((parts_dir(out_dir) / table).glob("*.parquet")))
                 counts[table] = _count(connection, table)
                 _export(connection, table, tables_dir, excel)
-            for table, rows in people_rows(out_dir / DOCUMENTS).items():
+            for table, rows in people_rows(out_dir / DOCUMENTS, codes=places).items():
                 _create_from_rows(connection, table, rows)
                 counts[table] = _count(connection, table)
                 _export(connection, table, tables_dir, excel)

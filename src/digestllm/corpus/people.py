@@ -66,13 +66,14 @@ PEOPLE_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
 PEOPLE_TABLES = tuple(PEOPLE_COLUMNS)
 
 
-def people_rows(documents_dir: Path) -> dict[str, list[dict[str, Any]]]:
-    """The rows of the people tables for every record in `documents_dir`."""
+def people_rows(documents_dir: Path, *, codes: bool = False) -> dict[str, list[dict[str, Any]]]:
+    """The rows of the people tables for every record in `documents_dir`; `codes` resolves places to
+    division codes (the `geo` extra, whose table takes a few seconds to load)."""
     mentions: list[Mention] = []
     places: list[dict[str, Any]] = []
     for document_id, result, text in _records(documents_dir):
-        mentions.extend(document_mentions(document_id, result, text=text))
-        places.extend(event_place_rows(document_id, result))
+        mentions.extend(document_mentions(document_id, result, text=text, codes=codes))
+        places.extend(event_place_rows(document_id, result, codes=codes))
     return {**person_tables(link_mentions(mentions)), "event_places": places}
 
 

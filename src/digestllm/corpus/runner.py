@@ -55,6 +55,7 @@ class CorpusOptions:
 
     workers: int | None = None
     excel: bool = False
+    places: bool = False  # division codes in the people tables (the geo extra)
     progress: bool = True
     max_total_tokens: int | None = None
     total: int | None = None  # documents expected, for the progress bar's ETA
@@ -94,7 +95,7 @@ def run_corpus(items: Iterable[Item], out_dir: Path, options: dict[str, Any], ru
         parts.add(record_rows(record))
         report.counts["kept"] += 1
     parts.flush()
-    tables = build_tables(out_dir, excel=run.excel)
+    tables = build_tables(out_dir, excel=run.excel, places=run.places)
     summary = report.summary(tables, settings(setup, model, budget))
     write_run_json(out_dir, summary)
     return summary

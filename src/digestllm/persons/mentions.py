@@ -122,23 +122,26 @@ def _event_dates(result: DigestResult) -> dict[str, tuple[list[dt.date], int]]:
     return found
 
 
-def _document_refs(result: DigestResult, places: dict[str, Place], text: str | None, year: int | None) -> set[PlaceRef]:
-    if not geo_available():
+def _document_refs(
+    result: DigestResult, places: dict[str, Place], text: str | None, year: int | None, codes: bool
+) -> set[PlaceRef]:
+    if not (codes and geo_available()):
         return {PlaceRef(None, to_simplified(o.region), None) for o in result.officials if o.region}
     found = [*places.values(), *text_places(f"{result.title or ''}\n{text or ''}", year=year)]
     return {_place_ref(place, place.text, place.level) for place in found if place.resolved}
 
 
 def document_mentions(
-    document_id: str, result: DigestResult, *, year: int | None = None, text: str | None = None
+    document_id: str, result: DigestResult, *, year: int | None = None, text: str | None = None, codes: bool = True
 ) -> list[Mention]:
     """The mentions of one document's officials, enriching the result first when it was not; the
-    document's places come from its result, its title and, when given, its text."""
+    document's places come from its result, its title and, when given, its text. `codes=False` compares
+    places by name only (no division table is loaded)."""
     resolved_year = document_year(result, year)
-    places = document_places(result, resolved_year) if geo_available() else {}
+    places = document_places(result, resolved_year) if codes and geo_available() else {}
     if any(official.pinyin is None for official in result.officials):  # not enriched yet
         result = enrich_with_places(result, places, resolved_year)
-    refs = frozenset(_document_refs(result, places, text, resolved_year))
+    refs = frozenset(_document_refs(result, places, text, resolved_year, codes))
     events = _event_dates(result)
     mentions = []
     for index, official in enumerate(result.officials):

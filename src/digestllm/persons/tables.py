@@ -20,7 +20,7 @@ from typing import Any
 from digestllm.enrich import document_places, document_year
 from digestllm.persons.linking import LinkedMention, PersonIndex
 from digestllm.persons.mentions import LEVEL_DEPTH, Mention
-from digestllm.places import geo_available, resolve_places
+from digestllm.places import Place, geo_available, resolve_places
 from digestllm.schemas import DigestResult
 from digestllm.text import to_simplified
 
@@ -109,10 +109,16 @@ def person_tables(index: PersonIndex) -> dict[str, list[Row]]:
     return {"persons": persons, "person_posts": posts, "person_mentions": mentions}
 
 
-def event_place_rows(document_id: str, result: DigestResult, *, year: int | None = None) -> list[Row]:
-    """Each event location of a document with its division codes, resolved among the document's places."""
+def event_place_rows(
+    document_id: str, result: DigestResult, *, year: int | None = None, codes: bool = True
+) -> list[Row]:
+    """Each event location of a document with its division codes, resolved among the document's places
+    (`codes=False`: no division table is loaded, and every place says so)."""
     resolved_year = document_year(result, year)
-    if geo_available():
+    if not codes:
+        not_asked = "division codes were not asked for (places=True, or --places on the command line)"
+        places = {event.location: Place(event.location, reason=not_asked) for event in result.events if event.location}
+    elif geo_available():
         places = document_places(result, resolved_year)
     else:
         places = resolve_places((event.location or "" for event in result.events), year=resolved_year)
