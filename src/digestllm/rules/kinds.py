@@ -2,7 +2,8 @@
 
 The first kind word of the action decides (the verb the action names wins where two kinds meet:
 `出席签约仪式` is a ceremony, `会见…一行并座谈` a reception); without one there, the first of the
-event's sentence; without any, `other`.
+event's sentence; without any, `other`. A light verb (`data/light_verbs.txt`: 主持, 召开, 举行) counts
+only when its phrase names no other kind: `主持签约仪式` is a ceremony, `主持召开常委会会议` a meeting.
 """
 
 from __future__ import annotations
@@ -10,21 +11,25 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from digestllm.rules.lexicon import alternation, read_table
+from digestllm.rules.lexicon import alternation, read_table, read_words
 from digestllm.schemas import EventKind
 
 
 @cache
-def _kind_words() -> tuple[re.Pattern[str], dict[str, EventKind]]:
+def _kind_words() -> tuple[re.Pattern[str], dict[str, EventKind], frozenset[str]]:
     kinds = {word: EventKind(kind) for word, kind in read_table("event_kinds.tsv")}
-    return re.compile(alternation(kinds)), kinds
+    return re.compile(alternation(kinds)), kinds, frozenset(read_words("light_verbs.txt"))
 
 
 def kind_of(simplified: str, spans: list[tuple[int, int]]) -> EventKind:
     """The kind named first in the first of `spans` (Simplified text) that names one; else `other`."""
-    pattern, kinds = _kind_words()
+    pattern, kinds, light = _kind_words()
     for start, end in spans:
-        found = pattern.search(simplified, start, end)
-        if found is not None:
-            return kinds[found.group()]
+        light_kind: EventKind | None = None
+        for found in pattern.finditer(simplified, start, end):
+            if found.group() not in light:
+                return kinds[found.group()]
+            light_kind = light_kind or kinds.get(found.group())
+        if light_kind is not None:
+            return light_kind
     return EventKind.OTHER
