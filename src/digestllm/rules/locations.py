@@ -42,7 +42,7 @@ def location_span(simplified: str, start: int, end: int) -> tuple[int, int] | No
 
 
 def _place_after(simplified: str, start: int, end: int) -> tuple[int, int] | None:
-    if simplified.startswith("了", start):  # 来到了…
+    while simplified.startswith(("了", "到"), start):  # 来到了…, 先后深入到…
         start += 1
     limit = min(end, start + MAX_PLACE_CHARS)
     stop = _PLACE_END.search(simplified, start, limit)
