@@ -63,7 +63,6 @@ PEOPLE_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("reason", "string"),
     ),
 }
-PEOPLE_TABLES = tuple(PEOPLE_COLUMNS)
 
 
 def people_rows(documents_dir: Path, *, codes: bool = False) -> dict[str, list[dict[str, Any]]]:
