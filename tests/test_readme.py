@@ -53,6 +53,13 @@ def environment() -> dict[str, str]:
     return env
 
 
+def run(argv: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """A README snippet run as a user would: in `cwd`, with the suite's environment, output captured."""
+    return subprocess.run(
+        argv, cwd=cwd, capture_output=True, text=True, encoding="utf-8", env=environment(), timeout=300, check=False
+    )
+
+
 def _block_id(value: object) -> str:
     return f"line {value}" if isinstance(value, int) else ""
 
@@ -64,16 +71,7 @@ def test_item6_the_readme_has_snippets_to_run() -> None:
 
 @pytest.mark.parametrize(("line", "body"), blocks("python"), ids=_block_id)
 def test_item6_python_block_runs(line: int, body: str) -> None:
-    completed = subprocess.run(
-        [sys.executable, "-c", body],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=environment(),
-        timeout=300,
-        check=False,
-    )
+    completed = run([sys.executable, "-c", body], ROOT)
     assert completed.returncode == 0, f"README.md line {line}:\n{completed.stderr[-2000:]}"
 
 
@@ -93,15 +91,6 @@ def test_item6_command_line_runs(line: int, command: str, scratch: Path) -> None
         # The suite runs inside the environment `make` would build: use it as built, never reinstall.
         venv = Path(sys.prefix)
         command = f"{command} VENV={shlex.quote(str(venv))} -o {shlex.quote(str(venv / '.runtime'))}"
-    completed = subprocess.run(
-        ["bash", "-c", command],
-        cwd=scratch,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=environment(),
-        timeout=300,
-        check=False,
-    )
+    completed = run(["bash", "-c", command], scratch)
     assert completed.returncode == 0, f"README.md line {line}: {command}\n{completed.stderr[-2000:]}"
     assert "Traceback" not in completed.stderr

@@ -19,11 +19,12 @@ from typing import Any
 
 from digestllm.api import extract, extract_file
 from digestllm.cli_inputs import STDIN, Input, inputs, read_stdin
-from digestllm.cli_output import JsonlSink, JsonSink, OutDirSink, Sink, TableSink, pretty_json, write_text
+from digestllm.cli_output import JsonlSink, JsonSink, OutDirSink, Sink, TableSink, pretty_json
 from digestllm.corpus.cli import add_subcommand as add_corpus_subcommand
 from digestllm.errors import ConfigurationError, DigestError, InternalError
 from digestllm.render import visible
 from digestllm.schemas import PUBLIC_MODELS, DigestResult
+from digestllm.sources import write_text_file
 from digestllm.view.cli import add_subcommand as add_view_subcommand
 
 PROG = "digestllm"
@@ -193,7 +194,7 @@ def _is_dir(path: Path) -> bool:
 def _schemas_command(args: argparse.Namespace) -> int:
     folder = args.out if args.out is not None else Path.cwd() / "schemas"
     for model in PUBLIC_MODELS:
-        write_text(folder / f"{model.__name__}.schema.json", pretty_json(model.model_json_schema()))
+        write_text_file(folder / f"{model.__name__}.schema.json", pretty_json(model.model_json_schema()))
     print(f"wrote {len(PUBLIC_MODELS)} JSON Schemas to {folder}", file=sys.stderr)
     return 0
 

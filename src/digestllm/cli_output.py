@@ -22,6 +22,7 @@ from rich.text import Text
 from digestllm.errors import DigestError
 from digestllm.render import render_result, visible
 from digestllm.schemas import DigestResult
+from digestllm.sources import write_text_file
 
 STDIN_NAME = "stdin"
 
@@ -97,7 +98,7 @@ class OutDirSink(Sink):
             target = self.folder / f"{stem}-{number}.json"
             number += 1
         self.written.add(target)
-        write_text(target, pretty_json(record(source, result, error)))
+        write_text_file(target, pretty_json(record(source, result, error)))
         summary = (
             f"{len(result.officials)} officials, {len(result.events)} events, {len(result.metrics)} metrics"
             if result is not None
@@ -108,11 +109,3 @@ class OutDirSink(Sink):
 
 def pretty_json(document: object) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-
-
-def write_text(path: Path, text: str) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise DigestError(f"{path}: cannot write ({error.strerror or error})") from None

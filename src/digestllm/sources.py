@@ -1,4 +1,4 @@
-"""Reading inputs: files and bytes in the encodings Chinese news comes in.
+"""Reading inputs: files and bytes in the encodings Chinese news comes in (and writing outputs as UTF-8).
 
 UTF-8 (with or without BOM), UTF-16 with BOM, GB18030 (which includes GBK and GB2312), Big5 with the
 Hong Kong (HKSCS) and Microsoft (CP950) extensions, UTF-32 with BOM, and UTF-16 without BOM when it
@@ -17,7 +17,14 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
-from digestllm.errors import DecodeError, EmptyInputError, InputError, InputTooLargeError, SourceNotFoundError
+from digestllm.errors import (
+    DecodeError,
+    DigestError,
+    EmptyInputError,
+    InputError,
+    InputTooLargeError,
+    SourceNotFoundError,
+)
 from digestllm.rules.dates import document_date
 from digestllm.text import to_simplified
 
@@ -302,3 +309,12 @@ def file_name_reference(path: str | bytes | os.PathLike[str], text: str) -> tupl
         return None
     own = document_date(to_simplified(text[:_DATE_LINE_CHARS]))
     return (named, name) if own is None or own[0] is None else None
+
+
+def write_text_file(path: Path, text: str) -> None:
+    """Write `text` as UTF-8, making the folder; a `DigestError` naming the path when it cannot."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise DigestError(f"{path}: cannot write ({error.strerror or error})") from None

@@ -15,6 +15,7 @@ from typing import Any
 from digestllm.api import extract_file
 from digestllm.errors import DigestError, InputError
 from digestllm.schemas import DigestResult
+from digestllm.sources import write_text_file
 from digestllm.view.documents import ViewDocument, load
 
 INDEX = "index.html"
@@ -73,7 +74,7 @@ def _write_single(documents: list[ViewDocument], target: Path) -> None:
     document = shown[0]
     assert document.result is not None
     page = render_html(document.result, document.text, links=PageLinks(document_id=document.id, source=document.source))
-    _write(target, page)
+    write_text_file(target, page)
     print(f"wrote {target}", file=sys.stderr)
 
 
@@ -87,21 +88,13 @@ def _write_folder(documents: list[ViewDocument], folder: Path, with_index: bool)
         if document.result is None or page is None:
             continue
         links = PageLinks(index_href=links_index, document_id=document.id, source=document.source)
-        _write(folder / page, render_html(document.result, document.text, links=links))
+        write_text_file(folder / page, render_html(document.result, document.text, links=links))
     if with_index:
-        _write(folder / INDEX, render_index(documents, pages))
+        write_text_file(folder / INDEX, render_index(documents, pages))
     where = f"; open {folder / INDEX}" if with_index else ""
     written = sum(1 for page in pages if page is not None)
     count = f"{written} page" + ("" if written == 1 else "s")
     print(f"wrote {count} to {folder}{where}", file=sys.stderr)
-
-
-def _write(path: Path, text: str) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise DigestError(f"{path}: cannot write ({error.strerror or error})") from None
 
 
 def _is_folder(path: Path) -> bool:
