@@ -216,6 +216,22 @@ def test_a_missing_text_column_stops_the_command_with_one_line(
     assert corpus(str(path), "--out", str(tmp_path / "out"), "--text-column", "body") == 0
 
 
+def no_process_running_with(argument: str, seconds: float) -> bool:
+    """True once no process has `argument` on its command line (Linux's /proc), waiting up to `seconds`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        running = []
+        for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+            try:
+                running.append(argument.encode() in cmdline.read_bytes())
+            except OSError:  # ended meanwhile
+                continue
+        if not any(running):
+            return True
+        time.sleep(0.1)
+    return False
+
+
 def test_a_run_killed_mid_way_and_rerun_has_every_document_once(tmp_path: Path) -> None:
     source = corpus_jsonl(tmp_path / "in.jsonl", 2000, short=True)
     out = tmp_path / "out"
@@ -231,6 +247,7 @@ def test_a_run_killed_mid_way_and_rerun_has_every_document_once(tmp_path: Path) 
     finally:
         process.wait()
     assert not (out / "run.json").exists()
+    assert no_process_running_with(str(source), seconds=10), "the killed run's workers outlived it"
     done_before = len(records(out))
     assert 100 <= done_before < 2000
     subprocess.run(command, env=environment, check=True, stderr=subprocess.DEVNULL)

@@ -17,6 +17,8 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
+from pydantic import TypeAdapter
+
 from digestllm.api import extract, extract_file
 from digestllm.cli_inputs import STDIN, Input, inputs, read_stdin
 from digestllm.cli_output import JsonlSink, JsonSink, OutDirSink, Sink, TableSink, pretty_json
@@ -194,7 +196,7 @@ def _is_dir(path: Path) -> bool:
 def _schemas_command(args: argparse.Namespace) -> int:
     folder = args.out if args.out is not None else Path.cwd() / "schemas"
     for model in PUBLIC_MODELS:
-        write_text_file(folder / f"{model.__name__}.schema.json", pretty_json(model.model_json_schema()))
+        write_text_file(folder / f"{model.__name__}.schema.json", pretty_json(TypeAdapter(model).json_schema()))
     print(f"wrote {len(PUBLIC_MODELS)} JSON Schemas to {folder}", file=sys.stderr)
     return 0
 

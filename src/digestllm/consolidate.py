@@ -43,29 +43,46 @@ def consolidate_officials(
 ) -> list[Official]:
     """One official per name (compared in Simplified script), with every post and every mention
     outside the `skip` ranges (bylines)."""
-    firsts: dict[str, Official] = {}
-    titles: dict[str, list[str]] = {}
-    regions: dict[str, str | None] = {}
-    origins: dict[str, Origin] = {}
-    for official in officials:
-        key = to_simplified(official.name)
-        if key not in firsts:
-            firsts[key], titles[key], regions[key], origins[key] = official, [], None, official.origin
-        titles[key].extend(official.titles)
-        regions[key] = regions[key] or official.region
-        origins[key] = combine_origins(origins[key], official.origin)
-    mentions = _all_mentions(view, set(firsts), sorted(skip or []))
-    return [
-        first.model_copy(
-            update={
-                "titles": fullest_titles(list(dict.fromkeys(titles[key]))),
-                "region": regions[key],
-                "origin": origins[key],
-                "mentions": mentions.get(key) or first.mentions,
-            }
-        )
-        for key, first in firsts.items()
-    ]
+    merged = OfficialsByName()
+    merged.add(officials)
+    return merged.consolidated(view, skip)
+
+
+class OfficialsByName:
+    """Officials gathered section by section, one entry per name: what `consolidate_officials` needs of
+    each, so a section's per-mention records can be let go once added (a long document's peak memory).
+    """
+
+    def __init__(self) -> None:
+        self._firsts: dict[str, Official] = {}
+        self._titles: dict[str, dict[str, None]] = {}  # each name's posts in order, each once
+        self._regions: dict[str, str | None] = {}
+        self._origins: dict[str, Origin] = {}
+
+    def add(self, officials: list[Official]) -> None:
+        for official in officials:
+            key = to_simplified(official.name)
+            if key not in self._firsts:
+                self._firsts[key], self._titles[key], self._regions[key] = official, {}, None
+                self._origins[key] = official.origin
+            self._titles[key].update(dict.fromkeys(official.titles))
+            self._regions[key] = self._regions[key] or official.region
+            self._origins[key] = combine_origins(self._origins[key], official.origin)
+
+    def consolidated(self, view: ScriptView, skip: list[tuple[int, int]] | None = None) -> list[Official]:
+        """Each official with its fullest posts and every mention outside the `skip` ranges."""
+        mentions = _all_mentions(view, set(self._firsts), sorted(skip or []))
+        return [
+            first.model_copy(
+                update={
+                    "titles": fullest_titles(list(self._titles[key])),
+                    "region": self._regions[key],
+                    "origin": self._origins[key],
+                    "mentions": mentions.get(key) or first.mentions,
+                }
+            )
+            for key, first in self._firsts.items()
+        ]
 
 
 def _all_mentions(view: ScriptView, names: set[str], skip: list[tuple[int, int]]) -> dict[str, list[Span]]:

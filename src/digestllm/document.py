@@ -14,12 +14,14 @@ The core never imports the provider layer: the API builds the model extractor an
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from types import TracebackType
 from typing import Protocol
 
-from digestllm.consolidate import consolidate_officials, deduplicate_metrics, fallback_warning, order_events
+from digestllm.consolidate import OfficialsByName, deduplicate_metrics, fallback_warning, order_events
 from digestllm.grounding import dropped_warning
 from digestllm.inputs import PLAUSIBLE_YEARS, language_warnings, parse_reference_date
 from digestllm.merge import merge_section
@@ -27,7 +29,17 @@ from digestllm.numbers import absurd_figures_warning
 from digestllm.records import SectionRecords
 from digestllm.rules.dates import document_date
 from digestllm.rules.extractor import RuleExtractor
-from digestllm.schemas import DigestResult, Extractor, Mode, Section, SectionKind, SectionStatus, Usage
+from digestllm.schemas import (
+    DigestResult,
+    Event,
+    Extractor,
+    Metric,
+    Mode,
+    Section,
+    SectionKind,
+    SectionStatus,
+    Usage,
+)
 from digestllm.sections import RawSection, split_sections
 from digestllm.text import ScriptView, to_simplified
 
@@ -41,7 +53,19 @@ class Document:
         self.reference = parse_reference_date(reference_date) or self._date_from_text()
         self.sections = split_sections(self.view)
         self.rules = RuleExtractor(self.view, self.sections, self.reference)
-        self.skeleton = [self.rules.extract(i, raw) for i, raw in enumerate(self.sections)]
+
+    @cached_property
+    def skeleton(self) -> list[SectionRecords]:
+        """The rules' records of every section, kept for extractors that read them (the model's slots)."""
+        return list(self.rules_records())
+
+    def rules_records(self) -> Iterator[SectionRecords]:
+        """The rules' records section by section, in order, none kept: the rules path's lean way."""
+        if "skeleton" in self.__dict__:
+            yield from self.skeleton
+            return
+        for index, raw in enumerate(self.sections):
+            yield self.rules.extract(index, raw)
 
     def section_text(self, index: int) -> str:
         raw = self.sections[index]
@@ -136,10 +160,18 @@ class RulesExtractor:
 
 
 def run_document(text: str, reference_date: date | str | None) -> DigestResult:
-    """The rules on one document, synchronously (no event loop: the fast path of `extract`)."""
+    """The rules on one document, synchronously (no event loop: the fast path of `extract`).
+
+    Each section's records are folded into the result as soon as they are read: a long document
+    never holds every section's per-mention records at once.
+    """
     document = Document(text, reference_date)
-    outcomes: list[SectionOutcome | None] = [SectionOutcome(records) for records in document.skeleton]
-    return _finish(document, outcomes, RulesExtractor())
+    assembly = _Assembly(document)
+    for index, records in enumerate(document.rules_records()):
+        assembly.add(
+            records, _section(document, index, records, Extractor.RULES, _plain_status(document.sections[index]))
+        )
+    return assembly.result(RulesExtractor())
 
 
 async def arun_document(
@@ -166,13 +198,10 @@ def _finish(document: Document, outcomes: list[SectionOutcome | None], extractor
     known.update(
         to_simplified(o.name) for outcome in outcomes if outcome and outcome.records for o in outcome.records.officials
     )
-    sections: list[Section] = []
-    records: list[SectionRecords] = []
+    assembly = _Assembly(document)
     for index, outcome in enumerate(outcomes):
-        section_records, section = _settle(document, index, outcome, known)
-        sections.append(section)
-        records.append(section_records)
-    return _result(document, sections, records, extractor)
+        assembly.add(*_settle(document, index, outcome, known))
+    return assembly.result(extractor)
 
 
 def _settle(
@@ -180,17 +209,29 @@ def _settle(
 ) -> tuple[SectionRecords, Section]:
     """One section's records and its report: the skeleton, the merge, or the fallback."""
     skeleton = document.skeleton[index]
-    raw = document.sections[index]
     if outcome is None or outcome.records is skeleton:
-        records, extractor, status, warnings = skeleton, Extractor.RULES, _plain_status(raw), []
-    elif outcome.records is None:
-        records, extractor, status = skeleton, Extractor.RULES, SectionStatus.FALLBACK
+        status = _plain_status(document.sections[index])
+        return skeleton, _section(document, index, skeleton, Extractor.RULES, status)
+    if outcome.records is None:
         warnings = [f"rules used instead of the model: {outcome.error}"]
-    else:
-        records, set_aside = merge_section(skeleton, outcome.records, known)
-        extractor, status = Extractor.RULES_AND_MODEL, SectionStatus.OK
-        warnings = dropped_warning([*outcome.dropped, *set_aside])
-    section = Section(
+        return skeleton, _section(document, index, skeleton, Extractor.RULES, SectionStatus.FALLBACK, warnings, outcome)
+    records, set_aside = merge_section(skeleton, outcome.records, known)
+    warnings = dropped_warning([*outcome.dropped, *set_aside])
+    return records, _section(document, index, records, Extractor.RULES_AND_MODEL, SectionStatus.OK, warnings, outcome)
+
+
+def _section(
+    document: Document,
+    index: int,
+    records: SectionRecords,
+    extractor: Extractor,
+    status: SectionStatus,
+    warnings: list[str] | None = None,
+    outcome: SectionOutcome | None = None,
+) -> Section:
+    """The report of one section: where it is, who read it, how it went and what it holds."""
+    raw = document.sections[index]
+    return Section(
         index=index,
         kind=raw.kind,
         span=document.view.span(raw.start, raw.end),
@@ -198,41 +239,53 @@ def _settle(
         headline=raw.headline,
         extractor=extractor,
         status=status,
-        warnings=warnings,
+        warnings=warnings or [],
         usage=outcome.usage if outcome else None,
         counts=records.counts(),
     )
-    return records, section
 
 
 def _plain_status(raw: RawSection) -> SectionStatus:
     return SectionStatus.SKIPPED if raw.kind is SectionKind.BYLINE else SectionStatus.OK
 
 
-def _result(
-    document: Document,
-    sections: list[Section],
-    records: list[SectionRecords],
-    extractor: SectionExtractor,
-) -> DigestResult:
-    view = document.view
-    absurd = absurd_figures_warning(view.original)
-    warnings = [
-        *filter(None, [fallback_warning(sections)]),  # said first: what happened to the model
-        *document.warnings,
-        *language_warnings(view),
-        *filter(None, [absurd]),
-    ]
-    bylines = [(raw.start, raw.end) for raw in document.sections if raw.kind is SectionKind.BYLINE]
-    return DigestResult(
-        title=next((raw.headline for raw in document.sections if raw.headline), None),
-        reference_date=document.reference,
-        script=view.script,
-        mode=extractor.mode,
-        prompt_version=extractor.prompt_version,
-        sections=sections,
-        officials=consolidate_officials(view, [o for r in records for o in r.officials], skip=bylines),
-        events=order_events([e for r in records for e in r.events]),
-        metrics=deduplicate_metrics([m for r in records for m in r.metrics], headlines=document.headline_spans()),
-        warnings=warnings,
-    )
+class _Assembly:
+    """The document's result taking shape section by section; a section's officials are folded into
+    one entry per name as they come, its events and metrics kept for ordering and deduplication."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.sections: list[Section] = []
+        self.officials = OfficialsByName()
+        self.events: list[Event] = []
+        self.metrics: list[Metric] = []
+
+    def add(self, records: SectionRecords, section: Section) -> None:
+        self.sections.append(section)
+        self.officials.add(records.officials)
+        self.events.extend(records.events)
+        self.metrics.extend(records.metrics)
+
+    def result(self, extractor: SectionExtractor) -> DigestResult:
+        document = self.document
+        view = document.view
+        absurd = absurd_figures_warning(view.original)
+        warnings = [
+            *filter(None, [fallback_warning(self.sections)]),  # said first: what happened to the model
+            *document.warnings,
+            *language_warnings(view),
+            *filter(None, [absurd]),
+        ]
+        bylines = [(raw.start, raw.end) for raw in document.sections if raw.kind is SectionKind.BYLINE]
+        return DigestResult(
+            title=next((raw.headline for raw in document.sections if raw.headline), None),
+            reference_date=document.reference,
+            script=view.script,
+            mode=extractor.mode,
+            prompt_version=extractor.prompt_version,
+            sections=self.sections,
+            officials=self.officials.consolidated(view, skip=bylines),
+            events=order_events(self.events),
+            metrics=deduplicate_metrics(self.metrics, headlines=document.headline_spans()),
+            warnings=warnings,
+        )

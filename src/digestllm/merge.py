@@ -71,7 +71,8 @@ def _merge_officials(rules: list[Official], model: list[Official]) -> list[Offic
             )
             continue
         kept.titles = kept.titles + [t for t in official.titles if t not in kept.titles]
-        kept.mentions = kept.mentions + [m for m in official.mentions if m not in kept.mentions]
+        known = set(kept.mentions)  # a name cited thousands of times in one section: no pairwise compare
+        kept.mentions = kept.mentions + [m for m in official.mentions if m not in known]
         kept.region = kept.region or official.region
         kept.origin = combine_origins(kept.origin, official.origin)
     return list(merged.values())

@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from enum import Enum
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, Field, model_validator
+from pydantic.dataclasses import dataclass as pydantic_dataclass
 
 
 class AlignmentStatus(str, Enum):
@@ -69,13 +71,14 @@ class EventKind(str, Enum):
     OTHER = "other"
 
 
-class Span(BaseModel):
+# A slotted dataclass, not a model: a document holds one per mention, event and figure, a dense page
+# hundreds of thousands of them, and a model instance costs four times the memory (bench/scaling.py).
+@pydantic_dataclass(frozen=True, slots=True)
+class Span:
     """A stretch of the original input: `text == original[start:end]`."""
 
-    model_config = ConfigDict(frozen=True)
-
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
+    start: Annotated[int, Field(ge=0)]
+    end: Annotated[int, Field(ge=0)]
     text: str
 
     @model_validator(mode="after")
@@ -242,4 +245,4 @@ class DigestResult(BaseModel):
         return notebook_html(self)
 
 
-PUBLIC_MODELS: tuple[type[BaseModel], ...] = (Span, Official, Event, Metric, Section, DigestResult)
+PUBLIC_MODELS: tuple[type, ...] = (Span, Official, Event, Metric, Section, DigestResult)

@@ -11,6 +11,7 @@ import multiprocessing
 import os
 import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -26,6 +27,8 @@ S = TypeVar("S")
 T = TypeVar("T")
 
 IN_FLIGHT_PER_WORKER = 2
+PARENT_CHECK_SECONDS = 0.5
+WORKER_ORPHANED_EXIT = 70
 
 
 def default_workers() -> int:
@@ -71,7 +74,9 @@ def map_ordered(
         for number, batch in enumerate(batches(items, size)):
             yield from task(number, batch, setup)
         return
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(task.__module__))
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=_context(task.__module__), initializer=exit_with_parent, initargs=(os.getpid(),)
+    )
     pending: deque[Future[list[T]]] = deque()
     try:
         for number, batch in enumerate(batches(items, size)):
@@ -82,6 +87,18 @@ def map_ordered(
             yield from _result(pending.popleft())
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def exit_with_parent(parent: int, every_seconds: float = PARENT_CHECK_SECONDS) -> None:
+    """In a worker: end this process once `parent` is gone (killed with -9, it cannot stop its workers,
+    which would otherwise wait forever, or write into a folder a rerun has taken over)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every_seconds)
+        os._exit(WORKER_ORPHANED_EXIT)
+
+    threading.Thread(target=watch, name="digestllm-parent-watch", daemon=True).start()
 
 
 def _context(module: str) -> multiprocessing.context.BaseContext:

@@ -7,6 +7,7 @@ place it occurs); then each section yields its own records, in text order, so th
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
 from digestllm.numbers import as_json_number
@@ -47,19 +48,40 @@ class RuleExtractor:
         drafts = find_events(simplified, section.start, section.end, self._names, self._resolver)
         quantities = find_quantities(simplified, section.start, section.end)
         return SectionRecords(
-            officials=[self._official(m) for m in self._mentions.get(index, [])],
+            officials=[self._official(run) for run in self._runs(self._mentions.get(index, []))],
             events=[self._event(d, index) for d in drafts],
             metrics=[self._metric(q, index) for q in quantities],
         )
 
-    def _official(self, mention: OfficialMention) -> Official:
+    def _runs(self, mentions: list[OfficialMention]) -> Iterator[list[OfficialMention]]:
+        """Mentions in runs of consecutive ones written alike (name, posts): one record per run, not per
+        mention, so a page naming one official thousands of times holds one record, not thousands."""
+        original = self.view.original
+        run: list[OfficialMention] = []
+        for mention in mentions:
+            if run and self._written(run[0], original) != self._written(mention, original):
+                yield run
+                run = []
+            run.append(mention)
+        if run:
+            yield run
+
+    @staticmethod
+    def _written(mention: OfficialMention, original: str) -> tuple[str | None, ...]:
+        """What a mention's record holds: its name, its posts and their region, as written."""
+        region = next((p.region for p in mention.posts if p.region), None)
+        posts = (original[p.start : p.end] for p in mention.posts)
+        return original[mention.start : mention.end], original[region[0] : region[1]] if region else None, *posts
+
+    def _official(self, run: list[OfficialMention]) -> Official:
         view = self.view
+        mention = run[0]
         region = next((p.region for p in mention.posts if p.region), None)
         return Official(
             name=view.original[mention.start : mention.end],
             titles=[view.original[p.start : p.end] for p in mention.posts],
             region=view.original[region[0] : region[1]] if region else None,
-            mentions=[view.span(mention.start, mention.end)],
+            mentions=[view.span(m.start, m.end) for m in run],
             origin=Origin.RULES,
             alignment=AlignmentStatus.DERIVED,
         )

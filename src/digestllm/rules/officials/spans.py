@@ -6,7 +6,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Post:
     """A post written in the text, `[start, end)` of the Simplified copy."""
 
@@ -15,7 +15,7 @@ class Post:
     region: tuple[int, int] | None = None  # the named place inside the post
 
 
-@dataclass
+@dataclass(slots=True)
 class OfficialMention:
     """One place where the text names an official, with the posts written there."""
 
