@@ -23,7 +23,7 @@ well joins neither.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from digestllm.persons.mentions import (
@@ -61,12 +61,23 @@ class Cluster:
     sequence: list[int] = field(default_factory=list)  # each member's position in the linker's input
     reasons: list[str] = field(default_factory=list)
     documents: set[str] = field(default_factory=set)
+    # The first member of each profile (numbered in the block): all that a new mention is compared with,
+    # since members alike in what `pair_evidence` reads give the same evidence.
+    profiles: dict[int, Mention] = field(default_factory=dict)
+    signature: int = -1  # its profiles, numbered: clusters of one signature fit a mention alike
 
-    def add(self, mention: Mention, position: int, reason: str) -> None:
+    def add(self, mention: Mention, position: int, reason: str, profile: int) -> None:
         self.members.append(mention)
         self.sequence.append(position)
         self.reasons.append(reason)
         self.documents.add(mention.document_id)
+        self.profiles.setdefault(profile, mention)
+
+
+def _profile(mention: Mention) -> Hashable:
+    """What `pair_evidence` reads of a mention besides its document id."""
+    posts = tuple((post.title, post.role, post.level) for post in mention.posts)
+    return posts, mention.place, mention.document_places
 
 
 @dataclass(frozen=True)
@@ -180,15 +191,10 @@ def pair_evidence(a: Mention, b: Mention) -> Evidence | None:
     return _context_pair(a, b)
 
 
-def _cluster_evidence(mention: Mention, cluster: Cluster) -> Evidence | None:
-    best: Evidence | None = None
-    for member in cluster.members:
-        evidence = pair_evidence(mention, member)
-        if evidence is _CONFLICT:
-            return None
-        if evidence is not None and (best is None or evidence[0] > best[0]):
-            best = evidence
-    return best
+def _reason(mention: Mention, member: Mention) -> str:
+    evidence = pair_evidence(mention, member)
+    assert evidence is not None  # a pair of profiles with a strength
+    return evidence[1]()
 
 
 def _specificity(mention: Mention) -> tuple[int, int]:
@@ -201,24 +207,71 @@ def _specificity(mention: Mention) -> tuple[int, int]:
 def cluster_block(block: list[tuple[int, Mention]]) -> list[Cluster]:
     """The persons of one name, from (input position, mention) pairs. A mention that several persons fit
     equally well joins none of them."""
-    clusters: list[Cluster] = []
+    linker = _BlockLinker()
     for position, mention in sorted(block, key=lambda item: (_specificity(item[1]), item[0])):
-        candidates = [
-            (evidence, cluster)
-            for cluster in clusters
-            if mention.document_id not in cluster.documents
-            for evidence in [_cluster_evidence(mention, cluster)]
-            if evidence is not None
-        ]
-        top = max((evidence[0] for evidence, _ in candidates), default=None)
-        best = [(evidence, cluster) for evidence, cluster in candidates if evidence[0] == top]
+        linker.link(position, mention)
+    return linker.clusters
+
+
+Fit = tuple[int, int]  # the strength of a cluster's best evidence, and the profile of the member giving it
+
+
+class _BlockLinker:
+    """The clusters of one block, built mention by mention.
+
+    A name met in thousands of documents has few profiles (posts and places) but may keep many clusters
+    (mentions nothing links stay apart), so work is done per profile and per kind of cluster, not per
+    member: the strength of each pair of profiles is worked out once, and each mention is fitted once
+    to each signature (the profiles a cluster holds).
+    """
+
+    def __init__(self) -> None:
+        self.clusters: list[Cluster] = []
+        self._profiles: dict[Hashable, int] = {}
+        self._signatures: dict[tuple[int, ...], int] = {}
+        self._strengths: dict[tuple[int, int], int | None] = {}
+
+    def link(self, position: int, mention: Mention) -> None:
+        profile = self._profiles.setdefault(_profile(mention), len(self._profiles))
+        fits: dict[int, Fit | None] = {}
+        candidates: list[tuple[Fit, Cluster]] = []
+        for cluster in self.clusters:
+            if mention.document_id in cluster.documents:
+                continue
+            if cluster.signature not in fits:
+                fits[cluster.signature] = self._fit(mention, profile, cluster)
+            fit = fits[cluster.signature]
+            if fit is not None:
+                candidates.append((fit, cluster))
+        top = max((fit[0] for fit, _ in candidates), default=None)
+        best = [(fit, cluster) for fit, cluster in candidates if fit[0] == top]
         if len(best) == 1:
-            best[0][1].add(mention, position, best[0][0][1]())
-            continue
-        clusters.append(Cluster())
-        reason = f"not linked: {len(best)} persons of this name fit equally" if best else "first mention of this person"
-        clusters[-1].add(mention, position, reason)
-    return clusters
+            (_, member_profile), cluster = best[0]
+            reason = _reason(mention, cluster.profiles[member_profile])
+        else:
+            cluster = Cluster()
+            self.clusters.append(cluster)
+            reason = (
+                f"not linked: {len(best)} persons of this name fit equally" if best else "first mention of this person"
+            )
+        cluster.add(mention, position, reason, profile)
+        cluster.signature = self._signatures.setdefault(tuple(cluster.profiles), len(self._signatures))
+
+    def _fit(self, mention: Mention, profile: int, cluster: Cluster) -> Fit | None:
+        """The best evidence that `mention` belongs to `cluster`; None when there is none or a member
+        contradicts it (never a member of the mention's own document: the caller sees to that)."""
+        best: Fit | None = None
+        for member_profile, member in cluster.profiles.items():
+            pair = (profile, member_profile)
+            if pair not in self._strengths:
+                evidence = pair_evidence(mention, member)
+                self._strengths[pair] = None if evidence is None else evidence[0]
+            strength = self._strengths[pair]
+            if strength == _CONFLICT[0]:
+                return None
+            if strength is not None and (best is None or strength > best[0]):
+                best = strength, member_profile
+        return best
 
 
 def link_mentions(mentions: Iterable[Mention]) -> PersonIndex:
