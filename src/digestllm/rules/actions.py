@@ -26,8 +26,9 @@ _GENERIC_OBJECT = re.compile(
 _RESOLVING_VERBS = ("主持", "出席", "参加", "列席")
 _CONVENED = re.compile(r"(?:召开|举行)(?!.*(?:召开|举行))")
 _OCCASION = re.compile(
-    r"(?P<verb>召开|举行|举办|组织召开|主持召开|开展|组织开展)[^，,。；;：:！!？?\n]{2,40}?(?:会议|大会|会|活动)(?![议见谈晤长动])"
-    r"|(?<=[，,。；;：:！!？?\n”\s])[^，,。；;：:！!？?\n“”]{4,40}?(?:会议|大会)(?=召开|举行|[，,。])"
+    r"(?P<verb>召开|举行|举办|组织召开|主持召开|开展|组织开展)[^，,。；;：:！!？?\n]{2,40}?(?:会议|大会|会|活动|仪式|典礼)"
+    r"(?![议见谈晤长动])"
+    r"|(?<=[，,。；;：:！!？?\n”\s])[^，,。；;：:！!？?\n“”]{4,40}?(?:会议|大会|仪式|典礼)(?=在|召开|举行|[，,。])"
 )
 # 出席开工仪式, 主持召开常委会会议: the action names the occasion the officials took part in.
 _NAMES_OCCASION = re.compile(r"(?:仪式|典礼|会议|大会|会)(?:并|$)")
@@ -37,6 +38,12 @@ _BARE = re.compile(
     + alternation(GENERIC_OCCASIONS)
     + r")?)?(?:并)?(?:致辞|讲话|发言|作讲话)?"
 )
+# 参加了视察活动, 参加调研: attending an activity of the officials' hosts, named by its verb.
+_ATTENDED = re.compile(
+    r"(?:参加|出席|列席)了?(?:此次|本次|上述|这次)?(?P<what>视察|调研|考察|检查|督查|督导)(?:活动)?(?:并讲话)?"
+)
+_OPENING = re.compile(r"开展|组织开展|进行|举行")
+_CLAUSE_MARKS = tuple("，,。；;：:！!？?\n")
 MAX_ACTION_CHARS = 80  # a longer clause is cut at its last 、 within the limit
 
 
@@ -60,7 +67,7 @@ def action_span(simplified: str, start: int, end: int, section_start: int) -> tu
         return None
     stop = _clause_end(simplified, verb.start(), end)
     named = _named_occasion(simplified, verb.end(), stop, section_start)
-    return named or (verb.start(), stop)
+    return named or _joined_activity(simplified, verb, stop, section_start) or (verb.start(), stop)
 
 
 def _activity_verb(simplified: str, start: int, end: int) -> re.Match[str] | None:
@@ -85,16 +92,28 @@ def _clause_end(simplified: str, start: int, end: int) -> int:
     return stop
 
 
+def _joined_activity(simplified: str, verb: re.Match[str], stop: int, section_start: int) -> tuple[int, int] | None:
+    """`参加了视察活动` after `人大常委会组织代表视察2024年全县重点工程`: the activity the section told
+    before, from its verb (or the 开展 that opens it) to its clause's end."""
+    attended = _ATTENDED.fullmatch(simplified, verb.start(), stop)
+    if attended is None:
+        return None
+    told = simplified.rfind(attended.group("what"), section_start, verb.start())
+    if told == -1:
+        return None
+    clause_start = max((simplified.rfind(mark, section_start, told) for mark in _CLAUSE_MARKS), default=-1) + 1
+    openings = list(_OPENING.finditer(simplified, max(clause_start, section_start), told))
+    start = openings[-1].start() if openings else told
+    end = _clause_end(simplified, told, verb.start())
+    return (start, end) if end - start > len(attended.group("what")) else None
+
+
 def _named_occasion(simplified: str, object_start: int, stop: int, section_start: int) -> tuple[int, int] | None:
     """The occasion the section named before, when the object is a bare `会议`, `仪式`, `活动`."""
     verb_start = object_start - 2
     if simplified[verb_start:object_start] not in _RESOLVING_VERBS:
         return None
-    if (
-        not _GENERIC_OBJECT.match(simplified, object_start, stop)
-        or stop == object_start
-        and simplified[verb_start:object_start] != "主持"
-    ):
+    if not _GENERIC_OBJECT.match(simplified, object_start, stop):
         return None
     found: tuple[int, int] | None = None
     for occasion in _OCCASION.finditer(simplified, section_start, verb_start):
