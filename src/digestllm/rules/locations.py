@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from digestllm.rules.lexicon import ACTIVITY_VERBS, PLACE_LEADS, alternation, read_words
+from digestllm.rules.lexicon import ACTIVITY_VERBS, PLACE_LEADS, VAGUE_TIMES, alternation, read_words
 
 _LEAD = re.compile(r"(?:" + alternation(PLACE_LEADS) + r")")
 _PLACE_END = re.compile(
@@ -20,8 +20,12 @@ _PLACE_END = re.compile(
 _HOLDS_A_POST = re.compile(r"书记|省长|市长|县长|区长|镇长|乡长|主任|主席|部长|局长|同志")
 _DEICTIC = re.compile(r"^(?:我|全|本)[省市县区镇乡村]$")
 _SCENE = re.compile(
-    r"在[^，,。；;：:\n]{2,30}?(?:举行|召开|举办|开幕|开工)"
+    r"在(?P<named>[^，,。；;：:\n]{2,30}?)(?:隆重|正式|盛大)?(?:举行|召开|举办|开幕|开工|开赛)"
     r"|(?:^|(?<=[，,。；;：:\n\s]))(?P<region>[^，,。；;：:\n\s]{1,10}?[省市县区镇乡村])(?:举行|召开|举办)"
+)
+# 在随后召开的…, 在第四届进口博览会举办期间: a time or an occasion, not a place.
+_NO_SCENE = re.compile(
+    r"^(?:" + alternation([*VAGUE_TIMES, *read_words("scene_times.txt")]) + r")|[会节展赛]$|[0-9０-９]"
 )
 MAX_PLACE_CHARS = 60
 MAX_TRAILING_WORD = 2  # characters of a verb glued to a place that may be cut off
@@ -70,4 +74,7 @@ def scene_span(simplified: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     if found.group("region"):
         return found.span("region")
+    named = found.group("named")
+    if named and not _HOLDS_A_POST.search(named) and not _PLACE_END.search(named) and not _NO_SCENE.search(named):
+        return found.span("named")  # 在宜城举行: what an occasion is held in is its place, suffix or not
     return location_span(simplified, found.start(), found.end())

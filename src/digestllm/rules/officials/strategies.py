@@ -16,6 +16,7 @@ from digestllm.rules.lexicon import (
     COMMON_HAN_CLASS,
     LEADERS_AFTER_NAMES,
     LEADERSHIP_LABEL,
+    NAMELIKE_BODIES,
     TRAILING_TITLES,
     alternation,
 )
@@ -97,7 +98,7 @@ def _title_after_a_name(scan: Scan, title: re.Match[str]) -> Iterator[Candidate]
     if title.end() in scan.names_after_posts:
         return  # a post with its name after it (工商联主席范更生), not a title after a name
     name_start = scan.names.name_before(title.start(), scan.known_names)
-    if name_start is None or name_start < scan.start:
+    if name_start is None or name_start < scan.start or scan.text[name_start : title.start()] in NAMELIKE_BODIES:
         return
     mention = OfficialMention(name_start, title.start(), [Post(title.start(), title.end())])
     yield Candidate(mention, free_until=title.end())

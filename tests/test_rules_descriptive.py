@@ -1,0 +1,77 @@
+"""Planted cases for what an event's action, location and kind read, one rule each (ANNOTATION.md, "Event")."""
+
+from __future__ import annotations
+
+import pytest
+
+from digestllm import extract
+from digestllm.schemas import Event, EventKind
+
+
+def only_event(text: str) -> Event:
+    [event] = extract(text, reference_date="2023-09-30").events
+    return event
+
+
+NOT_CHECKED = "not checked"
+# (what the case plants, the text, the action, the location, the kind)
+CASES = [
+    (
+        "a bare 出席 takes the occasion the section convened",
+        "9月23日,我县在政府二楼会议室召开巩固衔接重点工作调度会。副县长李晋平出席,各乡镇分管负责人参加会议。",
+        "召开巩固衔接重点工作调度会",
+        "政府二楼会议室",
+        EventKind.MEETING,
+    ),
+    (
+        "参加了视察活动 is the inspection told before",
+        "12月12日,县人大常委会组织人大代表视察2024年全县重点工程和民生实事。县人大常委会主任李学良参加了视察活动。",
+        "视察2024年全县重点工程和民生实事",
+        None,
+        EventKind.INSPECTION,
+    ),
+    (
+        "what an occasion is held in is its place, suffix or not",
+        "4月1日上午,襄阳市重大项目集中开工仪式在宜城举行。市委书记王祺扬出席并宣布开工。",
+        "出席并宣布开工",
+        "宜城",
+        EventKind.CEREMONY,
+    ),
+    (
+        "a time in the place's slot is no place",
+        "9月25日,市委书记张三在随后召开的座谈会上讲话。",
+        NOT_CHECKED,
+        None,
+        EventKind.MEETING,
+    ),
+    (
+        "a stop list ending in 等地 is the place, the activity follows it",
+        "9月26日,县长李四前往黄集镇、龙山镇等地调研秋收工作。",
+        "调研秋收工作",
+        "黄集镇、龙山镇等地",
+        EventKind.INSPECTION,
+    ),
+    (
+        "a guest's body and title stay inside the action (董事会主席 is no official)",
+        "9月27日,市委书记王五会见香港新华集团董事会主席蔡冠深一行。",
+        "会见香港新华集团董事会主席蔡冠深一行",
+        None,
+        EventKind.RECEPTION,
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "action", "location", "kind"), CASES, ids=[c[0] for c in CASES])
+def test_planted_descriptive_fields(
+    case: str, text: str, action: str | None, location: str | None, kind: EventKind
+) -> None:
+    event = only_event(text)
+    if action != NOT_CHECKED:
+        assert event.action == action
+    assert event.location == location
+    assert event.kind is kind
+
+
+def test_a_guest_body_is_no_official() -> None:
+    result = extract("9月27日,市委书记王五会见香港新华集团董事会主席蔡冠深一行。", reference_date="2023-09-30")
+    assert [official.name for official in result.officials] == ["王五"]
