@@ -75,3 +75,23 @@ def test_planted_descriptive_fields(
 def test_a_guest_body_is_no_official() -> None:
     result = extract("9月27日,市委书记王五会见香港新华集团董事会主席蔡冠深一行。", reference_date="2023-09-30")
     assert [official.name for official in result.officials] == ["王五"]
+
+
+# (what the case plants, the text, the figure as written, its subject)
+SUBJECT_CASES = [
+    ("a noun after the figure", "全市共有343名农民工返岗。", "343名", "农民工"),
+    (
+        "以上 is the figure's own word; the subject is before it",
+        "该合作社今年年产值预计能达100万元以上。",
+        "100万元",
+        "年产值",
+    ),
+    ("保持在 links the subject to the figure", "大豆产量保持在2000万吨以上。", "2000万吨", "大豆产量"),
+    ("规模以上 inside a subject stays", "全市868户规模以上工业企业已复工。", "868户", "规模以上工业企业"),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "raw", "subject"), SUBJECT_CASES, ids=[c[0] for c in SUBJECT_CASES])
+def test_planted_subjects(case: str, text: str, raw: str, subject: str) -> None:
+    [metric] = extract(text, reference_date="2023-09-30").metrics
+    assert (metric.raw, metric.subject) == (raw, subject)

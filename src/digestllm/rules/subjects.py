@@ -27,6 +27,10 @@ _LINK_BEFORE_FIGURE = re.compile(
     r"(?:(?:均|都|同比|比上年|较上年|比去年|较去年|分别|累计|共计|合计|总计|年均|平均|增速|总量|规模|可提供|提供|带动)?"
     r"(?:增长|下降|减少|提高|提升|增加|达到|达|为|是|低于|高于|超过|占|完成|实现|突破|有|共|约|近|超|逾|计|至))+$"
 )
+_PERIOD = re.compile(r"今年|去年|全年|当年|明年|上半年|下半年|前三季度|[一二三四]季度")
+_MODAL = re.compile(r"(?:预计能|预计|有望|将|能|可)$")
+_QUALIFIER = re.compile(r"以上|以下|以内|左右")
+_HELD_AT = re.compile(r"(?:保持|稳定|控制|维持)在$")
 _LEAD_WORDS = re.compile(r"(?:成功|完成|实现|申报|新增|累计|共计|共|有|达|约|其中|全市|全县|全区|全省|已)+")
 _PREFIX = re.compile("(?:" + alternation(METRIC_PREFIXES) + ")$")
 _PLACE = re.compile(f"[{COMMON_HAN_CLASS}]{{2,4}}?" r"(?:自治州|自治县|省|市|县|区|镇|乡)(?:共计|累计|共|已|有|新增)?")
@@ -39,12 +43,16 @@ def subject_span(simplified: str, start: int, end: int) -> Span | None:
 
 
 def _after(simplified: str, end: int) -> Span | None:
+    if _QUALIFIER.match(simplified, end):  # 100万元以上: the figure's own word; the subject is before it
+        return None
     stop = _AFTER_STOP.search(simplified, end, min(len(simplified), end + MAX_SUBJECT_CHARS))
     after_end = stop.start() if stop else min(len(simplified), end + MAX_SUBJECT_CHARS)
     return (end, after_end) if after_end - end >= 2 else None
 
 
 def _before(simplified: str, start: int) -> Span | None:
+    held = _HELD_AT.search(simplified, max(0, start - 4), start)  # 大豆产量保持在2000万吨: the link ends in 在
+    start = held.start() if held else start
     floor = max(0, start - MAX_SUBJECT_CHARS - 4)
     before_start = start
     while before_start > floor and not _BEFORE_STOP.match(simplified, before_start - 1):
@@ -62,6 +70,12 @@ def _before(simplified: str, start: int) -> Span | None:
     link = _LINK_BEFORE_FIGURE.search(simplified, before_start, before_end)
     if link:
         before_end = link.start()
+    modal = _MODAL.search(simplified, before_start, before_end)  # 年产值预计能达: 预计能 goes with the link
+    if modal:
+        before_end = modal.start()
+    times = [t.end() for t in _PERIOD.finditer(simplified, before_start, before_end) if before_end - t.end() >= 2]
+    if times:  # 该合作社今年年产值: the subject starts after the period it is told for
+        before_start = times[-1]
     if before_end - before_start > MAX_SUBJECT_CHARS:
         before_start = before_end - MAX_SUBJECT_CHARS
     return (before_start, before_end) if before_end - before_start >= 2 else None
