@@ -52,6 +52,13 @@ CASES = [
         EventKind.INSPECTION,
     ),
     (
+        "a place word before 的 describes the place it leads to",
+        "9月26日,县长李四深入同为重点县的田林县、西林县调研。",
+        NOT_CHECKED,
+        "田林县、西林县",
+        EventKind.INSPECTION,
+    ),
+    (
         "a guest's body and title stay inside the action (董事会主席 is no official)",
         "9月27日,市委书记王五会见香港新华集团董事会主席蔡冠深一行。",
         "会见香港新华集团董事会主席蔡冠深一行",

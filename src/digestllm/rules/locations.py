@@ -17,7 +17,7 @@ _LEAD = re.compile(r"(?:" + alternation(PLACE_LEADS) + r")")
 _PLACE_END = re.compile(
     r"[，,。；;：:！!？?\n“”（）()]|" + alternation(ACTIVITY_VERBS) + r"|的|时|期间|之际|以来|后[，,]|上[，,]"
 )
-_HOLDS_A_POST = re.compile(r"书记|省长|市长|县长|区长|镇长|乡长|主任|主席|部长|局长|同志")
+_HOLDS_A_POST = re.compile(r"书记|省长|市长|县长|区长|镇长|乡长|主任|主席|部长|局长|团长|同志")
 _DEICTIC = re.compile(r"^(?:我|全|本)[省市县区镇乡村]$")
 _SCENE = re.compile(
     r"在(?P<named>[^，,。；;：:\n]{2,30}?)(?:隆重|正式|盛大)?(?:举行|召开|举办|开幕|开工|开赛)"
@@ -51,6 +51,11 @@ def _place_after(simplified: str, start: int, end: int) -> tuple[int, int] | Non
     limit = min(end, start + MAX_PLACE_CHARS)
     stop = _PLACE_END.search(simplified, start, limit)
     place_end = stop.start() if stop else limit
+    # 同为重点县的百色市田林县: a place word before 的 describes the place it leads to (but 访问的 does not)
+    if stop is not None and stop.group() == "的" and _place_word().search(simplified, start, place_end):
+        named = _place_after(simplified, stop.end(), end)
+        if named is not None:
+            return named
     while place_end - start >= 2:
         phrase = simplified[start:place_end]
         if _HOLDS_A_POST.search(phrase):  # 贯彻落实武国定副省长: a person, not a place
