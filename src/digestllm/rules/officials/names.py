@@ -11,6 +11,7 @@ from digestllm.rules.lexicon import (
     FUNCTION_CHARS,
     NAME_CLOSERS,
     NON_NAME_CHARS,
+    POST_CORES,
     SINGLE_SURNAMES,
     SURNAMES_AFTER_A_POST,
     alternation,
@@ -21,6 +22,12 @@ FOLLOWING_WORD = re.compile(alternation(list(FOLLOWING_WORDS)))
 _LIST_ITEM_ENDS = ("、", "等", "，", ",", "")
 # A character that may stand in a personal name: common Han, and none of the characters never found in one.
 _NAME_CHAR = re.compile(f"(?![{''.join(re.escape(c) for c in sorted(NON_NAME_CHARS))}])[{COMMON_HAN_CLASS}]")
+
+
+_SAYS = re.compile(r"说[，,：:]")
+_NAME_DOTS = "·•・‧"
+_DOTTED_NAME = re.compile(f"([{COMMON_HAN_CLASS}]{{1,8}})(?:[{_NAME_DOTS}][{COMMON_HAN_CLASS}]{{1,8}})+")
+_POST_WORD = re.compile(alternation(list(POST_CORES)))
 
 
 class NameScanner:
@@ -59,6 +66,9 @@ class NameScanner:
 
     def name_after(self, pos: int) -> int | None:
         """The end of a personal name starting at `pos`, or None when no name starts there."""
+        dotted = self.dotted_name(pos)
+        if dotted is not None:
+            return dotted
         surname = self._surname_opening_name(pos)
         if not surname:
             return None
@@ -85,7 +95,7 @@ class NameScanner:
 
     def _word_starts_after(self, two: int, three: int) -> bool:
         """True when the name must end at `two`: no name character there, or a word of the text starts there."""
-        if not self.name_char(two):
+        if not self.name_char(two) or _SAYS.match(self.text, two):  # 黄辉说，: the speech, not a third character
             return True
         word_at_two = FOLLOWING_WORD.match(self.text, two)
         if word_at_two is None:
@@ -108,8 +118,23 @@ class NameScanner:
             return two
         return two if only_two_closes else three
 
+    def dotted_name(self, pos: int) -> int | None:
+        """The end of a name written with a middle dot (亚迪卡尔·吐尔洪, 嘉木样·洛桑久美·图丹却吉尼玛), which
+        has no surname of the list: the longest reading that ends where a name may end."""
+        found = _DOTTED_NAME.match(self.text, pos)
+        if found is None or _POST_WORD.search(found.group(1)):  # 常委会副主任嘉木样·…: a post, then the name
+            return None
+        last_dot = max(self.text.rfind(dot, pos, found.end()) for dot in _NAME_DOTS)
+        for end in range(last_dot + 2, found.end() + 1):  # the shortest last part that a name may end
+            if self.closes_name(end):
+                return end
+        return None
+
     def listed_name(self, pos: int) -> int | None:
         """The end of a two- or three-character item of a 、 list starting at `pos`, whatever its surname."""
+        dotted = self.dotted_name(pos)
+        if dotted is not None:
+            return dotted
         for length in (2, 3):
             end = pos + length
             if self._ends_list_item(end) and self._reads_as_list_item(pos, end):

@@ -28,7 +28,7 @@ from digestllm.rules.officials.spans import OfficialMention, Post
 
 _TRAILING_TITLE = re.compile(alternation(TRAILING_TITLES))
 _POSTS_IN_PARENTHESES = re.compile(r"[（(]([^（）()\n]{2,40})[）)]")
-_SENTENCE_START = re.compile(rf"(?:^|(?<=[\n。！？；]))[ \t\u3000]*(?=[{COMMON_HAN_CLASS}])", re.M)
+_CLAUSE_START = re.compile(rf"(?:^|(?<=[\n。！？；，,：:]))[ \t\u3000]*(?=[{COMMON_HAN_CLASS}])", re.M)
 _PARTS_OF_PARENTHESES = re.compile(r"[、，,]")
 
 POSTS_BEFORE_A_NAME = "posts before a name"
@@ -125,7 +125,7 @@ def _posts_in_parentheses(scan: Scan, parentheses: re.Match[str]) -> Iterator[Ca
 
 
 def _bare_names_attending(scan: Scan, opening: re.Match[str]) -> Iterator[Candidate]:
-    """`吴丽鸣、卫祥玉、侯波出席活动。`: names without posts open a sentence that says they attended."""
+    """`吴丽鸣、卫祥玉、侯波出席活动。`: names without posts open a clause that says they attended."""
     for mention in bare_names_attending(scan.text, scan.names, opening.end(), scan.end):
         yield Candidate(mention)
 
@@ -147,7 +147,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     Strategy(POSTS_BEFORE_A_NAME, POST_CORE, _posts_before_a_name, gives_way=False),
     Strategy(TITLE_AFTER_A_NAME, _TRAILING_TITLE, _title_after_a_name, gives_way=True),
     Strategy(POSTS_IN_PARENTHESES, _POSTS_IN_PARENTHESES, _posts_in_parentheses, gives_way=True),
-    Strategy(BARE_NAMES_ATTENDING, _SENTENCE_START, _bare_names_attending, gives_way=True),
+    Strategy(BARE_NAMES_ATTENDING, _CLAUSE_START, _bare_names_attending, gives_way=True),
     Strategy(NAMES_BEFORE_LEADERS, LEADERS_AFTER_NAMES, _names_before_leaders, gives_way=True),
     Strategy(NAMES_AFTER_LEADERSHIP_WORD, LEADERSHIP_LABEL, _names_after_a_leadership_word, gives_way=False),
 )
