@@ -128,6 +128,12 @@ def test_today_followed_by_a_comma_is_the_documents_day() -> None:
     assert events("县长张三强调,今天的项目投入就是明天的效益产出。", "2021-03-17") == []
 
 
+def test_a_session_held_today_is_on_the_documents_day() -> None:
+    text = "省十三届人大常委会第九次会议今天在兰州召开,会议由省委书记、省人大常委会主任林铎主持。"
+    assert events(text, "2019-03-27") == [("2019-03-27", ["林铎"])]
+    assert events("县长张三说,今天我们要把项目抓紧。", "2021-03-17") == []
+
+
 def test_of_several_days_the_last_before_the_officials_is_theirs() -> None:
     text = "5月22日至23日,500多名博士生来肥参观考察,并于23日上午,省委常委、市委书记虞爱华出席座谈会。"
     assert events(text, "2023-05-29") == [("2023-05-23", ["虞爱华"])]
