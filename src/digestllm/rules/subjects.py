@@ -8,8 +8,9 @@ right after a figure of the same clause measures the same thing (`地区生产�
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from digestllm.rules.lexicon import COMMON_HAN_CLASS, METRIC_PREFIXES, alternation
+from digestllm.rules.lexicon import COMMON_HAN_CLASS, METRIC_PREFIXES, alternation, read_words
 
 Span = tuple[int, int]
 
@@ -27,6 +28,7 @@ _LINK_BEFORE_FIGURE = re.compile(
     r"(?:(?:均|都|同比|比上年|较上年|比去年|较去年|分别|累计|共计|合计|总计|年均|平均|增速|总量|规模|可提供|提供|带动)?"
     r"(?:增长|下降|减少|提高|提升|增加|达到|达|为|是|低于|高于|超过|占|完成|实现|突破|有|共|约|近|超|逾|计|至))+$"
 )
+_OBJECT_VERB = re.compile(alternation(read_words("object_verbs.txt")))
 _PERIOD = re.compile(r"今年|去年|全年|当年|明年|上半年|下半年|前三季度|[一二三四]季度")
 _MODAL = re.compile(r"(?:预计能|预计|有望|将|能|可)$")
 _QUALIFIER = re.compile(r"以上|以下|以内|左右")
@@ -53,32 +55,62 @@ def _after(simplified: str, end: int) -> Span | None:
 def _before(simplified: str, start: int) -> Span | None:
     held = _HELD_AT.search(simplified, max(0, start - 4), start)  # 大豆产量保持在2000万吨: the link ends in 在
     start = held.start() if held else start
+    relative = simplified[start - 1 : start] == "的"  # 已经解决(A类)的418件: the clause before 的 is the subject
+    start -= int(relative)
     floor = max(0, start - MAX_SUBJECT_CHARS - 4)
     before_start = start
     while before_start > floor and not _BEFORE_STOP.match(simplified, before_start - 1):
         before_start -= 1
-    place = _PLACE.match(simplified, before_start, start)
-    if place and place.end() < start:
-        before_start = place.end()
-    lead = _LEAD_WORDS.match(simplified, before_start, start)
-    if lead:
-        before_start = lead.end()
-    before_end = start
-    prefix = _PREFIX.search(simplified, before_start, before_end)
-    if prefix:
-        before_end = prefix.start()
-    link = _LINK_BEFORE_FIGURE.search(simplified, before_start, before_end)
-    if link:
-        before_end = link.start()
-    modal = _MODAL.search(simplified, before_start, before_end)  # 年产值预计能达: 预计能 goes with the link
-    if modal:
-        before_end = modal.start()
-    times = [t.end() for t in _PERIOD.finditer(simplified, before_start, before_end) if before_end - t.end() >= 2]
-    if times:  # 该合作社今年年产值: the subject starts after the period it is told for
-        before_start = times[-1]
+    span = (before_start, start)
+    for trim in _TRIMS[:-1] if relative else _TRIMS:  # a relative clause keeps its verb
+        span = trim(simplified, *span)
+    before_start, before_end = span
     if before_end - before_start > MAX_SUBJECT_CHARS:
         before_start = before_end - MAX_SUBJECT_CHARS
     return (before_start, before_end) if before_end - before_start >= 2 else None
+
+
+def _after_place(simplified: str, start: int, end: int) -> Span:
+    place = _PLACE.match(simplified, start, end)
+    return (place.end(), end) if place and place.end() < end else (start, end)
+
+
+def _after_lead(simplified: str, start: int, end: int) -> Span:
+    lead = _LEAD_WORDS.match(simplified, start, end)
+    return (lead.end(), end) if lead else (start, end)
+
+
+def _before_ending(pattern: re.Pattern[str]) -> Callable[[str, int, int], Span]:
+    """A trim that drops what `pattern` finds at the end (a prefix of the figure, its link, a modal)."""
+
+    def trim(simplified: str, start: int, end: int) -> Span:
+        found = pattern.search(simplified, start, end)
+        return (start, found.start()) if found else (start, end)
+
+    return trim
+
+
+def _after_last(pattern: re.Pattern[str]) -> Callable[[str, int, int], Span]:
+    """A trim that starts the subject after the last match of `pattern` that leaves two characters."""
+
+    def trim(simplified: str, start: int, end: int) -> Span:
+        ends = [m.end() for m in pattern.finditer(simplified, start, end) if end - m.end() >= 2]
+        return (ends[-1], end) if ends else (start, end)
+
+    return trim
+
+
+# In order: 全市 and 共计 go; the figure's prefix, its link (增长, 达到) and a modal (预计能) go; the subject
+# starts after the period it is told for (今年年产值) and after the verb whose object it is (提出提案744件).
+_TRIMS: tuple[Callable[[str, int, int], Span], ...] = (
+    _after_place,
+    _after_lead,
+    _before_ending(_PREFIX),
+    _before_ending(_LINK_BEFORE_FIGURE),
+    _before_ending(_MODAL),
+    _after_last(_PERIOD),
+    _after_last(_OBJECT_VERB),
+)
 
 
 def is_rate(unit: str) -> bool:
