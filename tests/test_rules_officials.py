@@ -177,3 +177,29 @@ def test_a_post_of_a_federation_before_a_name() -> None:
 
 def test_a_one_character_verb_before_a_common_word_ends_the_name() -> None:
     assert officials("县委常委、常务副县长李放作项目情况介绍。") == {"李放": ["县委常委", "常务副县长"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("市委副书记、市长张瑞书,常务副市长薛永纯出席。", {"张瑞书": ["市委副书记", "市长"], "薛永纯": ["常务副市长"]}),
+        ("旗政协主席巴根那主持会议并讲话。", {"巴根那": ["旗政协主席"]}),
+        ("县委书记张三书记调研。", {"张三": ["县委书记"]}),
+        ("市委书记黄辉说，要抓好项目。", {"黄辉": ["市委书记"]}),
+        ("区长亚迪卡尔·吐尔洪主持召开区政府常务会议。", {"亚迪卡尔·吐尔洪": ["区长"]}),
+        ("村党支部书记叶尔肯波力.吐尔森巴依表示感谢。", {"叶尔肯波力.吐尔森巴依": ["村党支部书记"]}),
+    ],
+)
+def test_names_of_uncommon_shape(text: str, expected: dict[str, list[str]]) -> None:
+    """Characters mostly found in words (书, 那) closing a name, middle-dot names, a name before 说."""
+    assert officials(text) == expected
+
+
+def test_a_list_item_may_hold_a_word_character_in_its_middle() -> None:
+    found = officials("县区领导肖红松、闵员根、付向宇出席。")
+    assert list(found) == ["肖红松", "闵员根", "付向宇"]
+
+
+def test_bare_names_opening_a_clause_are_the_attending_officials() -> None:
+    found = officials("3月18日,省人大常委会第28次主任会议召开,张光荣、马伟、高华出席。张光荣主持。")
+    assert list(found) == ["张光荣", "马伟", "高华"]

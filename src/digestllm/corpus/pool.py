@@ -74,9 +74,7 @@ def map_ordered(
         for number, batch in enumerate(batches(items, size)):
             yield from task(number, batch, setup)
         return
-    pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=_context(task.__module__), initializer=exit_with_parent, initargs=(os.getpid(),)
-    )
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(task.__module__), initializer=exit_with_parent)
     pending: deque[Future[list[T]]] = deque()
     try:
         for number, batch in enumerate(batches(items, size)):
@@ -89,9 +87,12 @@ def map_ordered(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def exit_with_parent(parent: int, every_seconds: float = PARENT_CHECK_SECONDS) -> None:
-    """In a worker: end this process once `parent` is gone (killed with -9, it cannot stop its workers,
-    which would otherwise wait forever, or write into a folder a rerun has taken over)."""
+def exit_with_parent(every_seconds: float = PARENT_CHECK_SECONDS) -> None:
+    """In a worker: end this process once the process that started it is gone (a run killed with -9
+    cannot stop its workers, which would otherwise wait forever, or write into a folder a rerun has
+    taken over). That process is the run's own under fork and spawn, the fork server under forkserver,
+    which ends with the run."""
+    parent = os.getppid()
 
     def watch() -> None:
         while os.getppid() == parent:

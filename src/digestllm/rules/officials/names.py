@@ -12,6 +12,7 @@ from digestllm.rules.lexicon import (
     NAME_CLOSERS,
     NON_NAME_CHARS,
     POST_CORES,
+    RARE_NAME_CHARS,
     SINGLE_SURNAMES,
     SURNAMES_AFTER_A_POST,
     alternation,
@@ -25,7 +26,7 @@ _NAME_CHAR = re.compile(f"(?![{''.join(re.escape(c) for c in sorted(NON_NAME_CHA
 
 
 _SAYS = re.compile(r"说[，,：:]")
-_NAME_DOTS = "·•・‧"
+_NAME_DOTS = "·•・‧."
 _DOTTED_NAME = re.compile(f"([{COMMON_HAN_CLASS}]{{1,8}})(?:[{_NAME_DOTS}][{COMMON_HAN_CLASS}]{{1,8}})+")
 _POST_WORD = re.compile(alternation(list(POST_CORES)))
 
@@ -91,12 +92,15 @@ class NameScanner:
         doubtful = self.text[pos] in SURNAMES_AFTER_A_POST
         if following and not (doubtful and following.end() - pos == 1):
             return 0
-        return surname if self.name_char(pos + surname) else 0
+        second = pos + surname
+        if self.name_char(second) or self._rare_in_name(second, second + 2) and self.name_char(second + 1):
+            return surname
+        return 0
 
     def _word_starts_after(self, two: int, three: int) -> bool:
         """True when the name must end at `two`: no name character there, or a word of the text starts there."""
-        if not self.name_char(two) or _SAYS.match(self.text, two):  # 黄辉说，: the speech, not a third character
-            return True
+        if not (self.name_char(two) or self._rare_in_name(two, three)) or _SAYS.match(self.text, two):
+            return True  # 米亮主持; 黄辉说，: the speech, not a third character
         word_at_two = FOLLOWING_WORD.match(self.text, two)
         if word_at_two is None:
             return False
@@ -151,10 +155,16 @@ class NameScanner:
             and FOLLOWING_WORD.match(s, end) is not None
         )
 
+    def _rare_in_name(self, pos: int, end: int) -> bool:
+        """True for a character mostly found in words (书, 员, 那, 号) standing in a name that ends at `end`,
+        where a name may end: 张瑞书，, 巴根那主持, 闵员根、."""
+        return self.text[pos : pos + 1] in RARE_NAME_CHARS and self.closes_name(end)
+
     def _reads_as_list_item(self, start: int, end: int) -> bool:
-        """True when `[start, end)` is all name characters and starts with no function word."""
+        """True when `[start, end)` is all name characters (a rare one in the middle: 闵员根) and starts with no
+        function word."""
         return (
-            all(self.name_char(i) for i in range(start, end))
+            all(self.name_char(i) or start < i < end - 1 and self._rare_in_name(i, end) for i in range(start, end))
             and self.text[start] not in FUNCTION_CHARS
             and not FOLLOWING_WORD.match(self.text, start)
         )
