@@ -203,3 +203,9 @@ def test_a_list_item_may_hold_a_word_character_in_its_middle() -> None:
 def test_bare_names_opening_a_clause_are_the_attending_officials() -> None:
     found = officials("3月18日,省人大常委会第28次主任会议召开,张光荣、马伟、高华出席。张光荣主持。")
     assert list(found) == ["张光荣", "马伟", "高华"]
+
+
+def test_bare_names_attending_at_a_venue() -> None:
+    found = officials("自治区领导雷东生在主会场参加,赵旭辉、吴秀章、冼国义在分会场参加。")
+    assert list(found) == ["赵旭辉", "吴秀章", "冼国义", "雷东生"]
+    assert officials("王村、李庄在全县排名第一。") == {}

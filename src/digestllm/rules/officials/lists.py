@@ -8,7 +8,8 @@ from digestllm.rules.lexicon import ATTENDING_WORDS, NAME_CLOSERS, alternation
 from digestllm.rules.officials.names import FOLLOWING_WORD, NameScanner
 from digestllm.rules.officials.spans import OfficialMention, Post
 
-_ATTENDED = re.compile(f"(?:等)?(?:{alternation(ATTENDING_WORDS)})")
+# 出席, 等参加, 在分会场参加: the names attended (a venue may stand between)
+_ATTENDED = re.compile(f"(?:等)?(?:在[^，,。；;、\\n]{{1,12}}?)?(?:{alternation(ATTENDING_WORDS)})")
 _OPENS_A_LIST = "、，,等"
 
 
