@@ -86,6 +86,7 @@ class _SectionReader:
         self.context_day: date | None = None
         self.context_span: Span | None = None
         self.scene: Span | None = None  # the place of the day's occasion, from a sentence that names no official
+        self.told_from = start  # where the day's account begins: its occasion's kind words are there
         self.last: EventDraft | None = None
 
     def read(self, s_start: int, s_end: int) -> list[EventDraft]:
@@ -96,6 +97,7 @@ class _SectionReader:
             first_official = participants[0].start() if participants else s_end
             day = ([d for d in event_days if d.start < first_official] or event_days)[-1]
             self.context_day, self.context_span = day.day, (day.start, day.end)
+            self.told_from = s_start
             self.scene = None
         elif _VAGUE.search(self.text, s_start, s_end):
             self.context_day, self.context_span, self.scene = None, None, None
@@ -134,6 +136,10 @@ class _SectionReader:
     def _draft(self, participants: list[re.Match[str]], action: Span | None, sentence: _Sentence) -> EventDraft:
         text = self.text
         kind = kind_of(text, [action]) if action else EventKind.OTHER
+        if kind is EventKind.OTHER:  # 出席并宣布: the sentence, else the occasion told since the day's date
+            kind = sentence.kind
+        if kind is EventKind.OTHER and self.told_from < sentence.start:
+            kind = kind_of(text, [(self.told_from, sentence.start)])
         return EventDraft(
             day=self.context_day,
             date_span=self.context_span,
@@ -141,7 +147,7 @@ class _SectionReader:
             evidence=(sentence.start, sentence.end),
             action=action,
             location=sentence.location,
-            kind=kind if kind is not EventKind.OTHER else sentence.kind,
+            kind=kind,
             name_spans={m.group(): m.span() for m in participants},
             joins=_COMPANIONS.match(text, participants[-1].end()) is not None,
         )
