@@ -66,6 +66,13 @@ CASES = [
         EventKind.CEREMONY,
     ),
     (
+        "a post (人大常委会主任) names no meeting",
+        "2月18日,自治区党委书记、人大常委会主任梁言顺出席并宣布:宁夏重大项目集中开工!",
+        NOT_CHECKED,
+        NOT_CHECKED,
+        EventKind.CEREMONY,
+    ),
+    (
         "a guest's body and title stay inside the action (董事会主席 is no official)",
         "9月27日,市委书记王五会见香港新华集团董事会主席蔡冠深一行。",
         "会见香港新华集团董事会主席蔡冠深一行",

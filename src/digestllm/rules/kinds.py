@@ -14,6 +14,8 @@ from functools import cache
 from digestllm.rules.lexicon import alternation, read_table, read_words
 from digestllm.schemas import EventKind
 
+_POST_AFTER = re.compile(r"(?:党组)?(?:副主任|主任|委员|秘书长|副主席|主席|书记|副书记)")
+
 
 @cache
 def _kind_words() -> tuple[re.Pattern[str], dict[str, EventKind], frozenset[str]]:
@@ -27,6 +29,8 @@ def kind_of(simplified: str, spans: list[tuple[int, int]]) -> EventKind:
     for start, end in spans:
         light_kind: EventKind | None = None
         for found in pattern.finditer(simplified, start, end):
+            if _POST_AFTER.match(simplified, found.end()):  # 人大常委会主任: a post, not a meeting
+                continue
             if found.group() not in light:
                 return kinds[found.group()]
             light_kind = light_kind or kinds.get(found.group())
