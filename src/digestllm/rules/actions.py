@@ -12,8 +12,8 @@ import re
 
 from digestllm.rules.lexicon import ACTIVITY_VERBS, GENERIC_OCCASIONS, MOTION_VERBS, alternation
 
-# 宣讲团, 督导组, 研究室主任, 慰问金: verbs that begin a noun are no activity.
-_ACTIVITY = re.compile(r"(?:" + alternation(ACTIVITY_VERBS) + r")(?![团组员队室所院金品])")
+# 宣讲团, 督导组, 研究室主任, 慰问金, 调研情况: verbs that begin a noun are no activity.
+_ACTIVITY = re.compile(r"(?:" + alternation(ACTIVITY_VERBS) + r")(?![团组员队室所院金品]|情况)")
 _MOTION = frozenset(MOTION_VERBS)
 _CLAUSE_END = re.compile(r"[，,。；;：:！!？?\n]")
 # `调研时强调`, `听取汇报后指出`: what follows is speech about the activity, not the activity.
