@@ -120,3 +120,13 @@ SUBJECT_CASES = [
 def test_planted_subjects(case: str, text: str, raw: str, subject: str) -> None:
     [metric] = extract(text, reference_date="2023-09-30").metrics
     assert (metric.raw, metric.subject) == (raw, subject)
+
+
+def test_an_attending_verb_refers_to_its_own_digest_item() -> None:
+    text = (
+        "◆10月23日上午,我区召开校园安全建设工作座谈会。区委常委梁甲猛出席会议。\n"
+        "◆10月24日,市统计局副局长李士营带队到曲堤街道开展执法检查,副区长陈潇参加活动。"
+    )
+    actions = {e.officials[0]: e.action for e in extract(text, reference_date="2023-10-30").events}
+    assert actions["梁甲猛"] == "召开校园安全建设工作座谈会"
+    assert "座谈会" not in (actions.get("陈潇") or actions["李士营"])

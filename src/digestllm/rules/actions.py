@@ -44,6 +44,7 @@ _ATTENDED = re.compile(
     r"(?:参加|出席|列席)了?(?:此次|本次|上述|这次)?(?P<what>视察|调研|考察|检查|督查|督导)(?:活动)?(?:并讲话)?"
 )
 _OPENING = re.compile(r"开展|组织开展|进行|举行")
+_ITEM_MARKS = tuple("◆●■▲★◇○□△☆")
 _CLAUSE_MARKS = tuple("，,。；;：:！!？?\n")
 MAX_ACTION_CHARS = 80  # a longer clause is cut at its last 、 within the limit
 
@@ -67,8 +68,10 @@ def action_span(simplified: str, start: int, end: int, section_start: int) -> tu
     if verb is None:
         return None
     stop = _clause_end(simplified, verb.start(), end)
-    named = _named_occasion(simplified, verb.end(), stop, section_start)
-    return named or _joined_activity(simplified, verb, stop, section_start) or (verb.start(), stop)
+    # What an attending verb refers to is told in its own item of a digest (◆ …), never in an earlier one.
+    told_from = max(section_start, *(simplified.rfind(mark, section_start, verb.start()) for mark in _ITEM_MARKS))
+    named = _named_occasion(simplified, verb.end(), stop, told_from)
+    return named or _joined_activity(simplified, verb, stop, told_from) or (verb.start(), stop)
 
 
 def _activity_verb(simplified: str, start: int, end: int) -> re.Match[str] | None:
