@@ -28,7 +28,10 @@ from digestllm.rules.officials.spans import OfficialMention, Post
 
 _TRAILING_TITLE = re.compile(alternation(TRAILING_TITLES))
 _POSTS_IN_PARENTHESES = re.compile(r"[（(]([^（）()\n]{2,40})[）)]")
-_CLAUSE_START = re.compile(rf"(?:^|(?<=[\n。！？；，,：:]))[ \t\u3000]*(?=[{COMMON_HAN_CLASS}])", re.M)
+# A clause that opens with a name and a 、 (a list of bare names may follow); the lookahead keeps it cheap.
+_CLAUSE_START = re.compile(
+    rf"(?:^|(?<=[\n。！？；，,：:]))[ \t\u3000]*(?=[{COMMON_HAN_CLASS}][^，,。；;：:、\n]{{1,20}}、)", re.M
+)
 _PARTS_OF_PARENTHESES = re.compile(r"[、，,]")
 
 POSTS_BEFORE_A_NAME = "posts before a name"
