@@ -209,3 +209,14 @@ def test_bare_names_attending_at_a_venue() -> None:
     found = officials("自治区领导雷东生在主会场参加,赵旭辉、吴秀章、冼国义在分会场参加。")
     assert list(found) == ["赵旭辉", "吴秀章", "冼国义", "雷东生"]
     assert officials("王村、李庄在全县排名第一。") == {}
+
+
+def test_a_colon_between_a_post_and_its_name() -> None:
+    found = officials("胶州市委书记:张新竹胶州市代市长:于冬泉\n莱西市委书记:周强莱西市代市长:刘瑛\n")
+    assert list(found) == ["张新竹", "于冬泉", "周强", "刘瑛"]
+    assert officials("县委书记：要抓好项目。") == {}
+
+
+def test_names_before_a_longer_leaders_label() -> None:
+    found = officials("汪培欣、汪春萍等婺源县四套班子在家领导参加仪式。")
+    assert sorted(found) == ["汪培欣", "汪春萍"]

@@ -32,6 +32,7 @@ _POSTS_IN_PARENTHESES = re.compile(r"[（(]([^（）()\n]{2,40})[）)]")
 _CLAUSE_START = re.compile(
     rf"(?:^|(?<=[\n。！？；，,：:]))[ \t\u3000]*(?=[{COMMON_HAN_CLASS}][^，,。；;：:、\n]{{1,20}}、)", re.M
 )
+_POST_NAME_COLONS = ("：", ":")
 _PARTS_OF_PARENTHESES = re.compile(r"[、，,]")
 
 POSTS_BEFORE_A_NAME = "posts before a name"
@@ -84,14 +85,16 @@ class Strategy:
 
 
 def _posts_before_a_name(scan: Scan, core: re.Match[str]) -> Iterator[Candidate]:
-    """`市委副书记、市长张旭晨`: posts joined by 、 or ， then the name, and the names listed after it."""
-    name_end = scan.names.name_after(core.end())
+    """`市委副书记、市长张旭晨`: posts joined by 、 or ， then the name, and the names listed after it; a
+    colon may stand between a post and its name in a list of appointments (`市南区委书记:王锋`)."""
+    name_start = core.end() + (scan.text[core.end() : core.end() + 1] in _POST_NAME_COLONS)
+    name_end = scan.names.name_after(name_start)
     if name_end is None or name_end > scan.end:
         return
     chain = scan.posts.chain_before(core.start(), core.end(), scan.start)
     if not holds_public_post(scan.text, chain, scan.start):
         return
-    yield Candidate(OfficialMention(core.end(), name_end, chain))
+    yield Candidate(OfficialMention(name_start, name_end, chain))
     for mention in listed_after(scan.text, scan.names, name_end, scan.end, chain):
         yield Candidate(mention)
 
