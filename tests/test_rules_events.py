@@ -58,7 +58,14 @@ def test_no_year_known_leaves_the_day_undated() -> None:
     assert resolve(["2月27日"], reference=None) == [None]
 
 
-@pytest.mark.parametrize("text", ["截至3月1日,华蓥市已经连续30天无新增确诊病例。", "2月18日以来,我市坚持日调度。"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "截至3月1日,华蓥市已经连续30天无新增确诊病例。",
+        "2月18日以来,我市坚持日调度。",
+        "根据1月16日省委组织部发布的公告,市委书记孙永红为拟继续提名人选。",
+    ],
+)
 def test_cut_offs_and_period_starts_are_not_event_days(text: str) -> None:
     match = DATE_PATTERN.search(text)
     assert match is not None
