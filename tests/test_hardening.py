@@ -422,3 +422,35 @@ def test_fuzz_slice_raises_nothing_but_digest_errors_and_keeps_every_span_exact(
     outcomes, failures = fuzz(documents=300, seed=20260302)
     assert failures == []
     assert outcomes["ok"] > 200  # the documents were extracted, not all refused
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "region"),
+    [
+        ("吉林省长景俊海调研春耕生产。", "吉林省长", "吉林省"),
+        ("清远市长江凌出席。", "清远市长", "清远市"),
+        ("宁夏回族自治区党委书记陈润儿出席。", "宁夏回族自治区党委书记", "宁夏回族自治区"),
+        ("新疆维吾尔自治区主席艾尔肯·吐尼亚孜出席。", "新疆维吾尔自治区主席", "新疆维吾尔自治区"),
+        ("黑龙江省委书记张三出席。", "黑龙江省委书记", "黑龙江省"),
+    ],
+)
+def test_item11_a_province_or_city_before_its_head_is_the_region_and_the_post_stays_whole(
+    text: str, title: str, region: str
+) -> None:
+    [official] = extract(text, reference_date="2021-04-05").officials
+    assert (official.titles, official.region) == ([title], region)
+
+
+def test_item11_leaders_of_one_day_keep_one_event_per_activity() -> None:
+    text = (
+        "4月4日，省委书记张三、省长李四、省政协主席王五在黄帝陵祭祀广场出席公祭典礼。"
+        "同日，宁夏回族自治区党委书记陈润儿主持召开座谈会。吉林省长景俊海当天调研春耕生产。"
+    )
+    events = [
+        (e.date.isoformat() if e.date else None, e.officials) for e in extract(text, reference_date="2021-04-05").events
+    ]
+    assert events == [
+        ("2021-04-04", ["张三", "李四", "王五"]),
+        ("2021-04-04", ["陈润儿"]),
+        ("2021-04-04", ["景俊海"]),
+    ]

@@ -97,6 +97,7 @@ NON_PLACE_START = frozenset(
 
 # Two-character words that end in a place suffix's neighbour but are no place: 上午区委书记 is 区委书记.
 NON_PLACE_NAMES = frozenset(read_words("non_place_names.txt"))
+PROVINCES = frozenset(read_words("provinces.txt"))  # full names of the provincial-level divisions
 
 # Characters a named place inside a post stands right after: 在广安区…, 、华蓥市…, 27日岳池县… (digits too).
 BOUNDARY_BEFORE_PLACE = frozenset("在到赴从由向对与和及是的为于周日午晚时、，,。；;：:“”（）() \t\r\n")

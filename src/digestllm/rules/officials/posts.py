@@ -15,6 +15,7 @@ from digestllm.rules.lexicon import (
     ORGAN_TOKENS,
     PLACE_SUFFIXES,
     POST_CORES,
+    PROVINCES,
     is_common_han,
 )
 from digestllm.rules.lexicon import POST_CORE as LEXICON_POST_CORE
@@ -39,6 +40,7 @@ _ORGAN_LAST_CHARS = frozenset(w[-1] for w in _ORGAN_WORDS)
 _PLACE_SUFFIXES_BY_LAST_CHAR = _by_last_char(PLACE_SUFFIXES)
 _INNER_LEVEL_CHARS = frozenset(LEVEL_CHARS) - {"州"}  # 州 ends city names too: 鄂州, 杭州
 _POST_SEPARATORS = "、，,"
+_SHARED_SUFFIXES = frozenset("省市县区镇乡")  # the first character of 省长, 市长, 县长 … may end the place before it
 _MAX_UNKNOWN_POST_WORDS = 6
 
 
@@ -65,6 +67,10 @@ class PostReader:
         place = self._place_ending_at(pos, floor) if pos > floor else None
         if place is not None:
             return place, (place, pos)
+        if pos == core_start and self.text[core_start : core_start + 1] in _SHARED_SUFFIXES:
+            shared = self._place_ending_at(core_start + 1, floor)  # 吉林省长: 省 ends the place and opens 省长
+            if shared is not None and shared < core_start:
+                return shared, (shared, core_start + 1)
         if pos > floor and self.text[pos - 1] in LEVEL_CHARS:  # 市委, 县政府: this level's body
             return pos - 1, None
         return pos, None
@@ -119,7 +125,7 @@ class PostReader:
     def _place_name_before(self, name_end: int, suffix: str, floor: int) -> int | None:
         """Start of the two to four characters before a place suffix that name the place, or None."""
         s = self.text
-        for length in (2, 3, 4):
+        for length in (2, 3, 4, 5):  # five only for a province's (新疆维吾尔自治区)
             start = name_end - length
             if start < floor:
                 break
@@ -127,8 +133,10 @@ class PostReader:
             if not _may_name_a_place(name):
                 break
             preceded_by_boundary = start == floor or s[start - 1] in BOUNDARY_BEFORE_PLACE or s[start - 1].isdigit()
-            # A longer name must stand on its own elsewhere too: 石家庄市 yes, 细化落实市 no.
-            if preceded_by_boundary and (length == 2 or self._recurs(name + suffix, start)):
+            # A longer name must stand on its own elsewhere too (石家庄市 yes, 细化落实市 no), or be a province's.
+            if preceded_by_boundary and (
+                length == 2 or name + suffix in PROVINCES or length < 5 and self._recurs(name + suffix, start)
+            ):
                 return start
         return None
 
