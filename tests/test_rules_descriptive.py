@@ -112,6 +112,7 @@ SUBJECT_CASES = [
     ("规模以上 inside a subject stays", "全市868户规模以上工业企业已复工。", "868户", "规模以上工业企业"),
     ("the object of the verb before the figure", "省政协十二届一次会议共提出提案744件。", "744件", "提案"),
     ("支付 leads to what is paid", "该园去年为每个贫困村支付租金1.5万元。", "1.5万元", "租金"),
+    ("开工建设 leads to what is built", "开工建设重庆天坤等项目20个。", "20个", "重庆天坤等项目"),
     ("a clause before 的 keeps its verb", "办理结果为:列入计划逐步解决的232件。", "232件", "列入计划逐步解决"),
 ]
 
