@@ -220,3 +220,8 @@ def test_a_colon_between_a_post_and_its_name() -> None:
 def test_names_before_a_longer_leaders_label() -> None:
     found = officials("汪培欣、汪春萍等婺源县四套班子在家领导参加仪式。")
     assert sorted(found) == ["汪培欣", "汪春萍"]
+
+
+def test_a_province_before_its_head_inside_a_book_title_is_no_name() -> None:
+    found = officials("听取了省文物局局长马玉萍作的关于《甘肃省长城保护条例(草案)》的说明。")
+    assert list(found) == ["马玉萍"]

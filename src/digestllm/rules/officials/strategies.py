@@ -17,6 +17,7 @@ from digestllm.rules.lexicon import (
     LEADERS_AFTER_NAMES,
     LEADERSHIP_LABEL,
     NAMELIKE_BODIES,
+    PROVINCES,
     TRAILING_TITLES,
     alternation,
 )
@@ -104,10 +105,17 @@ def _title_after_a_name(scan: Scan, title: re.Match[str]) -> Iterator[Candidate]
     if title.end() in scan.names_after_posts:
         return  # a post with its name after it (工商联主席范更生), not a title after a name
     name_start = scan.names.name_before(title.start(), scan.known_names)
-    if name_start is None or name_start < scan.start or scan.text[name_start : title.start()] in NAMELIKE_BODIES:
+    if name_start is None or name_start < scan.start or _no_name_before_a_title(scan.text, name_start, title.start()):
         return
     mention = OfficialMention(name_start, title.start(), [Post(title.start(), title.end())])
     yield Candidate(mention, free_until=title.end())
+
+
+def _no_name_before_a_title(text: str, name_start: int, title_start: int) -> bool:
+    """`董事会主席`: a body; `《甘肃省长城保护条例》`: a province (甘肃 + 省长) inside a book title."""
+    word = text[name_start:title_start]
+    in_book_title = text.rfind("《", 0, name_start) > text.rfind("》", 0, name_start)
+    return word in NAMELIKE_BODIES or word + text[title_start] in PROVINCES or in_book_title
 
 
 def _posts_in_parentheses(scan: Scan, parentheses: re.Match[str]) -> Iterator[Candidate]:
