@@ -195,9 +195,11 @@ def test_names_of_uncommon_shape(text: str, expected: dict[str, list[str]]) -> N
     assert officials(text) == expected
 
 
-def test_a_list_item_may_hold_a_word_character_in_its_middle() -> None:
+def test_a_list_item_may_hold_a_word_character_where_a_name_may() -> None:
     found = officials("县区领导肖红松、闵员根、付向宇出席。")
     assert list(found) == ["肖红松", "闵员根", "付向宇"]
+    assert list(officials("自治区领导陈春平、买彦州、王立出席。")) == ["陈春平", "买彦州", "王立"]
+    assert list(officials("市领导张三、李四出席。贵州、杭州等地代表参加。")) == ["张三", "李四"]
 
 
 def test_bare_names_opening_a_clause_are_the_attending_officials() -> None:

@@ -160,11 +160,17 @@ class NameScanner:
         where a name may end: 张瑞书，, 巴根那主持, 闵员根、."""
         return self.text[pos : pos + 1] in RARE_NAME_CHARS and self.closes_name(end)
 
+    def _rare_inside_item(self, start: int, pos: int, end: int) -> bool:
+        """A rare character in a list item: in its middle (闵员根), or last in three characters after a surname
+        (买彦州), never a two-character item's last (人员)."""
+        inside = start < pos < end - 1 or pos == end - 1 and end - start == 3 and self.surname_length(start) == 1
+        return inside and self._rare_in_name(pos, end)
+
     def _reads_as_list_item(self, start: int, end: int) -> bool:
-        """True when `[start, end)` is all name characters (a rare one in the middle: 闵员根) and starts with no
-        function word."""
+        """True when `[start, end)` is all name characters (or a rare one where a name may hold it) and starts
+        with no function word."""
         return (
-            all(self.name_char(i) or start < i < end - 1 and self._rare_in_name(i, end) for i in range(start, end))
+            all(self.name_char(i) or self._rare_inside_item(start, i, end) for i in range(start, end))
             and self.text[start] not in FUNCTION_CHARS
             and not FOLLOWING_WORD.match(self.text, start)
         )
