@@ -199,6 +199,7 @@ def test_a_list_item_may_hold_a_word_character_where_a_name_may() -> None:
     found = officials("县区领导肖红松、闵员根、付向宇出席。")
     assert list(found) == ["肖红松", "闵员根", "付向宇"]
     assert list(officials("自治区领导陈春平、买彦州、王立出席。")) == ["陈春平", "买彦州", "王立"]
+    assert list(officials("区领导谢嘉、代江、王元其参加会议。")) == ["谢嘉", "代江", "王元其"]
     assert list(officials("市领导张三、李四出席。贵州、杭州等地代表参加。")) == ["张三", "李四"]
 
 

@@ -48,9 +48,9 @@ NON_NAME_CHARS = frozenset(
     "组室院处科员领导书副主任席号年日时分午晚早周今昨前后内外各每该此某第级届"
     "，,。、；;：:！!？?“”‘’\"'（）()《》【】[] \t\r\n…—-·•0123456789０１２３４５６７８９"
 )
-# Of those, the ones that do stand in given names (张瑞书, 闵员根, 巴根那, 任军号, 买彦州) where the name closes
+# Of those, the ones that do stand in given names (张瑞书, 闵员根, 巴根那, 任军号, 买彦州, 王元其) where the name closes
 # right after.
-RARE_NAME_CHARS = frozenset("书员那号州")
+RARE_NAME_CHARS = frozenset("书员那号州其")
 
 # Function characters that are also surnames (和, 于, 都…): never a surname where they stand before a name.
 FUNCTION_CHARS = frozenset("的了在是和与及等对到从为被把将也都又就并而或之其这那个们我你他她它您由向于但")
