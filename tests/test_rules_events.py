@@ -128,6 +128,8 @@ def test_weekdays_count_from_the_week_of_the_reference_date() -> None:
 def test_a_dateline_is_the_report_day_not_the_event_day() -> None:
     text = "四川新闻网自贡8月20日讯 2018年8月15日,市城乡管理行政执法局党组书记、局长黄万波带队慰问环卫工人。"
     assert events(text, "2018-08-20") == [("2018-08-15", ["黄万波"])]
+    text = "中国台湾网8月28日清远消息 日前,台南市考察团一行到清远考察。清远市长江凌出席宴会。"
+    assert events(text, "2012-08-28") == [(None, ["江凌"])]
 
 
 def test_today_followed_by_a_comma_is_the_documents_day() -> None:

@@ -31,7 +31,10 @@ _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 
 _RELATIVE_DAYS = {"前天": -2, "昨天": -1, "昨日": -1}
 # A cut-off (截至3月1日), a plan (预计10月25日结束) or a cited date (根据1月16日…公告) is no event's day.
 _CUT_OFF_BEFORE = re.compile(r"(?:截至|截止到|截止|至|到|预计|计划|力争|争取|确保|将于|拟于|定于|根据|按照|依据)\s*$")
-_PERIOD_AFTER = re.compile(r"^(?:以来|之前|以前|前后|之后|以后|前|后|起|为止|止|讯|电)")  # 讯/电: a dateline
+# 讯/电, 清远消息, 北京电: a dateline, the report's day
+_PERIOD_AFTER = re.compile(
+    r"^(?:以来|之前|以前|前后|之后|以后|前|后|起|为止|止|讯|电|[\u4e00-\u9fff]{1,4}(?:消息|电(?![视话力站商网子影器])))"
+)
 # A date line opens the digest: `03.02 各区…`, `2020-03-02`; a figure (`12.5亿元`) is none.
 _DOCUMENT_DATE_LINE = re.compile(
     r"^\s*(?:(?P<year>\d{4})[.\-/年])?(?P<month>\d{1,2})[.\-/月](?P<day>\d{1,2})日?(?![\d.万亿千百%％元个人户家名项])"
@@ -39,7 +42,7 @@ _DOCUMENT_DATE_LINE = re.compile(
 _FULL_DATE = re.compile(r"(?P<year>\d{4})[年\-/.](?P<month>\d{1,2})[月\-/.](?P<day>\d{1,2})日?")
 _FUTURE_TOLERANCE = timedelta(days=62)
 CUT_OFF_REACH = 4  # characters before a date that may say it is a cut-off: long enough for 截止到
-PERIOD_REACH = 3  # characters after a date that may say it starts a period: 以来, 为止
+PERIOD_REACH = 6  # characters after a date that may say it starts a period (以来, 为止) or ends a dateline (清远消息)
 
 
 @dataclass(frozen=True)
