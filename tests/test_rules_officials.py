@@ -228,3 +228,8 @@ def test_names_before_a_longer_leaders_label() -> None:
 def test_a_province_before_its_head_inside_a_book_title_is_no_name() -> None:
     found = officials("听取了省文物局局长马玉萍作的关于《甘肃省长城保护条例(草案)》的说明。")
     assert list(found) == ["马玉萍"]
+
+
+def test_the_region_is_that_of_the_main_post_the_last_one_named() -> None:
+    result = extract("江西省委常委、南昌市委书记李红军出席。", reference_date="2020-03-02", mode="rules")
+    assert [(o.name, o.region) for o in result.officials] == [("李红军", "南昌市")]

@@ -69,14 +69,14 @@ class RuleExtractor:
     @staticmethod
     def _written(mention: OfficialMention, original: str) -> tuple[str | None, ...]:
         """What a mention's record holds: its name, its posts and their region, as written."""
-        region = next((p.region for p in mention.posts if p.region), None)
+        region = next((p.region for p in reversed(mention.posts) if p.region), None)  # the main post: the last
         posts = (original[p.start : p.end] for p in mention.posts)
         return original[mention.start : mention.end], original[region[0] : region[1]] if region else None, *posts
 
     def _official(self, run: list[OfficialMention]) -> Official:
         view = self.view
         mention = run[0]
-        region = next((p.region for p in mention.posts if p.region), None)
+        region = next((p.region for p in reversed(mention.posts) if p.region), None)  # the main post: the last
         return Official(
             name=view.original[mention.start : mention.end],
             titles=[view.original[p.start : p.end] for p in mention.posts],
