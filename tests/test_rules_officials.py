@@ -233,3 +233,17 @@ def test_a_province_before_its_head_inside_a_book_title_is_no_name() -> None:
 def test_the_region_is_that_of_the_main_post_the_last_one_named() -> None:
     result = extract("江西省委常委、南昌市委书记李红军出席。", reference_date="2020-03-02", mode="rules")
     assert [(o.name, o.region) for o in result.officials] == [("李红军", "南昌市")]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "region"),
+    [
+        ("曹县县委书记赵福龙调研。", "曹县县委书记", "曹县"),
+        ("广安市市长李明出席。", "广安市市长", "广安市"),
+        ("七都镇镇长孙文敏出席。", "七都镇镇长", "七都镇"),
+        ("县委书记张三调研。", "县委书记", None),
+    ],
+)
+def test_a_place_before_its_levels_body_or_head(text: str, title: str, region: str | None) -> None:
+    [official] = extract(text, reference_date="2020-03-02", mode="rules").officials
+    assert (official.titles, official.region) == ([title], region)

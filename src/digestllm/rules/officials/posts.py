@@ -71,6 +71,10 @@ class PostReader:
             shared = self._place_ending_at(core_start + 1, floor)  # 吉林省长: 省 ends the place and opens 省长
             if shared is not None and shared < core_start:
                 return shared, (shared, core_start + 1)
+        if pos - 1 > floor and self.text[pos - 1] in LEVEL_CHARS:  # 随县县委: a place, then its level's body
+            named = self._place_ending_at(pos - 1, floor)
+            if named is not None:
+                return named, (named, pos - 1)
         if pos > floor and self.text[pos - 1] in LEVEL_CHARS:  # 市委, 县政府: this level's body
             return pos - 1, None
         return pos, None
@@ -125,17 +129,21 @@ class PostReader:
     def _place_name_before(self, name_end: int, suffix: str, floor: int) -> int | None:
         """Start of the two to four characters before a place suffix that name the place, or None."""
         s = self.text
-        for length in (2, 3, 4, 5):  # five only for a province's (新疆维吾尔自治区)
+        # 随县县委, 沙市市委: a one-character name when the level word after the place repeats its suffix
+        doubled = len(suffix) == 1 and s[name_end + 1 : name_end + 2] == suffix
+        for length in (1, 2, 3, 4, 5) if doubled else (2, 3, 4, 5):  # five only for a province's (新疆维吾尔自治区)
             start = name_end - length
             if start < floor:
                 break
             name = s[start:name_end]
             if not _may_name_a_place(name):
+                if length == 1:
+                    continue  # 七都镇镇长: no one-character place 都, but 七都
                 break
             preceded_by_boundary = start == floor or s[start - 1] in BOUNDARY_BEFORE_PLACE or s[start - 1].isdigit()
             # A longer name must stand on its own elsewhere too (石家庄市 yes, 细化落实市 no), or be a province's.
             if preceded_by_boundary and (
-                length == 2 or name + suffix in PROVINCES or length < 5 and self._recurs(name + suffix, start)
+                length <= 2 or name + suffix in PROVINCES or length < 5 and self._recurs(name + suffix, start)
             ):
                 return start
         return None
