@@ -73,6 +73,13 @@ CASES = [
         EventKind.CEREMONY,
     ),
     (
+        "of one event told twice, the action with an object",
+        "11月15日,省扶贫办主任史文斌一行到我县调研。史文斌一行先后来到儒里村、斜溪村等地调研脱贫攻坚工作。",
+        "调研脱贫攻坚工作",
+        NOT_CHECKED,
+        EventKind.INSPECTION,
+    ),
+    (
         "a guest's body and title stay inside the action (董事会主席 is no official)",
         "9月27日,市委书记王五会见香港新华集团董事会主席蔡冠深一行。",
         "会见香港新华集团董事会主席蔡冠深一行",

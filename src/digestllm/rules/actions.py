@@ -50,11 +50,13 @@ MAX_ACTION_CHARS = 80  # a longer clause is cut at its last 、 within the limit
 
 
 def best_action(simplified: str, spans: list[tuple[int, int] | None]) -> tuple[int, int] | None:
-    """Of the actions one event was told with, the first that is more than a bare verb."""
+    """Of the actions one event was told with, the first that names its occasion, else the first with an
+    object, else the first that is more than attending."""
     found = [span for span in spans if span is not None]
     naming = [span for span in found if _NAMES_OCCASION.search(simplified, span[0], span[1])]
     telling = [span for span in found if not is_bare(simplified, span)]
-    return next(iter(naming + telling + found), None)
+    with_object = [span for span in telling if not _ACTIVITY.fullmatch(simplified, *span)]  # 调研脱贫攻坚工作, not 调研
+    return next(iter(naming + with_object + telling + found), None)
 
 
 def is_bare(simplified: str, span: tuple[int, int]) -> bool:
