@@ -80,6 +80,13 @@ CASES = [
         EventKind.INSPECTION,
     ),
     (
+        "a banquet for guests is a reception",
+        "8月27日,清远市委市政府设宴欢迎考察团一行。清远市长江凌出席宴会。",
+        NOT_CHECKED,
+        NOT_CHECKED,
+        EventKind.RECEPTION,
+    ),
+    (
         "a guest's body and title stay inside the action (董事会主席 is no official)",
         "9月27日,市委书记王五会见香港新华集团董事会主席蔡冠深一行。",
         "会见香港新华集团董事会主席蔡冠深一行",

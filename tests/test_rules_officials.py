@@ -247,3 +247,8 @@ def test_the_region_is_that_of_the_main_post_the_last_one_named() -> None:
 def test_a_place_before_its_levels_body_or_head(text: str, title: str, region: str | None) -> None:
     [official] = extract(text, reference_date="2020-03-02", mode="rules").officials
     assert (official.titles, official.region) == ([title], region)
+
+
+@pytest.mark.parametrize("text", ["市政府秘书长远义彬出席。", "县人大常委会副主任竹学军出席。"])
+def test_rarer_surnames_after_a_post(text: str) -> None:
+    assert len(officials(text)) == 1
