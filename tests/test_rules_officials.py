@@ -252,3 +252,9 @@ def test_a_place_before_its_levels_body_or_head(text: str, title: str, region: s
 @pytest.mark.parametrize("text", ["市政府秘书长远义彬出席。", "县人大常委会副主任竹学军出席。"])
 def test_rarer_surnames_after_a_post(text: str) -> None:
     assert len(officials(text)) == 1
+
+
+def test_a_state_companys_party_secretary_and_his_company_posts_are_public() -> None:
+    found = officials("中核集团党组书记、董事长申彦锋,党组副书记、总经理张涛出席。")
+    assert found == {"申彦锋": ["党组书记", "董事长"], "张涛": ["党组副书记", "总经理"]}
+    assert officials("河南中城建设集团董事长陈林先生、公司总经理程毅出席。") == {}

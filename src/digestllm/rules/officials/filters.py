@@ -17,6 +17,7 @@ from digestllm.rules.officials.spans import Post
 _BYLINE = re.compile(alternation(list(BYLINE_WORDS)))
 _NON_OFFICIAL_BODY = re.compile(alternation(NON_OFFICIAL_BODIES))
 _CLAUSE_REACH = 20  # how far back a clause is read for a byline, a company or 原
+_COMPANY_CORES = ("董事长", "总经理")
 
 
 def holds_public_post(simplified: str, chain: list[Post], floor: int) -> bool:
@@ -35,7 +36,12 @@ def in_byline(simplified: str, post_start: int, floor: int) -> bool:
 
 
 def is_non_official(simplified: str, chain: list[Post], floor: int) -> bool:
-    """Company posts are not public posts (`公司总经理`, `车间主任`); a company's party secretary still is."""
+    """Company posts are not public posts (`公司总经理`, `车间主任`); a company's party secretary still is, with
+    every post joined to that one (`中核集团党组书记、董事长`)."""
+    if any("书记" in simplified[post.start : post.end] for post in chain):
+        return False  # 集团党组书记、董事长: the party post makes the whole chain public
+    if any(simplified.endswith(_COMPANY_CORES, post.start, post.end) for post in chain):
+        return True  # 董事长, 总经理 alone: a company's, whoever owns it
     start = clause_start(simplified, chain[0].start, floor)
     for post in chain:
         text = simplified[post.start : post.end]
