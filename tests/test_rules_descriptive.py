@@ -87,6 +87,13 @@ CASES = [
         EventKind.RECEPTION,
     ),
     (
+        "a venue (主会场) names no kind: the day's occasion does",
+        "2月18日上午,自治区举行重大项目集中开工。自治区领导雷东生在主会场参加。",
+        NOT_CHECKED,
+        NOT_CHECKED,
+        EventKind.CEREMONY,
+    ),
+    (
         "a guest's body and title stay inside the action (董事会主席 is no official)",
         "9月27日,市委书记王五会见香港新华集团董事会主席蔡冠深一行。",
         "会见香港新华集团董事会主席蔡冠深一行",
