@@ -94,6 +94,13 @@ CASES = [
         EventKind.CEREMONY,
     ),
     (
+        "talks with a visiting party are a reception",
+        "1月22日,旗委书记姚宏刚与骐骥国际马术俱乐部有限公司董事长周坤一行座谈交流。",
+        NOT_CHECKED,
+        NOT_CHECKED,
+        EventKind.RECEPTION,
+    ),
+    (
         "a guest's body and title stay inside the action (董事会主席 is no official)",
         "9月27日,市委书记王五会见香港新华集团董事会主席蔡冠深一行。",
         "会见香港新华集团董事会主席蔡冠深一行",

@@ -45,6 +45,7 @@ _LINE_BREAK = re.compile("\n")
 _COMPANIONS = re.compile(r"[等分别]{0,2}(?:" + alternation(COMPANION_WORDS) + r")")
 
 Span = tuple[int, int]
+_GUESTS = re.compile(r"与[^，,。；;]{2,40}?(?:一行|代表团|考察团|客商)")
 
 
 @dataclass
@@ -140,6 +141,8 @@ class _SectionReader:
             kind = sentence.kind
         if kind is EventKind.OTHER and self.told_from < sentence.start:
             kind = kind_of(text, [(self.told_from, sentence.start)])
+        if kind is EventKind.MEETING and action and _GUESTS.search(text, sentence.start, action[0]):
+            kind = EventKind.RECEPTION  # 与…董事长周坤一行座谈交流: talks with visitors
         return EventDraft(
             day=self.context_day,
             date_span=self.context_span,
