@@ -69,14 +69,14 @@ class RuleExtractor:
     @staticmethod
     def _written(mention: OfficialMention, original: str) -> tuple[str | None, ...]:
         """What a mention's record holds: its name, its posts and their region, as written."""
-        region = next((p.region for p in reversed(mention.posts) if p.region), None)  # the main post: the last
+        region = _main_region(mention)
         posts = (original[p.start : p.end] for p in mention.posts)
         return original[mention.start : mention.end], original[region[0] : region[1]] if region else None, *posts
 
     def _official(self, run: list[OfficialMention]) -> Official:
         view = self.view
         mention = run[0]
-        region = next((p.region for p in reversed(mention.posts) if p.region), None)  # the main post: the last
+        region = _main_region(mention)
         return Official(
             name=view.original[mention.start : mention.end],
             titles=[view.original[p.start : p.end] for p in mention.posts],
@@ -101,6 +101,11 @@ class RuleExtractor:
 
     def _metric(self, quantity: QuantityMention, index: int) -> Metric:
         return metric_from_quantity(self.view, quantity, index)
+
+
+def _main_region(mention: OfficialMention) -> tuple[int, int] | None:
+    """The place named in the official's main post: the last of its posts that names one."""
+    return next((p.region for p in reversed(mention.posts) if p.region), None)
 
 
 def metric_from_quantity(

@@ -43,26 +43,13 @@ def result_highlights(result: DigestResult) -> list[Highlight]:
     for index, official in enumerate(result.officials):
         rid = record_id(OFFICIAL, index)
         for number, mention in enumerate(official.mentions):
-            found.append(
-                _highlight(rid, number, OFFICIAL, mention, official.origin.value, official.alignment.value, locate)
-            )
+            origin, alignment = official.origin.value, official.alignment.value
+            found.append(_highlight(rid, number, OFFICIAL, mention, origin, alignment, locate(mention.start)))
     for records, record_type in ((result.events, EVENT), (result.metrics, METRIC)):
         for index, record in enumerate(records):
             rid = record_id(record_type, index)
-            span = record.evidence
-            found.append(
-                Highlight(
-                    id=f"{rid}-0",
-                    record=rid,
-                    type=record_type,
-                    start=span.start,
-                    end=span.end,
-                    text=span.text,
-                    origin=record.origin.value,
-                    alignment=record.alignment.value,
-                    section=record.section,
-                )
-            )
+            origin, alignment = record.origin.value, record.alignment.value
+            found.append(_highlight(rid, 0, record_type, record.evidence, origin, alignment, record.section))
     return found
 
 
@@ -79,7 +66,7 @@ def split_placed(highlights: list[Highlight], text: str | None) -> tuple[list[Hi
 
 
 def _highlight(
-    rid: str, number: int, record_type: str, span: Span, origin: str, alignment: str, locate: _Locator
+    rid: str, number: int, record_type: str, span: Span, origin: str, alignment: str, section: int
 ) -> Highlight:
     return Highlight(
         id=f"{rid}-{number}",
@@ -90,7 +77,7 @@ def _highlight(
         text=span.text,
         origin=origin,
         alignment=alignment,
-        section=locate(span.start),
+        section=section,
     )
 
 

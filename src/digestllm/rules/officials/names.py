@@ -11,7 +11,7 @@ from digestllm.rules.lexicon import (
     FUNCTION_CHARS,
     NAME_CLOSERS,
     NON_NAME_CHARS,
-    POST_CORES,
+    POST_CORE,
     RARE_NAME_CHARS,
     SINGLE_SURNAMES,
     SURNAMES_AFTER_A_POST,
@@ -28,7 +28,6 @@ _NAME_CHAR = re.compile(f"(?![{''.join(re.escape(c) for c in sorted(NON_NAME_CHA
 _SAYS = re.compile(r"说[，,：:]")
 _NAME_DOTS = "·•・‧."
 _DOTTED_NAME = re.compile(f"([{COMMON_HAN_CLASS}]{{1,8}})(?:[{_NAME_DOTS}][{COMMON_HAN_CLASS}]{{1,8}})+")
-_POST_WORD = re.compile(alternation(list(POST_CORES)))
 
 
 class NameScanner:
@@ -126,7 +125,7 @@ class NameScanner:
         """The end of a name written with a middle dot (亚迪卡尔·吐尔洪, 嘉木样·洛桑久美·图丹却吉尼玛), which
         has no surname of the list: the longest reading that ends where a name may end."""
         found = _DOTTED_NAME.match(self.text, pos)
-        if found is None or _POST_WORD.search(found.group(1)):  # 常委会副主任嘉木样·…: a post, then the name
+        if found is None or POST_CORE.search(found.group(1)):  # 常委会副主任嘉木样·…: a post, then the name
             return None
         last_dot = max(self.text.rfind(dot, pos, found.end()) for dot in _NAME_DOTS)
         for end in range(last_dot + 2, found.end() + 1):  # the shortest last part that a name may end
