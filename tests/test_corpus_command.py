@@ -352,3 +352,29 @@ def test_the_database_links_one_person_across_documents_with_events_in_date_orde
         assert ("party_secretary",) in posts
     finally:
         connection.close()
+
+
+def test_the_people_tables_do_not_depend_on_the_workers_or_the_input_order(tmp_path: Path) -> None:
+    """Each worker works out its documents' share of the people tables; the linked persons are the same
+    whichever worker made which share, and whatever order the documents came in."""
+    import duckdb
+
+    forward = corpus_jsonl(tmp_path / "forward.jsonl", 24)
+    rows = forward.read_text(encoding="utf-8").splitlines()
+    backward = tmp_path / "backward.jsonl"
+    backward.write_text("\n".join(reversed(rows)) + "\n", encoding="utf-8")
+    tables = {}
+    for name, source, workers in (("one", forward, "1"), ("two", backward, "2")):
+        out = tmp_path / name
+        assert corpus(str(source), "--out", str(out), "--workers", workers) == 0
+        connection = duckdb.connect(str(out / "digest.duckdb"), read_only=True)
+        try:
+            tables[name] = [
+                connection.execute(f"SELECT * FROM {table} ORDER BY ALL").fetchall()
+                for table in ("persons", "person_posts", "person_mentions", "event_places")
+            ]
+        finally:
+            connection.close()
+    assert tables["one"] == tables["two"]
+    persons, _, mentions, _ = tables["one"]
+    assert len(persons) > 10 and len(mentions) > len(persons)  # officials of 24 documents, some linked

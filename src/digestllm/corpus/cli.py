@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 from typing import Any
@@ -58,8 +59,11 @@ def add_subcommand(subparsers: Any) -> None:
 
 def corpus_command(args: argparse.Namespace) -> int:
     """Run the corpus command; returns the exit status (1 when any document failed)."""
+    import pyarrow.parquet  # noqa: F401  (loaded before the heap is frozen below)
+
     from digestllm.corpus.runner import CorpusOptions, run_corpus  # pyarrow and duckdb load only here
 
+    gc.freeze()  # this process is the command's: the collector need not walk the modules loaded so far
     columns = _columns(args)
     total = check_sources(args.inputs, pattern=args.glob, columns=columns)
     items = iter_documents(

@@ -32,8 +32,7 @@ from digestllm.corpus.pool import batches
 from digestllm.corpus.report import FailureLog, RunReport, write_run_json
 from digestllm.corpus.run import check_options, uses_model
 from digestllm.corpus.runner import DuplicateIdError, earlier_records, run_key, settings, unique
-from digestllm.corpus.tables import record_rows
-from digestllm.corpus.work import CorpusSetup, Outcome, corpus_outcomes
+from digestllm.corpus.work import CorpusSetup, Outcome, corpus_outcomes, stored_rows
 from digestllm.errors import ConfigurationError, InputError
 
 TEXT_FILES_PER_PARTITION = 64
@@ -77,7 +76,7 @@ def run_on_dask(
     seen = _collect(summaries, report, out_dir)
     writer = PartWriter(out_dir, prefix="earlier")
     for record in earlier_records(store, seen):
-        writer.add(record_rows(record))
+        writer.add(stored_rows(record, places=False))
         report.counts["kept"] += 1
     writer.flush()
     tables = build_tables(out_dir, excel=excel)

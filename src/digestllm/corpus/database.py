@@ -1,5 +1,5 @@
 """The end of a run: Parquet parts → `DIR/digest.duckdb`, `DIR/tables/<table>.parquet` and `.csv`,
-then the people tables (persons linked across all documents, event places with their codes).
+then the people tables (persons linked across all documents from the shares in the parts, event places).
 
 DuckDB reads the parts, sorts each table by document and record, and writes the tables; every file
 is written under a temporary name and renamed into place, so a run killed here leaves the previous
@@ -15,8 +15,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from digestllm.corpus.documents import DOCUMENTS
-from digestllm.corpus.parts import parts_dir
+from digestllm.corpus.parts import parts_dir, read_people
 from digestllm.corpus.people import PEOPLE_COLUMNS, people_rows
 from digestllm.corpus.tables import COLUMNS, ORDER, TABLES
 from digestllm.errors import DigestError
@@ -27,7 +26,7 @@ _SQL_TYPES = {"string": "VARCHAR", "int": "BIGINT", "float": "DOUBLE", "date": "
 _MEMORY_LIMIT = "512MB"  # DuckDB spills to disk past it; a run's memory stays bounded
 
 
-def build_tables(out_dir: Path, *, excel: bool = False, places: bool = False) -> dict[str, int]:
+def build_tables(out_dir: Path, *, excel: bool = False) -> dict[str, int]:
     """Merge the run's parts into the database and the table files; returns each table's row count."""
     import duckdb
 
@@ -47,7 +46,7 @@ def build_tables(out_dir: Path, *, excel: bool = False, places: bool = False) ->
                 _create(connection, table, sorted((parts_dir(out_dir) / table).glob("*.parquet")))
                 counts[table] = _count(connection, table)
                 _export(connection, table, tables_dir, excel)
-            for table, rows in people_rows(out_dir / DOCUMENTS, codes=places).items():
+            for table, rows in people_rows(read_people(out_dir)).items():
                 _create_from_rows(connection, table, rows)
                 counts[table] = _count(connection, table)
                 _export(connection, table, tables_dir, excel)

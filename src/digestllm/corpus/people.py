@@ -5,15 +5,15 @@
 - `event_places`: each event location with its division codes for the document's year (the `geo` extra)
   or the reason it has none.
 
-Linking needs every document at once, so it runs over `documents/*.json` after the other tables, keeping
-only each official's mention (a few hundred bytes) in memory, never the results.
+Each document's share (its officials as the linker sees them, its event places) is worked out where the
+document is extracted, in the worker, and kept in the run's parts; linking needs every document at once, so it
+runs at the end over those shares, a few hundred bytes an official, never over the results.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from digestllm.persons import document_mentions, event_place_rows, link_mentions, person_tables
@@ -65,18 +65,31 @@ PEOPLE_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
-def people_rows(documents_dir: Path, *, codes: bool = False) -> dict[str, list[dict[str, Any]]]:
-    """The rows of the people tables for every record in `documents_dir`; `codes` resolves places to
-    division codes (the `geo` extra, whose table takes a few seconds to load)."""
+@dataclass(frozen=True)
+class DocumentPeople:
+    """What one document gives the people tables: its officials as the linker sees them, its event places."""
+
+    document_id: str
+    mentions: list[Mention]
+    places: list[dict[str, Any]]
+
+
+def document_people(document_id: str, result: DigestResult, text: str | None, *, codes: bool) -> DocumentPeople:
+    """One document's share of the people tables; `codes` resolves places to division codes (the `geo`
+    extra, whose table takes a few seconds to load)."""
+    return DocumentPeople(
+        document_id,
+        document_mentions(document_id, result, text=text, codes=codes),
+        event_place_rows(document_id, result, codes=codes),
+    )
+
+
+def people_rows(shares: Iterable[DocumentPeople]) -> dict[str, list[dict[str, Any]]]:
+    """The rows of the people tables from every document's share. Documents are taken in the order of
+    their ids, so person ids do not depend on the input's order, the workers or the runner."""
     mentions: list[Mention] = []
     places: list[dict[str, Any]] = []
-    for document_id, result, text in _records(documents_dir):
-        mentions.extend(document_mentions(document_id, result, text=text, codes=codes))
-        places.extend(event_place_rows(document_id, result, codes=codes))
+    for share in sorted(shares, key=lambda share: share.document_id):
+        mentions.extend(share.mentions)
+        places.extend(share.places)
     return {**person_tables(link_mentions(mentions)), "event_places": places}
-
-
-def _records(documents_dir: Path) -> Iterator[tuple[str, DigestResult, str | None]]:
-    for path in sorted(documents_dir.glob("*.json")):
-        record = json.loads(path.read_text(encoding="utf-8"))
-        yield record["id"], DigestResult.model_validate(record["result"]), record.get("text")

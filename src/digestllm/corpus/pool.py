@@ -7,6 +7,7 @@ worker everything runs in this process.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -74,7 +75,7 @@ def map_ordered(
         for number, batch in enumerate(batches(items, size)):
             yield from task(number, batch, setup)
         return
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(task.__module__), initializer=exit_with_parent)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(task.__module__), initializer=start_worker)
     pending: deque[Future[list[T]]] = deque()
     try:
         for number, batch in enumerate(batches(items, size)):
@@ -85,6 +86,14 @@ def map_ordered(
             yield from _result(pending.popleft())
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def start_worker() -> None:
+    """What a worker does first: watch its parent, and keep the garbage collector off every object it
+    starts with (modules, tables, dictionaries), so that a long run's collections walk only what the
+    run makes (about 10% of a corpus run's time otherwise)."""
+    exit_with_parent()
+    gc.freeze()
 
 
 def exit_with_parent(every_seconds: float = PARENT_CHECK_SECONDS) -> None:

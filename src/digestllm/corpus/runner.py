@@ -2,8 +2,8 @@
 
 1. Parts and half-written files of an earlier run are removed.
 2. Each document is reused (its record holds for the same text, options and versions) or extracted
-   and its record written atomically; its table rows go into Parquet parts (written by the worker
-   that made them on the rules, by this process on the model path).
+   and its record written atomically; its table rows and its share of the people tables go into
+   parts (written by the worker that made them on the rules, by this process on the model path).
 3. Records in the folder from earlier runs with other inputs are added to the tables as they are.
 4. The parts become the tables, the database and `run.json`.
 
@@ -30,8 +30,7 @@ from digestllm.corpus.pool import BatchSize, default_workers, map_ordered
 from digestllm.corpus.progress import RunProgress
 from digestllm.corpus.report import FailureLog, RunReport, write_run_json
 from digestllm.corpus.run import MODEL_DOCUMENTS_IN_FLIGHT, check_options, uses_model
-from digestllm.corpus.tables import record_rows
-from digestllm.corpus.work import FAILED, CorpusSetup, Outcome, corpus_batch, failed, recorded, reused
+from digestllm.corpus.work import FAILED, CorpusSetup, Outcome, corpus_batch, failed, recorded, reused, stored_rows
 from digestllm.errors import ConfigurationError, InputError
 
 Item = Document | DocumentFailure
@@ -67,7 +66,7 @@ def run_corpus(items: Iterable[Item], out_dir: Path, options: dict[str, Any], ru
     if out_dir.exists() and not out_dir.is_dir():
         raise InputError(f"{out_dir}: not a folder; --out names the folder the dataset goes to")
     model = uses_model(options)
-    setup = CorpusSetup(out_dir, options, run_key(options, model))
+    setup = CorpusSetup(out_dir, options, run_key(options, model), places=run.places)
     store = DocumentStore(out_dir)
     store.clear_temporary()
     reset_parts(out_dir)
@@ -92,10 +91,10 @@ def run_corpus(items: Iterable[Item], out_dir: Path, options: dict[str, Any], ru
                     store.remove(outcome.id)  # a record of an earlier text would stand for this one
             bar.advance(failed=outcome.status == FAILED, tokens=outcome.usage.tokens)
     for record in earlier_records(store, seen):
-        parts.add(record_rows(record))
+        parts.add(stored_rows(record, run.places))
         report.counts["kept"] += 1
     parts.flush()
-    tables = build_tables(out_dir, excel=run.excel, places=run.places)
+    tables = build_tables(out_dir, excel=run.excel)
     summary = report.summary(tables, settings(setup, model, budget))
     write_run_json(out_dir, summary)
     return summary
@@ -144,14 +143,14 @@ def _model_run(items: Iterable[Item], setup: CorpusSetup, workers: int, budget: 
     async def one(item: Item) -> Outcome:
         if isinstance(item, DocumentFailure):
             return failed(item)
-        outcome = reused(item, store, setup.key)
+        outcome = reused(item, store, setup)
         if outcome is not None:
             return outcome
         chosen, on_rules = budget.options_for_next(setup.options)
         try:
             result = await aextract(item.text, reference_date=item.reference_date, **chosen)
             budget.spend(result, on_rules)
-            outcome = recorded(item, result, store, rules_key if on_rules else setup.key)
+            outcome = recorded(item, result, store, setup, rules_key if on_rules else setup.key)
         except ConfigurationError:
             raise  # the same for every document: the run stops
         except Exception as error:  # this document failed (a DigestError, or a bug on a strange text)

@@ -98,11 +98,6 @@ ORDER: dict[str, tuple[str, ...]] = {
 TABLES = tuple(COLUMNS)
 
 
-def record_rows(record: Mapping[str, Any]) -> Rows:
-    """The rows of a record read back from `documents/<id>.json`."""
-    return rows_of(record, DigestResult.model_validate(record["result"]))
-
-
 def rows_of(record: Mapping[str, Any], result: DigestResult) -> Rows:
     """The rows of every table for one document: its record's metadata (`documents/<id>.json` but the
     result) and its result."""

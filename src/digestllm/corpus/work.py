@@ -8,6 +8,7 @@ that the main process only collects them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,8 +16,9 @@ from typing import Any
 from digestllm.api import extract
 from digestllm.corpus.documents import DocumentStore, RunKey
 from digestllm.corpus.inputs import Document, DocumentFailure
-from digestllm.corpus.parts import PartWriter
-from digestllm.corpus.tables import Rows, record_rows, rows_of
+from digestllm.corpus.parts import DocumentRows, PartWriter
+from digestllm.corpus.people import document_people
+from digestllm.corpus.tables import rows_of
 from digestllm.errors import DigestError
 from digestllm.schemas import DigestResult
 
@@ -70,7 +72,7 @@ class Outcome:
     id: str
     status: str  # EXTRACTED, REUSED or FAILED
     characters: int = 0
-    rows: Rows | None = None
+    rows: DocumentRows | None = None
     usage: UsageTotals = field(default_factory=UsageTotals)
     failure: DocumentFailure | None = None
     on_rules_by_budget: bool = False
@@ -78,11 +80,13 @@ class Outcome:
 
 @dataclass(frozen=True)
 class CorpusSetup:
-    """What every worker of a corpus run needs: where records go, the options, the key."""
+    """What every worker of a corpus run needs: where records go, the options, the key, and whether
+    places get division codes (the `geo` extra)."""
 
     out_dir: Path
     options: dict[str, Any]
     key: RunKey
+    places: bool = False
 
 
 def failure_of(document: Document, error: Exception) -> DocumentFailure:
@@ -111,18 +115,32 @@ def extract_batch(number: int, batch: list[Item], options: dict[str, Any]) -> li
     return out
 
 
-def reused(document: Document, store: DocumentStore, key: RunKey) -> Outcome | None:
+def document_rows(record: Mapping[str, Any], result: DigestResult, places: bool) -> DocumentRows:
+    """What a document adds to the tables, from its record's metadata and its result."""
+    people = document_people(record["id"], result, record.get("text"), codes=places)
+    return DocumentRows(rows_of(record, result), people)
+
+
+def stored_rows(record: Mapping[str, Any], places: bool) -> DocumentRows:
+    """What a record read back from `documents/<id>.json` adds to the tables."""
+    return document_rows(record, DigestResult.model_validate(record["result"]), places)
+
+
+def reused(document: Document, store: DocumentStore, setup: CorpusSetup) -> Outcome | None:
     """The outcome of a document whose stored record still holds, or None."""
-    record = store.reusable(document, key)
+    record = store.reusable(document, setup.key)
     if record is None:
         return None
-    return Outcome(document.id, REUSED, len(document.text), record_rows(record))
+    return Outcome(document.id, REUSED, len(document.text), stored_rows(record, setup.places))
 
 
-def recorded(document: Document, result: DigestResult, store: DocumentStore, key: RunKey) -> Outcome:
-    """Write a fresh result's record and return its rows."""
+def recorded(
+    document: Document, result: DigestResult, store: DocumentStore, setup: CorpusSetup, key: RunKey
+) -> Outcome:
+    """Write a fresh result's record (made under `key`) and return its rows."""
     record = store.write(document, key, result.model_dump_json())
-    return Outcome(document.id, EXTRACTED, len(document.text), rows_of(record, result), UsageTotals.of(result))
+    rows = document_rows(record, result, setup.places)
+    return Outcome(document.id, EXTRACTED, len(document.text), rows, UsageTotals.of(result))
 
 
 def failed(item: Item, error: Exception | None = None) -> Outcome:
@@ -134,8 +152,8 @@ def failed(item: Item, error: Exception | None = None) -> Outcome:
 
 def corpus_batch(number: int, batch: list[Item], setup: CorpusSetup) -> list[Outcome]:
     """The corpus run's work on a batch of documents (rules path, in a worker process): records
-    written, table rows written to the batch's own Parquet parts; the outcomes come back without
-    their rows, so that little passes between the processes."""
+    written, table rows and people shares written to the batch's own parts; the outcomes come back
+    without them, so that little passes between the processes."""
     outcomes = corpus_outcomes(batch, setup)
     parts = PartWriter(setup.out_dir, prefix=f"batch{number:08d}", flush_rows=PART_ROWS)
     for outcome in outcomes:
@@ -154,14 +172,14 @@ def corpus_outcomes(batch: list[Item], setup: CorpusSetup) -> list[Outcome]:
         if isinstance(item, DocumentFailure):
             outcomes.append(failed(item))
             continue
-        outcome = reused(item, store, setup.key)
+        outcome = reused(item, store, setup)
         if outcome is None:
             result = extract_one(item, setup.options)
             if isinstance(result, DocumentFailure):
                 outcome = Outcome(item.id, FAILED, len(item.text), failure=result)
             else:
                 try:
-                    outcome = recorded(item, result, store, setup.key)
+                    outcome = recorded(item, result, store, setup, setup.key)
                 except DigestError as error:
                     outcome = failed(item, error)
         outcomes.append(outcome)
