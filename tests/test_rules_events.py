@@ -170,3 +170,16 @@ def test_a_planned_day_is_no_event_day() -> None:
         "县政府党组成员、办公室主任刘洪军参加活动。"
     )
     assert events(text, "2023-10-13") == [("2023-10-11", ["许健", "刘洪军"])]
+
+
+def test_a_chronicles_month_heading_gives_the_days_below_it_their_month() -> None:
+    text = (
+        "2021年7-9月区政府大事记\n7月\n1日 区委副书记、代区长高伟出席防汛工作部署会并讲话。\n"
+        "2日 高伟率队深入浏阳河街道调研。\n8月份\n3日 高伟主持召开政府常务会。\n"
+    )
+    assert events(text, "2021-10-11") == [("2021-07-01", ["高伟"]), ("2021-07-02", ["高伟"]), ("2021-08-03", ["高伟"])]
+
+
+def test_a_month_inside_a_sentence_is_no_heading() -> None:
+    text = "10月5日，县长李明到林场调研。他说，全县7月\n已完成造林。\n6日，李明主持召开常务会议。"
+    assert events(text, "2021-10-11") == [("2021-10-05", ["李明"]), ("2021-10-06", ["李明"])]

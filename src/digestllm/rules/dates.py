@@ -25,6 +25,8 @@ DATE_PATTERN = re.compile(
     rf"|(?P<relative>前天|昨天|昨日){_DAY_PART}"
     rf"|(?P<today>今天|今日|当天|当日)(?P<today_part>上午|下午|晚上|晚间|傍晚|早上|清晨|凌晨|中午|(?=[，,]|在|召开|举行|举办|开幕|闭幕))"
     rf"|(?P<week>上周|上星期|本周|这周|本星期)(?P<weekday>[一二三四五六日天]){_DAY_PART}"
+    # a chronicle's month heading, a line of its own (`7月`, `2021年7月份`): the month of the days below it
+    rf"|(?<![^\n])(?:(?P<heading_year>{_YEAR})年)?(?P<heading_month>{_NUM})月(?:份)?(?=[ \t　]*(?:\n|$))"
     r")"
 )
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
@@ -83,6 +85,9 @@ class DateResolver:
         before = simplified[max(0, match.start() - CUT_OFF_REACH) : match.start()]
         after = simplified[match.end() : match.end() + PERIOD_REACH]
         is_event_day = not _CUT_OFF_BEFORE.search(before) and not _PERIOD_AFTER.match(after)
+        if match["heading_month"]:
+            self._start_month(match)
+            return DateMention(match.start(), match.end(), None, False)
         try:
             day = self._day(match)
         except OverflowError:  # a reference date at the edge of the calendar
@@ -90,6 +95,17 @@ class DateResolver:
         if day is not None:
             self.previous = day
         return DateMention(match.start(), match.end(), day, is_event_day)
+
+    def _start_month(self, heading: re.Match[str]) -> None:
+        """A month heading: the days told below it are of that month (and of its year, else the nearest one)."""
+        month, year = _int(heading["heading_month"]), _int(heading["heading_year"])
+        anchor = self.previous or self.reference
+        if month is None or not 1 <= month <= 12 or (year is None and anchor is None):
+            return
+        if year is None:
+            assert anchor is not None
+            year = self._year_for(month, 1, anchor)
+        self.previous = date(year, month, 1)
 
     def _day(self, match: re.Match[str]) -> date | None:
         if match["week"]:
