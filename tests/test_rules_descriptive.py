@@ -101,6 +101,27 @@ CASES = [
         EventKind.RECEPTION,
     ),
     (
+        "a post word running into a place name is no person (湖南省长沙市)",
+        "6月8日晚,论坛在湖南省长沙市隆重开幕。云浮市委副书记、市长欧真志率领云浮市分团100多人参会。",
+        "参会",
+        "湖南省长沙市",
+        EventKind.MEETING,
+    ),
+    (
+        "the body called on is the place, and calling on it talks with outsiders (拜会…政府)",
+        "8月26日,山东省广饶县县长田和友拜会台南市政府。",
+        "拜会台南市政府",
+        "台南市政府",
+        EventKind.RECEPTION,
+    ),
+    (
+        "a numbered school is a site (桑植一中)",
+        "12月20日,县委书记曹飞来到桑植一中,宣讲党的十九届六中全会精神。",
+        "宣讲党的十九届六中全会精神",
+        "桑植一中",
+        EventKind.LECTURE,
+    ),
+    (
         "a guest's body and title stay inside the action (董事会主席 is no official)",
         "9月27日,市委书记王五会见香港新华集团董事会主席蔡冠深一行。",
         "会见香港新华集团董事会主席蔡冠深一行",
@@ -112,14 +133,15 @@ CASES = [
 
 @pytest.mark.parametrize(("case", "text", "action", "location", "kind"), CASES, ids=[c[0] for c in CASES])
 def test_planted_descriptive_fields(
-    case: str, text: str, action: str | None, location: str | None, kind: EventKind
+    case: str, text: str, action: str | None, location: str | None, kind: EventKind | str
 ) -> None:
     event = only_event(text)
     if action != NOT_CHECKED:
         assert event.action == action
     if location != NOT_CHECKED:
         assert event.location == location
-    assert event.kind is kind
+    if kind != NOT_CHECKED:
+        assert event.kind is kind
 
 
 def test_a_guest_body_is_no_official() -> None:

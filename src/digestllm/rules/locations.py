@@ -28,6 +28,7 @@ _NO_SCENE = re.compile(
     r"^(?:" + alternation([*VAGUE_TIMES, *read_words("scene_times.txt")]) + r")|[会节展赛]$|[0-9０-９]"
 )
 MAX_PLACE_CHARS = 60
+MAX_PLACE_NAME_AFTER_POST = 4  # 省长|沙市: the rest of a place name a post word may run into
 MAX_TRAILING_WORD = 2  # characters of a verb glued to a place that may be cut off
 
 
@@ -58,7 +59,7 @@ def _place_after(simplified: str, start: int, end: int) -> tuple[int, int] | Non
             return named
     while place_end - start >= 2:
         phrase = simplified[start:place_end]
-        if _HOLDS_A_POST.search(phrase):  # 贯彻落实武国定副省长: a person, not a place
+        if _names_a_person(phrase):  # 贯彻落实武国定副省长: a person, not a place
             return None
         if _DEICTIC.match(phrase) or _place_word().search(phrase):
             return start, place_end
@@ -72,6 +73,16 @@ def _place_after(simplified: str, start: int, end: int) -> tuple[int, int] | Non
     return None
 
 
+def _names_a_person(phrase: str) -> bool:
+    """Whether the phrase names someone by a post (武国定副省长). A post word that runs into a place name
+    (湖南省长沙市, 上海市长宁区) is none."""
+    for post in _HOLDS_A_POST.finditer(phrase):
+        tail = phrase[post.end() : post.end() + MAX_PLACE_NAME_AFTER_POST]
+        if not any(_place_word().search(tail, 0, end) for end in range(2, len(tail) + 1)):
+            return True
+    return False
+
+
 def scene_span(simplified: str, start: int, end: int) -> tuple[int, int] | None:
     """The place a sentence sets an occasion in: `签约会在德州市庆云县举行`, `沙市区举行…仪式`."""
     found = _SCENE.search(simplified, start, end)
@@ -80,6 +91,6 @@ def scene_span(simplified: str, start: int, end: int) -> tuple[int, int] | None:
     if found.group("region"):
         return found.span("region")
     named = found.group("named")
-    if named and not _HOLDS_A_POST.search(named) and not _PLACE_END.search(named) and not _NO_SCENE.search(named):
+    if named and not _names_a_person(named) and not _PLACE_END.search(named) and not _NO_SCENE.search(named):
         return found.span("named")  # 在宜城举行: what an occasion is held in is its place, suffix or not
     return location_span(simplified, found.start(), found.end())
