@@ -181,3 +181,20 @@ def test_an_attending_verb_refers_to_its_own_digest_item() -> None:
     actions = {e.officials[0]: e.action for e in extract(text, reference_date="2023-10-30").events}
     assert actions["梁甲猛"] == "召开校园安全建设工作座谈会"
     assert "座谈会" not in (actions.get("陈潇") or actions["李士营"])
+
+
+def test_an_attending_verb_stays_in_its_own_dated_line_of_a_chronicle() -> None:
+    text = (
+        "7月\n1日 开福区召开全区防汛工作部署会。代区长高伟出席并讲话。\n"
+        "2日 代区长高伟率队深入浏阳河街道,实地调研街道经济发展情况。区领导朱江、杨光华参加。\n"
+    )
+    first, second = extract(text, reference_date="2021-10-11").events
+    assert (first.action, first.kind) == ("召开全区防汛工作部署会", EventKind.MEETING)
+    assert second.officials == ["高伟", "朱江", "杨光华"]
+    assert (second.action, second.kind) == ("调研街道经济发展情况", EventKind.INSPECTION)
+
+
+def test_a_verb_before_会上_is_a_meeting_not_an_activity() -> None:
+    text = "9月18日,普安县县长高振敏一行来我市学习考察。在座谈会上,市长阮建尧表示欢迎。"
+    actions = [event.action for event in extract(text, reference_date="2014-09-19").events]
+    assert actions and "座谈会上" not in actions

@@ -12,8 +12,8 @@ import re
 
 from digestllm.rules.lexicon import ACTIVITY_VERBS, GENERIC_OCCASIONS, MOTION_VERBS, alternation
 
-# 宣讲团, 督导组, 研究室主任, 慰问金, 调研情况: verbs that begin a noun are no activity.
-_ACTIVITY = re.compile(r"(?:" + alternation(ACTIVITY_VERBS) + r")(?![团组员队室所院金品]|情况)")
+# 宣讲团, 督导组, 研究室主任, 慰问金, 调研情况, 在座谈会上: verbs that begin a noun are no activity.
+_ACTIVITY = re.compile(r"(?:" + alternation(ACTIVITY_VERBS) + r")(?![团组员队室所院金品]|情况|会[上中前后])")
 _MOTION = frozenset(MOTION_VERBS)
 _CLAUSE_END = re.compile(r"[，,。；;：:！!？?\n]")
 # `调研时强调`, `听取汇报后指出`: what follows is speech about the activity, not the activity.
@@ -28,7 +28,7 @@ _CONVENED = re.compile(r"(?:召开|举行)(?!.*(?:召开|举行))")
 _OCCASION = re.compile(
     r"(?P<verb>召开|举行|举办|组织召开|主持召开|开展|组织开展)[^，,。；;：:！!？?\n]{2,40}?(?:会议|大会|会|活动|仪式|典礼)"
     r"(?![议见谈晤长动])"
-    r"|(?<=[，,。；;：:！!？?\n”\s])(?:(?!出席|参加|列席|主持)[^，,。；;：:！!？?\n“”]){4,40}?(?:会议|大会|仪式|典礼)"
+    r"|(?<=[，,。；;：:！!？?\n”\s])(?:(?!出席|参加|列席|主持)[^，,。；;：:！!？?\n“”]){4,40}?(?:会议|大会|仪式|典礼|现场会)"
     r"(?=(?:今天|今日|当天|上午|下午)?(?:在|召开|举行|[，,。]))"
 )
 # 出席开工仪式, 主持召开常委会会议: the action names the occasion the officials took part in.
@@ -45,6 +45,7 @@ _ATTENDED = re.compile(
 )
 _OPENING = re.compile(r"开展|组织开展|进行|举行")
 _ITEM_MARKS = tuple("◆●■▲★◇○□△☆")
+_DATED_ITEM = re.compile(r"\s*(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日")
 _CLAUSE_MARKS = tuple("，,。；;：:！!？?\n")
 MAX_ACTION_CHARS = 80  # a longer clause is cut at its last 、 within the limit
 
@@ -72,6 +73,9 @@ def action_span(simplified: str, start: int, end: int, section_start: int) -> tu
     stop = _clause_end(simplified, verb.start(), end)
     # What an attending verb refers to is told in its own item of a digest (◆ …), never in an earlier one.
     told_from = max(section_start, *(simplified.rfind(mark, section_start, verb.start()) for mark in _ITEM_MARKS))
+    line_start = simplified.rfind("\n", section_start, verb.start()) + 1
+    if _DATED_ITEM.match(simplified, line_start):  # a chronicle's line: `2日 区长…`, its own item too
+        told_from = max(told_from, line_start)
     named = _named_occasion(simplified, verb.end(), stop, told_from)
     return named or _joined_activity(simplified, verb, stop, told_from) or (verb.start(), stop)
 
