@@ -198,3 +198,14 @@ def test_a_verb_before_会上_is_a_meeting_not_an_activity() -> None:
     text = "9月18日,普安县县长高振敏一行来我市学习考察。在座谈会上,市长阮建尧表示欢迎。"
     actions = [event.action for event in extract(text, reference_date="2014-09-19").events]
     assert actions and "座谈会上" not in actions
+
+
+def test_the_place_an_occasion_is_held_in_holds_for_the_days_later_sentences() -> None:
+    text = (
+        "中国甘肃网3月27日讯 据甘肃日报报道(新甘肃·甘肃日报记者 尤婷婷)省十三届人大常委会第九次会议今天在兰州召开,"
+        "会议由省委书记、省人大常委会主任林铎主持。\n省人大常委会副主任王玺玉、马青林,秘书长张建昌出席会议。"
+    )
+    events = extract(text, reference_date="2019-03-27").events
+    assert {name for event in events for name in event.officials} == {"林铎", "王玺玉", "马青林", "张建昌"}
+    assert {event.location for event in events} == {"兰州"}
+    assert not any("报道" in (event.action or "") for event in events)  # no byline in an action

@@ -115,7 +115,11 @@ class _SectionReader:
         first_group, first_action = groups[0]
         if first_action is None:  # the activity told before the officials: 前锋区委召开会议，区委书记米亮主持
             groups[0] = (first_group, action_span(self.text, s_start, first_group[0].start(), self.start))
-        place = location_span(self.text, s_start, s_end) or scene_span(self.text, s_start, s_end) or self.scene
+        scene = scene_span(self.text, s_start, s_end)
+        place = location_span(self.text, s_start, s_end) or scene or self.scene
+        self.scene = (
+            scene or self.scene
+        )  # 会议今天在兰州召开，会议由林铎主持: the place of the day's later sentences too
         sentence = _Sentence(self.text, s_start, s_end, place)
         drafts = [self._draft(group, action, sentence) for group, action in groups]
         self.last = drafts[-1]
