@@ -122,6 +122,13 @@ CASES = [
         EventKind.LECTURE,
     ),
     (
+        "来 leads to the writer's own place (来我市), and to no other (今年以来全县)",
+        "今年以来全县完成造林。8月4日,宁夏党政代表团一行来我市参观考察,市委书记杨根生陪同。",
+        NOT_CHECKED,
+        "我市",
+        NOT_CHECKED,
+    ),
+    (
         "a guest's body and title stay inside the action (董事会主席 is no official)",
         "9月27日,市委书记王五会见香港新华集团董事会主席蔡冠深一行。",
         "会见香港新华集团董事会主席蔡冠深一行",

@@ -13,7 +13,8 @@ from functools import cache
 
 from digestllm.rules.lexicon import ACTIVITY_VERBS, PLACE_LEADS, VAGUE_TIMES, alternation, read_words
 
-_LEAD = re.compile(r"(?:" + alternation(PLACE_LEADS) + r")")
+# 来我市考察: 来 leads to a place only when it is the writer's own (elsewhere 来 is 以来, 带来, 来自 …)
+_LEAD = re.compile(r"(?:" + alternation(PLACE_LEADS) + r"|来(?=[我本][省市县区镇乡村]))")
 _PLACE_END = re.compile(
     r"[，,。；;：:！!？?\n“”（）()]|" + alternation(ACTIVITY_VERBS) + r"|的|时|期间|之际|以来|后[，,]|上[，,]"
 )
