@@ -129,6 +129,20 @@ CASES = [
         NOT_CHECKED,
     ),
     (
+        "speaking at an occasion (在签约仪式上说) is taking part in the occasion told before",
+        "1月14日,扬州广陵举行重大项目集中签约仪式。广陵区委书记张伟在签约仪式上说,全力支持保障重大项目顺利推进。",
+        "举行重大项目集中签约仪式",
+        None,
+        EventKind.CEREMONY,
+    ),
+    (
+        "开工项目 is the projects, not an activity",
+        "3月2日,县长李明来到县城开工项目现场,调研项目建设。",
+        "调研项目建设",
+        NOT_CHECKED,
+        EventKind.INSPECTION,
+    ),
+    (
         "a guest's body and title stay inside the action (董事会主席 is no official)",
         "9月27日,市委书记王五会见香港新华集团董事会主席蔡冠深一行。",
         "会见香港新华集团董事会主席蔡冠深一行",

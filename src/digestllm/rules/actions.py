@@ -12,8 +12,12 @@ import re
 
 from digestllm.rules.lexicon import ACTIVITY_VERBS, GENERIC_OCCASIONS, MOTION_VERBS, alternation
 
-# 宣讲团, 督导组, 研究室主任, 慰问金, 调研情况, 在座谈会上: verbs that begin a noun are no activity.
-_ACTIVITY = re.compile(r"(?:" + alternation(ACTIVITY_VERBS) + r")(?![团组员队室所院金品]|情况|会[上中前后])")
+# 宣讲团, 督导组, 研究室主任, 慰问金, 调研情况, 在座谈会上, 签约仪式上, 举行的美食节: verbs that begin a noun
+# or describe one are no activity; nor are 开工项目 and 签约项目, the projects.
+_ACTIVITY = re.compile(
+    r"(?:" + alternation(ACTIVITY_VERBS) + r")(?![团组员队室所院金品]|情况|会[上中前后]|(?:仪式|活动)[上中]|的)"
+    r"(?<!开工(?=项目))(?<!签约(?=项目))"
+)
 _MOTION = frozenset(MOTION_VERBS)
 _CLAUSE_END = re.compile(r"[，,。；;：:！!？?\n]")
 # `调研时强调`, `听取汇报后指出`: what follows is speech about the activity, not the activity.
@@ -45,6 +49,7 @@ _ATTENDED = re.compile(
 )
 _OPENING = re.compile(r"开展|组织开展|进行|举行")
 _ITEM_MARKS = tuple("◆●■▲★◇○□△☆")
+_AT_OCCASION = re.compile(r"在(?P<what>[^，,。；;：:！!？?\n“”]{2,30}?(?:仪式|典礼|会议|大会|会|活动))上")
 _DATED_ITEM = re.compile(r"\s*(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日")
 _CLAUSE_MARKS = tuple("，,。；;：:！!？?\n")
 MAX_ACTION_CHARS = 80  # a longer clause is cut at its last 、 within the limit
@@ -68,16 +73,26 @@ def is_bare(simplified: str, span: tuple[int, int]) -> bool:
 def action_span(simplified: str, start: int, end: int, section_start: int) -> tuple[int, int] | None:
     """The action of the event told in `simplified[start:end]` (a sentence, from its first official on)."""
     verb = _activity_verb(simplified, start, end)
+    at_occasion = _AT_OCCASION.search(simplified, start, verb.start() if verb else end)
+    if at_occasion is not None:  # 张伟在签约仪式上说: the occasion told before, else as named here
+        told_from = _told_from(simplified, section_start, at_occasion.start())
+        return _last_occasion(simplified, told_from, at_occasion.start()) or at_occasion.span("what")
     if verb is None:
         return None
     stop = _clause_end(simplified, verb.start(), end)
-    # What an attending verb refers to is told in its own item of a digest (◆ …), never in an earlier one.
-    told_from = max(section_start, *(simplified.rfind(mark, section_start, verb.start()) for mark in _ITEM_MARKS))
-    line_start = simplified.rfind("\n", section_start, verb.start()) + 1
-    if _DATED_ITEM.match(simplified, line_start):  # a chronicle's line: `2日 区长…`, its own item too
-        told_from = max(told_from, line_start)
+    told_from = _told_from(simplified, section_start, verb.start())
     named = _named_occasion(simplified, verb.end(), stop, told_from)
     return named or _joined_activity(simplified, verb, stop, told_from) or (verb.start(), stop)
+
+
+def _told_from(simplified: str, section_start: int, at: int) -> int:
+    """Where what an attending word refers to may be told: its own item of a digest (◆ …, or a chronicle's
+    dated line `2日 区长…`), never an earlier one."""
+    told_from = max(section_start, *(simplified.rfind(mark, section_start, at) for mark in _ITEM_MARKS))
+    line_start = simplified.rfind("\n", section_start, at) + 1
+    if _DATED_ITEM.match(simplified, line_start):
+        told_from = max(told_from, line_start)
+    return told_from
 
 
 def _activity_verb(simplified: str, start: int, end: int) -> re.Match[str] | None:
@@ -125,8 +140,13 @@ def _named_occasion(simplified: str, object_start: int, stop: int, section_start
         return None
     if not _GENERIC_OBJECT.match(simplified, object_start, stop):
         return None
+    return _last_occasion(simplified, section_start, verb_start)
+
+
+def _last_occasion(simplified: str, start: int, end: int) -> tuple[int, int] | None:
+    """The last occasion `simplified[start:end]` names (召开三届十六次主席会议), or None."""
     found: tuple[int, int] | None = None
-    for occasion in _OCCASION.finditer(simplified, section_start, verb_start):
+    for occasion in _OCCASION.finditer(simplified, start, end):
         found = occasion.span()
     if found is None:
         return None
