@@ -181,6 +181,13 @@ SUBJECT_CASES = [
     ),
     ("保持在 links the subject to the figure", "大豆产量保持在2000万吨以上。", "2000万吨", "大豆产量"),
     ("规模以上 inside a subject stays", "全市868户规模以上工业企业已复工。", "868户", "规模以上工业企业"),
+    (
+        "a count after a verb of doing counts those before it",
+        "全市465家农业龙头企业已复工复产413家。",
+        "413家",
+        "农业龙头企业",
+    ),
+    ("an area after 收获 is of the crop before it", "全县玉米已收获56.48万亩。", "56.48万亩", "玉米"),
     ("the object of the verb before the figure", "省政协十二届一次会议共提出提案744件。", "744件", "提案"),
     ("支付 leads to what is paid", "该园去年为每个贫困村支付租金1.5万元。", "1.5万元", "租金"),
     ("开工建设 leads to what is built", "开工建设重庆天坤等项目20个。", "20个", "重庆天坤等项目"),

@@ -33,6 +33,11 @@ _PERIOD = re.compile(r"今年|去年|全年|当年|明年|上半年|下半年|�
 _MODAL = re.compile(r"(?:预计能|预计|有望|将|能|可)$")
 _QUALIFIER = re.compile(r"以上|以下|以内|左右")
 _HELD_AT = re.compile(r"(?:保持|稳定|控制|维持)在$")
+# 企业已复工复产413家, 玉米已收获56.48万亩: the figure counts those before the verb that did it.
+_DONE = re.compile(
+    r"(?:目前|现已|已经|已|均已|全部|累计)*(?:复工复产|复工|复产|复市|开工|竣工|投产|收获|收割|播种|落地|入驻)$"
+)
+MAX_DONE_CHARS = 10
 _LEAD_WORDS = re.compile(r"(?:成功|完成|实现|申报|新增|累计|共计|共|有|达|约|其中|全市|全县|全区|全省|已)+")
 _PREFIX = re.compile("(?:" + alternation(METRIC_PREFIXES) + ")$")
 _PLACE = re.compile(f"[{COMMON_HAN_CLASS}]{{2,4}}?" r"(?:自治州|自治县|省|市|县|区|镇|乡)(?:共计|累计|共|已|有|新增)?")
@@ -55,6 +60,8 @@ def _after(simplified: str, end: int) -> Span | None:
 def _before(simplified: str, start: int) -> Span | None:
     held = _HELD_AT.search(simplified, max(0, start - 4), start)  # 大豆产量保持在2000万吨: the link ends in 在
     start = held.start() if held else start
+    done = _DONE.search(simplified, max(0, start - MAX_DONE_CHARS), start)  # 规上企业已复工868户: who did it
+    start = done.start() if done else start
     relative = simplified[start - 1 : start] == "的"  # 已经解决(A类)的418件: the clause before 的 is the subject
     start -= int(relative)
     floor = max(0, start - MAX_SUBJECT_CHARS - 4)
