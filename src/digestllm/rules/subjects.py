@@ -38,6 +38,8 @@ _DONE = re.compile(
     r"(?:目前|现已|已经|已|均已|全部|累计)*(?:复工复产|复工|复产|复市|开工|竣工|投产|收获|收割|播种|落地|入驻)$"
 )
 MAX_DONE_CHARS = 10
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+_COUNTER = re.compile(r"(?:多|余|个)?[家户个名人项件所座台辆位]")
 _LEAD_WORDS = re.compile(r"(?:成功|完成|实现|申报|新增|累计|共计|共|有|达|约|其中|全市|全县|全区|全省|已)+")
 _PREFIX = re.compile("(?:" + alternation(METRIC_PREFIXES) + ")$")
 _PLACE = re.compile(f"[{COMMON_HAN_CLASS}]{{2,4}}?" r"(?:自治州|自治县|省|市|县|区|镇|乡)(?:共计|累计|共|已|有|新增)?")
@@ -77,6 +79,12 @@ def _before(simplified: str, start: int) -> Span | None:
     return (before_start, before_end) if before_end - before_start >= 2 else None
 
 
+def _after_count(simplified: str, start: int, end: int) -> Span:
+    """465家农业龙头企业: a figure's counter before the subject is the figure's, not the subject's."""
+    counted = start > 0 and simplified[start - 1] in _DIGITS and _COUNTER.match(simplified, start, end)
+    return (counted.end(), end) if counted else (start, end)
+
+
 def _after_place(simplified: str, start: int, end: int) -> Span:
     place = _PLACE.match(simplified, start, end)
     return (place.end(), end) if place and place.end() < end else (start, end)
@@ -107,9 +115,10 @@ def _after_last(pattern: re.Pattern[str]) -> Callable[[str, int, int], Span]:
     return trim
 
 
-# In order: 全市 and 共计 go; the figure's prefix, its link (增长, 达到) and a modal (预计能) go; the subject
+# In order: a figure's counter (465家), 全市 and 共计 go; the figure's prefix, its link (增长, 达到) and a modal (预计能) go; the subject
 # starts after the period it is told for (今年年产值) and after the verb whose object it is (提出提案744件).
 _TRIMS: tuple[Callable[[str, int, int], Span], ...] = (
+    _after_count,
     _after_place,
     _after_lead,
     _before_ending(_PREFIX),
