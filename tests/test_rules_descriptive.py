@@ -197,8 +197,8 @@ SUBJECT_CASES = [
 
 @pytest.mark.parametrize(("case", "text", "raw", "subject"), SUBJECT_CASES, ids=[c[0] for c in SUBJECT_CASES])
 def test_planted_subjects(case: str, text: str, raw: str, subject: str) -> None:
-    [metric] = extract(text, reference_date="2023-09-30").metrics
-    assert (metric.raw, metric.subject) == (raw, subject)
+    [metric] = [metric for metric in extract(text, reference_date="2023-09-30").metrics if metric.raw == raw]
+    assert metric.subject == subject
 
 
 def test_an_attending_verb_refers_to_its_own_digest_item() -> None:

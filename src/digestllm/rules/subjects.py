@@ -115,8 +115,9 @@ def _after_last(pattern: re.Pattern[str]) -> Callable[[str, int, int], Span]:
     return trim
 
 
-# In order: a figure's counter (465家), 全市 and 共计 go; the figure's prefix, its link (增长, 达到) and a modal (预计能) go; the subject
-# starts after the period it is told for (今年年产值) and after the verb whose object it is (提出提案744件).
+# In order: a figure's counter (465家), 全市 and 共计 go; the figure's prefix, its link (增长, 达到) and a
+# modal (预计能) go; the subject starts after the period it is told for (今年年产值) and after the verb whose
+# object it is (提出提案744件).
 _TRIMS: tuple[Callable[[str, int, int], Span], ...] = (
     _after_count,
     _after_place,
