@@ -190,6 +190,7 @@ SUBJECT_CASES = [
     ("an area after 收获 is of the crop before it", "全县玉米已收获56.48万亩。", "56.48万亩", "玉米"),
     ("the object of the verb before the figure", "省政协十二届一次会议共提出提案744件。", "744件", "提案"),
     ("支付 leads to what is paid", "该园去年为每个贫困村支付租金1.5万元。", "1.5万元", "租金"),
+    ("带去了 leads to what is brought", "给每户群众带去了慰问金300元。", "300元", "慰问金"),
     ("开工建设 leads to what is built", "开工建设重庆天坤等项目20个。", "20个", "重庆天坤等项目"),
     ("a clause before 的 keeps its verb", "办理结果为:列入计划逐步解决的232件。", "232件", "列入计划逐步解决"),
 ]

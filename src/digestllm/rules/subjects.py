@@ -28,7 +28,7 @@ _LINK_BEFORE_FIGURE = re.compile(
     r"(?:(?:均|都|同比|比上年|较上年|比去年|较去年|分别|累计|共计|合计|总计|年均|平均|增速|总量|规模|可提供|提供|带动)?"
     r"(?:增长|下降|减少|提高|提升|增加|达到|达|为|是|低于|高于|超过|占|完成|实现|突破|有|共|约|近|超|逾|计|至))+$"
 )
-_OBJECT_VERB = re.compile(alternation(read_words("object_verbs.txt")))
+_OBJECT_VERB = re.compile("(?:" + alternation(read_words("object_verbs.txt")) + ")了?")
 _PERIOD = re.compile(r"今年|去年|全年|当年|明年|上半年|下半年|前三季度|[一二三四]季度")
 _MODAL = re.compile(r"(?:预计能|预计|有望|将|能|可)$")
 _QUALIFIER = re.compile(r"以上|以下|以内|左右")
