@@ -39,6 +39,20 @@ def test_a_region_inside_the_post_is_the_officials_region() -> None:
     assert [(o.name, o.region) for o in result.officials] == [("謝洋波", "華鎣市")]
 
 
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("3月2日,马鞍山市博望区区委书记窦念华率党政代表团来我市考察。", "博望区"),
+        ("3月2日,贵州省普安县县委副书记、县长高振敏一行来我市考察。", "普安县"),
+        ("3月2日,广州市番禺区新造镇镇长郭小霞带队调研。", "新造镇"),
+        ("3月2日,中共楚雄州委副书记、州长迟中华出席。", "楚雄州"),
+    ],
+)
+def test_the_innermost_of_the_places_before_a_post_is_the_region(text: str, region: str) -> None:
+    [official] = extract(text, reference_date="2023-03-05", mode="rules").officials
+    assert official.region == region
+
+
 def test_a_post_without_a_named_place_has_no_region() -> None:
     result = extract("细化落实市委书记李建勤指示要求。", mode="rules")
     assert [(o.name, o.titles, o.region) for o in result.officials] == [("李建勤", ["市委书记"], None)]

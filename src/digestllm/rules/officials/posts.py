@@ -38,6 +38,7 @@ _ORGAN_WORDS = frozenset(ORGAN_TOKENS) | {t + w for t in BODY_TOPICS for w in BO
 _ORGAN_LENGTHS = tuple(sorted({len(w) for w in _ORGAN_WORDS}, reverse=True))
 _ORGAN_LAST_CHARS = frozenset(w[-1] for w in _ORGAN_WORDS)
 _PLACE_SUFFIXES_BY_LAST_CHAR = _by_last_char(PLACE_SUFFIXES)
+_MAX_NESTED_PLACES = 2  # 广东省广州市番禺区新造镇: a province, a city and a district before a town
 _INNER_LEVEL_CHARS = frozenset(LEVEL_CHARS) - {"州"}  # 州 ends city names too: 鄂州, 杭州
 _POST_SEPARATORS = "、，,"
 _SHARED_SUFFIXES = frozenset("省市县区镇乡")  # the first character of 省长, 市长, 县长 … may end the place before it
@@ -141,11 +142,34 @@ class PostReader:
                     continue  # 七都镇镇长: no one-character place 都, but 七都
                 break
             preceded_by_boundary = start == floor or s[start - 1] in BOUNDARY_BEFORE_PLACE or s[start - 1].isdigit()
+            preceded_by_boundary = preceded_by_boundary or s.endswith("中共", floor, start)
+            # 马鞍山市博望区, 贵州省普安县: a place inside the places written before it
+            inside = not preceded_by_boundary and self._places_start(start, floor) is not None
             # A longer name must stand on its own elsewhere too (石家庄市 yes, 细化落实市 no), or be a province's.
-            if preceded_by_boundary and (
-                length <= 2 or name + suffix in PROVINCES or length < 5 and self._recurs(name + suffix, start)
+            if (preceded_by_boundary or inside) and (
+                length <= 2
+                or name + suffix in PROVINCES
+                or length < 5
+                and (inside or self._recurs(name + suffix, start))
             ):
                 return start
+        return None
+
+    def _places_start(self, end: int, floor: int, depth: int = 0) -> int | None:
+        """Start of the places written right before `end` (贵州省, 广东省广州市) when they begin after a
+        boundary, or None."""
+        s = self.text
+        for suffix in _PLACE_SUFFIXES_BY_LAST_CHAR.get(s[end - 1], ()) if end > floor else ():
+            if not s.endswith(suffix, floor, end):
+                continue
+            for length in (2, 3, 4):
+                start = end - len(suffix) - length
+                if start < floor or not _may_name_a_place(s[start : end - len(suffix)]):
+                    break
+                if start == floor or s[start - 1] in BOUNDARY_BEFORE_PLACE or s.endswith("中共", floor, start):
+                    return start
+                if depth < _MAX_NESTED_PLACES and (outer := self._places_start(start, floor, depth + 1)) is not None:
+                    return outer
         return None
 
     def _recurs(self, place: str, here: int) -> bool:
