@@ -53,6 +53,15 @@ def test_the_innermost_of_the_places_before_a_post_is_the_region(text: str, regi
     assert official.region == region
 
 
+def test_a_place_before_a_leadership_word_is_its_region() -> None:
+    result = extract("3月2日,项目开工。襄阳市领导吕义斌、李诗出席。区领导陆秋明参加。", reference_date="2023-03-05")
+    assert [(o.name, o.titles, o.region) for o in result.officials] == [
+        ("吕义斌", ["襄阳市领导"], "襄阳市"),
+        ("李诗", ["襄阳市领导"], "襄阳市"),
+        ("陆秋明", ["区领导"], None),
+    ]
+
+
 def test_a_post_without_a_named_place_has_no_region() -> None:
     result = extract("细化落实市委书记李建勤指示要求。", mode="rules")
     assert [(o.name, o.titles, o.region) for o in result.officials] == [("李建勤", ["市委书记"], None)]

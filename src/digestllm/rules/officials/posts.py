@@ -80,6 +80,15 @@ class PostReader:
             return pos - 1, None
         return pos, None
 
+    def leadership_label(self, start: int, end: int, floor: int) -> Post:
+        """A leadership word (`市领导`) as a post; a place whose suffix is the word's level (`襄阳市领导`)
+        begins it and is its region."""
+        if self.text[start] in LEVEL_CHARS and start > floor:
+            place = self._place_ending_at(start + 1, floor)
+            if place is not None and place < start:
+                return Post(place, end, (place, start + 1))
+        return Post(start, end)
+
     def chain_before(self, core_start: int, core_end: int, floor: int) -> list[Post]:
         """The post ending at `core_end` and the posts joined to it by 、 or ， before it.
 
