@@ -183,3 +183,8 @@ def test_a_chronicles_month_heading_gives_the_days_below_it_their_month() -> Non
 def test_a_month_inside_a_sentence_is_no_heading() -> None:
     text = "10月5日，县长李明到林场调研。他说，全县7月\n已完成造林。\n6日，李明主持召开常务会议。"
     assert events(text, "2021-10-11") == [("2021-10-05", ["李明"]), ("2021-10-06", ["李明"])]
+
+
+def test_those_who_sit_in_列席_take_part_and_their_names_end_before_it() -> None:
+    text = "2月28日,县委书记陆晓延主持召开常委会议。县人大主任张阅农、县政协主席张萍列席会议。"
+    assert events(text, "2013-03-01") == [("2013-02-28", ["陆晓延", "张阅农", "张萍"])]
