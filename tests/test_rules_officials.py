@@ -281,3 +281,7 @@ def test_a_state_companys_party_secretary_and_his_company_posts_are_public() -> 
     found = officials("中核集团党组书记、董事长申彦锋,党组副书记、总经理张涛出席。")
     assert found == {"申彦锋": ["党组书记", "董事长"], "张涛": ["党组副书记", "总经理"]}
     assert officials("河南中城建设集团董事长陈林先生、公司总经理程毅出席。") == {}
+
+
+def test_a_body_after_a_post_is_no_name() -> None:
+    assert officials("陆晓延要求常委班子成员要积极投身于教育实践活动。县委书记陆晓延主持。") == {"陆晓延": ["县委书记"]}

@@ -90,7 +90,7 @@ def _posts_before_a_name(scan: Scan, core: re.Match[str]) -> Iterator[Candidate]
     colon may stand between a post and its name in a list of appointments (`市南区委书记:王锋`)."""
     name_start = core.end() + (scan.text[core.end() : core.end() + 1] in _POST_NAME_COLONS)
     name_end = scan.names.name_after(name_start)
-    if name_end is None or name_end > scan.end:
+    if name_end is None or name_end > scan.end or _opens_a_body(scan.text, name_start):
         return
     chain = scan.posts.chain_before(core.start(), core.end(), scan.start)
     if not holds_public_post(scan.text, chain, scan.start):
@@ -109,6 +109,11 @@ def _title_after_a_name(scan: Scan, title: re.Match[str]) -> Iterator[Candidate]
         return
     mention = OfficialMention(name_start, title.start(), [Post(title.start(), title.end())])
     yield Candidate(mention, free_until=title.end())
+
+
+def _opens_a_body(text: str, start: int) -> bool:
+    """`常委班子成员`: what follows the post is a body (班子, 董事会), not a name."""
+    return any(text.startswith(body, start) for body in NAMELIKE_BODIES)
 
 
 def _no_name_before_a_title(text: str, name_start: int, title_start: int) -> bool:
