@@ -106,6 +106,10 @@ def test_lone_hundreds_count_only_when_approximate_and_fixed_phrases_are_no_figu
     assert metrics("县四家班子领导参加会议,百姓受益。") == []
 
 
+def test_an_anniversary_is_no_figure_but_weeks_are() -> None:
+    assert metrics("庆祝中国共产党成立100周年大会召开。工期缩短了3周。") == [(3, "周")]
+
+
 def test_a_figure_told_again_in_a_section_is_one_metric_when_the_subjects_agree() -> None:
     text = "21個重點項目開工建設,總投資22.3億元。此次集中開工的21個重點項目集中開工儀式隆重。"
     assert metrics(text) == [(21, "個"), (2_230_000_000, "元")]

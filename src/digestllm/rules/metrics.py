@@ -123,10 +123,13 @@ def _chinese(match: re.Match[str]) -> tuple[Decimal, str] | None:
 
 
 def _names_no_figure(simplified: str, match: re.Match[str], unit_text: str) -> bool:
-    """四家班子 (the four leading bodies), 人大五次会议 (a session), 3个月 and 2020年度 (time)."""
+    """四家班子 (the four leading bodies), 人大五次会议 (a session), 3个月 and 2020年度 (time), 建党100周年
+    (an anniversary: an ordinal)."""
     after = simplified[match.end() : match.end() + 1]
     return (
         simplified.startswith("班子", match.end())
+        or unit_text == "周"
+        and after == "年"
         or unit_text == "次"
         and simplified.startswith(("会议", "全会", "全体会议"), match.end())
         or unit_text in ("年", "个")
