@@ -106,6 +106,10 @@ def test_lone_hundreds_count_only_when_approximate_and_fixed_phrases_are_no_figu
     assert metrics("县四家班子领导参加会议,百姓受益。") == []
 
 
+def test_a_small_count_in_chinese_numerals_with_个_counts_things_not_slogans() -> None:
+    assert metrics("坚持三个代表,做到两个确保。此次集中签约的十个项目投资大。") == [(10, "个")]
+
+
 def test_an_anniversary_is_no_figure_but_weeks_are() -> None:
     assert metrics("庆祝中国共产党成立100周年大会召开。工期缩短了3周。") == [(3, "周")]
 

@@ -31,7 +31,9 @@ _ROAD_OR_CODE_BEFORE = re.compile(r"(?:[A-Za-z]|国道|省道|县道|乡道|第|
 _YEAR_LIKE = re.compile(r"^(?:1[89]|20)\d\d$|^[〇零一二三四五六七八九]{4}$")
 CODE_REACH = 3  # characters before a figure searched for a road or a code word (省道, 编号)
 PLACE_REACH = 10  # characters before a figure searched for the place it counts in (广安区343名)
-SMALL_COUNT_LIMIT = 10  # a Chinese numeral up to this counts only before a small-count unit (三个, 五项)
+SMALL_COUNT_LIMIT = 10  # a Chinese numeral up to this counts only before a small-count unit (三名, 五项)
+# 个 counts in a small Chinese numeral only before things that are counted (十个项目, 三个村), not in slogans.
+_COUNTED_THINGS = re.compile(r"(?:重点|重大|建设|产业|招商)?(?:项目|村|社区|乡镇|街道|企业|部门|单位|园区|基地)")
 
 
 _PLACE_BEFORE = re.compile(
@@ -86,7 +88,7 @@ def _read(simplified: str, match: re.Match[str]) -> QuantityMention | None:
         return (
             None if percent is None else QuantityMention(match.start(), match.end(), percent, match.end(), "%", subject)
         )
-    read = _arabic(match) if match["arabic"] else _chinese(match)
+    read = _arabic(match) if match["arabic"] else _chinese(match, simplified)
     if read is None or _names_no_figure(simplified, match, read[1]):
         return None
     value, unit_text = read
@@ -112,12 +114,17 @@ def _arabic(match: re.Match[str]) -> tuple[Decimal, str] | None:
     return value, unit_text
 
 
-def _chinese(match: re.Match[str]) -> tuple[Decimal, str] | None:
+def _chinese(match: re.Match[str], simplified: str) -> tuple[Decimal, str] | None:
+    """A figure in Chinese numerals; a small one only before a unit of counting (三名, 五项; 十个项目 but
+    not the slogans' 三个代表, 两个确保)."""
     number, unit_text = match["chinese"], match["chinese_unit"]
-    if not _plausible_chinese_quantity(number, unit_text, approximate=bool(match["approx"])):
+    small_count = unit_text in SMALL_CHINESE_NUMERAL_UNITS or (
+        unit_text == "个" and _COUNTED_THINGS.match(simplified, match.end()) is not None
+    )
+    if not _plausible_chinese_quantity(number, small_count, approximate=bool(match["approx"])):
         return None
     value = parse_number(number)
-    if value is None or value <= 1 or value <= SMALL_COUNT_LIMIT and unit_text not in SMALL_CHINESE_NUMERAL_UNITS:
+    if value is None or value <= 1 or value <= SMALL_COUNT_LIMIT and not small_count:
         return None
     return value, unit_text
 
@@ -146,9 +153,9 @@ def _region(simplified: str, start: int) -> tuple[int, int] | None:
     return place.span(1)
 
 
-def _plausible_chinese_quantity(number: str, unit: str, approximate: bool) -> bool:
+def _plausible_chinese_quantity(number: str, small_count: bool, approximate: bool) -> bool:
     """Chinese numerals also build words and slogans: 万家灯火, 千家万户, 一手抓, 十三五, 四家班子;
-    a lone 百/千/万 counts only as an approximate figure: 百余名, 千余人."""
+    a lone 百/千/万 counts only as an approximate figure: 百余名, 千余人; a lone 十 before a unit of counting."""
     if number in ("万", "千", "百", "亿", "十"):
-        return approximate and number != "亿" or number == "十" and unit in SMALL_CHINESE_NUMERAL_UNITS
+        return approximate and number != "亿" or number == "十" and small_count
     return not _YEAR_LIKE.match(number)

@@ -15,11 +15,12 @@ from digestllm.rules.lexicon import COMMON_HAN_CLASS, METRIC_PREFIXES, alternati
 Span = tuple[int, int]
 
 MAX_SUBJECT_CHARS = 10
+_ONE_CHARACTER_SUBJECTS = frozenset("村镇乡")
 _PUNCTUATION = r"，,。；;：:！!？?、（）()“”\s0-9０-９%％"
 # A subject after the figure ends at a word that begins a predicate or a new phrase.
 _AFTER_STOP = re.compile(
     rf"[{_PUNCTUATION}]|的|在|已|全部|均|乘坐|有序|实现|完成|达到|其中|左右|到|进行|为|是|和|与|及|参加|参与"
-    r"|共|等|分别|将|对|向|从|被|把|开展|前往|来|赴|参观|担任|获得|受益|返岗|复工|落户|签约"
+    r"|共|等|分别|将|对|向|从|被|把|开展|前往|来|赴|参观|担任|获得|受益|返岗|复工|落户|签约|每|先后|相继|纷纷|依次|齐聚"
 )
 # 和/与 split two subjects; 及 does not (普及率, 及时), nor 均 (贫困发生率均低于3%: the link says 均).
 _BEFORE_STOP = re.compile(r"[，,。；;：:！!？?、“”\s0-9０-９%％]|的|在|已|全部|其中|和|与")
@@ -56,6 +57,8 @@ def _after(simplified: str, end: int) -> Span | None:
         return None
     stop = _AFTER_STOP.search(simplified, end, min(len(simplified), end + MAX_SUBJECT_CHARS))
     after_end = stop.start() if stop else min(len(simplified), end + MAX_SUBJECT_CHARS)
+    if after_end - end == 1 and simplified[end] in _ONE_CHARACTER_SUBJECTS:
+        return end, after_end  # 三个村，: a village is a subject of one character
     return (end, after_end) if after_end - end >= 2 else None
 
 
