@@ -143,6 +143,20 @@ CASES = [
         EventKind.INSPECTION,
     ),
     (
+        "a place may hold a parenthesis (高速公路沙洋(高阳)出口)",
+        "1月31日晚,县委书记陈威一行先后来到高速公路沙洋(高阳)出口、官垱镇五星社区集中隔离医学观察点等地,慰问执勤公安干警。",
+        "慰问执勤公安干警",
+        "高速公路沙洋(高阳)出口、官垱镇五星社区集中隔离医学观察点等地",
+        EventKind.VISIT,
+    ),
+    (
+        "a parenthesis closing a place is part of it (县医院(新院区))",
+        "3月2日,县长李明到县医院(新院区)检查。",
+        "检查",
+        "县医院(新院区)",
+        EventKind.INSPECTION,
+    ),
+    (
         "a guest's body and title stay inside the action (董事会主席 is no official)",
         "9月27日,市委书记王五会见香港新华集团董事会主席蔡冠深一行。",
         "会见香港新华集团董事会主席蔡冠深一行",

@@ -15,8 +15,11 @@ from digestllm.rules.lexicon import ACTIVITY_VERBS, PLACE_LEADS, VAGUE_TIMES, al
 
 # 来我市考察: 来 leads to a place only when it is the writer's own (elsewhere 来 is 以来, 带来, 来自 …)
 _LEAD = re.compile(r"(?:" + alternation(PLACE_LEADS) + r"|来(?=[我本][省市县区镇乡村]))")
+# A place may hold a short parenthesis (高速公路沙洋(高阳)出口); any other bracket ends it.
 _PLACE_END = re.compile(
-    r"[，,。；;：:！!？?\n“”（）()]|" + alternation(ACTIVITY_VERBS) + r"|的|时|期间|之际|以来|后[，,]|上[，,]"
+    r"[，,。；;：:！!？?\n“”]|[（(](?![^（()）\n，,。]{1,12}[）)])|[）)]|"
+    + alternation(ACTIVITY_VERBS)
+    + r"|的|时|期间|之际|以来|后[，,]|上[，,]"
 )
 _HOLDS_A_POST = re.compile(r"书记|省长|市长|县长|区长|镇长|乡长|主任|主席|部长|局长|团长|同志")
 _DEICTIC = re.compile(r"^(?:我|全|本)[省市县区镇乡村]$")
@@ -28,6 +31,7 @@ _SCENE = re.compile(
 _NO_SCENE = re.compile(
     r"^(?:" + alternation([*VAGUE_TIMES, *read_words("scene_times.txt")]) + r")|[会节展赛]$|[0-9０-９]"
 )
+_TRAILING_PARENTHESIS = re.compile(r"[（(][^（()）]*[）)]$")
 MAX_PLACE_CHARS = 60
 MAX_PLACE_NAME_AFTER_POST = 4  # 省长|沙市: the rest of a place name a post word may run into
 MAX_TRAILING_WORD = 2  # characters of a verb glued to a place that may be cut off
@@ -51,7 +55,7 @@ def _place_after(simplified: str, start: int, end: int) -> tuple[int, int] | Non
     while simplified.startswith(("了", "到"), start):  # 来到了…, 先后深入到…
         start += 1
     limit = min(end, start + MAX_PLACE_CHARS)
-    stop = _PLACE_END.search(simplified, start, limit)
+    stop = _place_end(simplified, start, limit)
     place_end = stop.start() if stop else limit
     # 同为重点县的百色市田林县: a place word before 的 describes the place it leads to (but 访问的 does not)
     if stop is not None and stop.group() == "的" and _place_word().search(simplified, start, place_end):
@@ -62,8 +66,8 @@ def _place_after(simplified: str, start: int, end: int) -> tuple[int, int] | Non
         phrase = simplified[start:place_end]
         if _names_a_person(phrase):  # 贯彻落实武国定副省长: a person, not a place
             return None
-        if _DEICTIC.match(phrase) or _place_word().search(phrase):
-            return start, place_end
+        if _DEICTIC.match(phrase) or _place_word().search(_TRAILING_PARENTHESIS.sub("", phrase)):
+            return start, place_end  # 县医院(新院区): the place word before a closing parenthesis counts
         for trim in range(1, MAX_TRAILING_WORD + 1):  # 项目现场作开工动员: a verb glued to the place
             if place_end - trim - start >= 2 and _place_word().search(simplified, start, place_end - trim):
                 return start, place_end - trim
@@ -82,6 +86,20 @@ def _names_a_person(phrase: str) -> bool:
         if not any(_place_word().search(tail, 0, end) for end in range(2, len(tail) + 1)):
             return True
     return False
+
+
+def _place_end(simplified: str, start: int, limit: int) -> re.Match[str] | None:
+    """What ends the place that starts at `start`: a closing bracket only when the place did not open it."""
+    stop = _PLACE_END.search(simplified, start, limit)
+    while stop is not None and stop.group() in "）)" and _opens_a_bracket(simplified, start, stop.start()):
+        stop = _PLACE_END.search(simplified, stop.end(), limit)
+    return stop
+
+
+def _opens_a_bracket(simplified: str, start: int, end: int) -> bool:
+    return max(simplified.rfind("(", start, end), simplified.rfind("（", start, end)) > max(
+        simplified.rfind(")", start, end), simplified.rfind("）", start, end)
+    )
 
 
 def scene_span(simplified: str, start: int, end: int) -> tuple[int, int] | None:
