@@ -157,6 +157,14 @@ CASES = [
         EventKind.INSPECTION,
     ),
     (
+        "参加活动 is taking part in the activity the item told before",
+        "12月31日下午,人大代表和政协委员们集中视察参观循环产业园等重点项目,实地感受新成果。"
+        "县人大常委会主任高明哲,副县长刘庆海参加活动。",
+        "参观循环产业园等重点项目",
+        NOT_CHECKED,
+        EventKind.INSPECTION,
+    ),
+    (
         "a guest's body and title stay inside the action (董事会主席 is no official)",
         "9月27日,市委书记王五会见香港新华集团董事会主席蔡冠深一行。",
         "会见香港新华集团董事会主席蔡冠深一行",

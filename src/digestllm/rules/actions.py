@@ -47,6 +47,8 @@ _BARE = re.compile(
 _ATTENDED = re.compile(
     r"(?:参加|出席|列席)了?(?:此次|本次|上述|这次)?(?P<what>视察|调研|考察|检查|督查|督导)(?:活动)?(?:并讲话)?"
 )
+# 参加活动, 参加: taking part in the activity the item told (陪同, 致辞, 出席仪式 stay as written).
+_TAKES_PART = re.compile(r"(?:参加|列席)了?(?:此次|本次|上述|这次|相关)?(?:活动)?")
 _OPENING = re.compile(r"开展|组织开展|进行|举行")
 _ITEM_MARKS = tuple("◆●■▲★◇○□△☆")
 _AT_OCCASION = re.compile(r"在(?P<what>[^，,。；;：:！!？?\n“”]{2,30}?(?:仪式|典礼|会议|大会|会|活动))上")
@@ -82,7 +84,25 @@ def action_span(simplified: str, start: int, end: int, section_start: int) -> tu
     stop = _clause_end(simplified, verb.start(), end)
     told_from = _told_from(simplified, section_start, verb.start())
     named = _named_occasion(simplified, verb.end(), stop, told_from)
-    return named or _joined_activity(simplified, verb, stop, told_from) or (verb.start(), stop)
+    joined = named or _joined_activity(simplified, verb, stop, told_from)
+    if joined is None and _TAKES_PART.fullmatch(simplified, verb.start(), stop):
+        joined = _told_activity(simplified, told_from, verb.start())
+    return joined or (verb.start(), stop)
+
+
+def _told_activity(simplified: str, start: int, end: int) -> tuple[int, int] | None:
+    """`参加活动` after `代表委员们集中视察参观循环产业园等重点项目`: the activity the item told before, from
+    its verb to its clause's end (an attending or a moving verb tells none)."""
+    told = [
+        verb
+        for verb in _ACTIVITY.finditer(simplified, start, end)
+        if verb.group() not in _MOTION and verb.group() not in _RESOLVING_VERBS
+    ]
+    if not told:
+        return None
+    last = told[-1]
+    stop = _clause_end(simplified, last.start(), end)
+    return (last.start(), stop) if stop - last.start() > len(last.group()) else None
 
 
 def _told_from(simplified: str, section_start: int, at: int) -> int:
