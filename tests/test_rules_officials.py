@@ -285,3 +285,20 @@ def test_a_state_companys_party_secretary_and_his_company_posts_are_public() -> 
 
 def test_a_body_after_a_post_is_no_name() -> None:
     assert officials("陆晓延要求常委班子成员要积极投身于教育实践活动。县委书记陆晓延主持。") == {"陆晓延": ["县委书记"]}
+
+
+def test_时_stands_in_the_middle_of_a_name_never_at_its_end() -> None:
+    assert officials("县委副书记、常务副县长张时民列席会议。") == {"张时民": ["县委副书记", "常务副县长"]}
+    assert officials("县长李明时强调,要抓好落实。") == {"李明": ["县长"]}
+
+
+def test_a_commanders_post_and_a_civil_service_rank_are_posts() -> None:
+    assert officials("市委书记、市防汛抗旱指挥部指挥长查俊出席会议。商务局办公室主任、一级主任科员王宗磊参加。") == {
+        "查俊": ["市委书记", "市防汛抗旱指挥部指挥长"],
+        "王宗磊": ["商务局办公室主任", "一级主任科员"],
+    }
+
+
+def test_a_list_of_chairs_after_是_and_a_note_and_a_colon_keeps_every_name() -> None:
+    text = "本次大会的执行主席是(按姓名笔画排列):旷立伟、旷志军、戴立华(女)、周耀辉。"
+    assert list(officials(text)) == ["旷立伟", "旷志军", "戴立华", "周耀辉"]

@@ -36,12 +36,16 @@ def listed_after(
             name_end = names.listed_name(start)
         if name_end is None or name_end > end or not names.closes_name(name_end):
             break
-        if first and not _opens_a_list(simplified, name_end):
+        note = _NOTE_AFTER_NAME.match(simplified, name_end)  # 戴立华(女)、: a note on the person, not a name
+        if first and not _opens_a_list(simplified, note.end() if note else name_end):
             break
         found.append(OfficialMention(start, name_end, list(shared_posts)))
-        cursor = name_end
+        cursor = note.end() if note else name_end
         first = False
     return found
+
+
+_NOTE_AFTER_NAME = re.compile(r"[（(](?:女|男|[\u4e00-\u9fff]{1,2}族)[）)]")
 
 
 def _opens_a_list(simplified: str, pos: int) -> bool:

@@ -9,6 +9,7 @@ from digestllm.rules.lexicon import (
     COMPOUND_SURNAMES,
     FOLLOWING_WORDS,
     FUNCTION_CHARS,
+    MIDDLE_NAME_CHARS,
     NAME_CLOSERS,
     NON_NAME_CHARS,
     POST_CORE,
@@ -92,9 +93,14 @@ class NameScanner:
         if following and not (doubtful and following.end() - pos == 1):
             return 0
         second = pos + surname
-        if self.name_char(second) or self._rare_in_name(second, second + 2) and self.name_char(second + 1):
+        rare = self._rare_in_name(second, second + 2) or self._middle_of_name(second)
+        if self.name_char(second) or rare and self.name_char(second + 1):
             return surname
         return 0
+
+    def _middle_of_name(self, pos: int) -> bool:
+        """True for 时 standing between a surname and a last character where a name may end: 张时民列席."""
+        return self.text[pos : pos + 1] in MIDDLE_NAME_CHARS and self.closes_name(pos + 2)
 
     def _word_starts_after(self, two: int, three: int) -> bool:
         """True when the name must end at `two`: no name character there, or a word of the text starts there."""

@@ -33,7 +33,9 @@ _POSTS_IN_PARENTHESES = re.compile(r"[（(]([^（）()\n]{2,40})[）)]")
 _CLAUSE_START = re.compile(
     rf"(?:^|(?<=[\n。！？；，,：:]))[ \t\u3000]*(?=[{COMMON_HAN_CLASS}][^，,。；;：:、\n]{{1,20}}、)", re.M
 )
-_POST_NAME_COLONS = ("：", ":")
+# Between a post and its name in a list of appointments or chairs: `市南区委书记:王锋`,
+# `执行主席是(按姓名笔画排列):旷立伟、…`.
+_POST_NAME_GAP = re.compile(r"(?:是(?:[（(][^（()）\n]{1,12}[）)])?)?[:：]")
 _PARTS_OF_PARENTHESES = re.compile(r"[、，,]")
 
 POSTS_BEFORE_A_NAME = "posts before a name"
@@ -88,7 +90,8 @@ class Strategy:
 def _posts_before_a_name(scan: Scan, core: re.Match[str]) -> Iterator[Candidate]:
     """`市委副书记、市长张旭晨`: posts joined by 、 or ， then the name, and the names listed after it; a
     colon may stand between a post and its name in a list of appointments (`市南区委书记:王锋`)."""
-    name_start = core.end() + (scan.text[core.end() : core.end() + 1] in _POST_NAME_COLONS)
+    gap = _POST_NAME_GAP.match(scan.text, core.end())
+    name_start = gap.end() if gap else core.end()
     name_end = scan.names.name_after(name_start)
     if name_end is None or name_end > scan.end or _opens_a_body(scan.text, name_start):
         return
