@@ -165,6 +165,13 @@ CASES = [
         EventKind.INSPECTION,
     ),
     (
+        "落到实处 is no place",
+        "2月1日,区委书记李吉龙入户慰问困难家庭,要求把各项政策落到实处。",
+        NOT_CHECKED,
+        None,
+        EventKind.VISIT,
+    ),
+    (
         "a guest's body and title stay inside the action (董事会主席 is no official)",
         "9月27日,市委书记王五会见香港新华集团董事会主席蔡冠深一行。",
         "会见香港新华集团董事会主席蔡冠深一行",

@@ -31,6 +31,7 @@ _SCENE = re.compile(
 _NO_SCENE = re.compile(
     r"^(?:" + alternation([*VAGUE_TIMES, *read_words("scene_times.txt")]) + r")|[会节展赛]$|[0-9０-９]"
 )
+_IDIOMS = frozenset({"实处", "深处", "好处", "难处", "长处", "用处", "去处", "此处"})
 _TRAILING_PARENTHESIS = re.compile(r"[（(][^（()）]*[）)]$")
 MAX_PLACE_CHARS = 60
 MAX_PLACE_NAME_AFTER_POST = 4  # 省长|沙市: the rest of a place name a post word may run into
@@ -65,6 +66,8 @@ def _place_after(simplified: str, start: int, end: int) -> tuple[int, int] | Non
     while place_end - start >= 2:
         phrase = simplified[start:place_end]
         if _names_a_person(phrase):  # 贯彻落实武国定副省长: a person, not a place
+            return None
+        if phrase in _IDIOMS:  # 落到实处: no place
             return None
         if _DEICTIC.match(phrase) or _place_word().search(_TRAILING_PARENTHESIS.sub("", phrase)):
             return start, place_end  # 县医院(新院区): the place word before a closing parenthesis counts
