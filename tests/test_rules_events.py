@@ -188,3 +188,12 @@ def test_a_month_inside_a_sentence_is_no_heading() -> None:
 def test_those_who_sit_in_列席_take_part_and_their_names_end_before_it() -> None:
     text = "2月28日,县委书记陆晓延主持召开常委会议。县人大主任张阅农、县政协主席张萍列席会议。"
     assert events(text, "2013-03-01") == [("2013-02-28", ["陆晓延", "张阅农", "张萍"])]
+
+
+def test_a_columns_week_on_a_line_of_its_own_is_no_events_day_and_its_items_stay_apart() -> None:
+    text = (
+        "要闻周报\n(5月20日—5月24日)\n●第六届洽谈会开幕。区委书记蒲彬彬参加开幕式。\n"
+        "●区委书记蒲彬彬主持召开常委会会议。\n"
+    )
+    assert events(text, "2024-05-27") == [(None, ["蒲彬彬"]), (None, ["蒲彬彬"])]
+    assert events("5月20日至24日,区委书记蒲彬彬到北京考察。", "2024-05-27") == [("2024-05-20", ["蒲彬彬"])]

@@ -43,6 +43,9 @@ _DOCUMENT_DATE_LINE = re.compile(
 )
 _FULL_DATE = re.compile(r"(?P<year>\d{4})[年\-/.](?P<month>\d{1,2})[月\-/.](?P<day>\d{1,2})日?")
 _FUTURE_TOLERANCE = timedelta(days=62)
+_RANGE = re.compile(r"[至到—－\-~～]")
+_OPENING_ONLY = re.compile(r"[\s（(【\[]*")
+_CLOSING_ONLY = re.compile(r"[ \t　）)】\]]*(?:\n|$)")
 CUT_OFF_REACH = 4  # characters before a date that may say it is a cut-off: long enough for 截止到
 PERIOD_REACH = 6  # characters after a date that may say it starts a period (以来, 为止) or ends a dateline (清远消息)
 
@@ -84,7 +87,11 @@ class DateResolver:
     def resolve(self, simplified: str, match: re.Match[str]) -> DateMention:
         before = simplified[max(0, match.start() - CUT_OFF_REACH) : match.start()]
         after = simplified[match.end() : match.end() + PERIOD_REACH]
-        is_event_day = not _CUT_OFF_BEFORE.search(before) and not _PERIOD_AFTER.match(after)
+        is_event_day = (
+            not _CUT_OFF_BEFORE.search(before)
+            and not _PERIOD_AFTER.match(after)
+            and not self._heads_a_column(simplified, match)
+        )
         if match["heading_month"]:
             self._start_month(match)
             return DateMention(match.start(), match.end(), None, False)
@@ -95,6 +102,17 @@ class DateResolver:
         if day is not None:
             self.previous = day
         return DateMention(match.start(), match.end(), day, is_event_day)
+
+    @staticmethod
+    def _heads_a_column(simplified: str, match: re.Match[str]) -> bool:
+        """`(5月20日—5月24日)` on a line of its own: the week a column covers, no event's day."""
+        if not _RANGE.search(match.group()):
+            return False
+        line_start = simplified.rfind("\n", 0, match.start()) + 1
+        return bool(
+            _OPENING_ONLY.fullmatch(simplified, line_start, match.start())
+            and _CLOSING_ONLY.match(simplified, match.end())
+        )
 
     def _start_month(self, heading: re.Match[str]) -> None:
         """A month heading: the days told below it are of that month (and of its year, else the nearest one)."""

@@ -258,6 +258,8 @@ def _merge_same_activity(text: str, drafts: list[EventDraft]) -> list[EventDraft
 
 def _same_activity(breaks: list[int], kept: EventDraft, draft: EventDraft) -> bool:
     one_paragraph = bisect.bisect(breaks, kept.evidence[0]) == bisect.bisect(breaks, draft.evidence[0])
+    if draft.day is None and not one_paragraph:
+        return False  # undated paragraphs (the ● items of a weekly column): each its own activity
     return (
         draft.action is None
         or kept.action is None
