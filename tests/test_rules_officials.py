@@ -302,3 +302,15 @@ def test_a_commanders_post_and_a_civil_service_rank_are_posts() -> None:
 def test_a_list_of_chairs_after_是_and_a_note_and_a_colon_keeps_every_name() -> None:
     text = "本次大会的执行主席是(按姓名笔画排列):旷立伟、旷志军、戴立华(女)、周耀辉。"
     assert list(officials(text)) == ["旷立伟", "旷志军", "戴立华", "周耀辉"]
+
+
+def test_leaders_who_came_to_a_place_name_no_one_but_a_listed_来_does() -> None:
+    assert officials("7月22日下午,市领导来台江开展挂钩重点项目督导活动。") == {}
+    assert officials("区领导来建华、王明出席。") == {"来建华": ["区领导"], "王明": ["区领导"]}
+
+
+def test_a_verb_of_dispatching_ends_the_name_and_禄_is_a_surname() -> None:
+    assert officials("4月9日旗委常委、副旗长白洋调度旗级领导包联重大项目。副省长禄智明陪同。") == {
+        "白洋": ["旗委常委", "副旗长"],
+        "禄智明": ["副省长"],
+    }
