@@ -314,3 +314,7 @@ def test_a_verb_of_dispatching_ends_the_name_and_禄_is_a_surname() -> None:
         "白洋": ["旗委常委", "副旗长"],
         "禄智明": ["副省长"],
     }
+
+
+def test_a_journey_to_a_province_after_a_post_is_no_name() -> None:
+    assert officials("要深入学习贯彻习近平总书记来川视察重要指示精神。") == {"习近平": ["总书记"]}

@@ -17,6 +17,7 @@ from digestllm.rules.lexicon import (
     LEADERS_AFTER_NAMES,
     LEADERSHIP_LABEL,
     NAMELIKE_BODIES,
+    PROVINCE_ABBREVIATIONS,
     PROVINCES,
     TRAILING_TITLES,
     alternation,
@@ -95,6 +96,8 @@ def _posts_before_a_name(scan: Scan, core: re.Match[str]) -> Iterator[Candidate]
     name_end = scan.names.name_after(name_start)
     if name_end is None or name_end > scan.end or _opens_a_body(scan.text, name_start):
         return
+    if name_end - name_start == 2 and _names_a_journey(scan.text, name_start):
+        return
     chain = scan.posts.chain_before(core.start(), core.end(), scan.start)
     if not holds_public_post(scan.text, chain, scan.start):
         return
@@ -112,6 +115,11 @@ def _title_after_a_name(scan: Scan, title: re.Match[str]) -> Iterator[Candidate]
         return
     mention = OfficialMention(name_start, title.start(), [Post(title.start(), title.end())])
     yield Candidate(mention, free_until=title.end())
+
+
+def _names_a_journey(text: str, start: int) -> bool:
+    """`来川`, `赴京` after a post: the holder went to a province (总书记来川视察)."""
+    return text[start] in "来赴到" and text[start + 1] in PROVINCE_ABBREVIATIONS
 
 
 def _opens_a_body(text: str, start: int) -> bool:
