@@ -172,6 +172,13 @@ CASES = [
         EventKind.VISIT,
     ),
     (
+        "the chamber a delegation visits is its place (访问…总商会)",
+        "5月29日,聊城市委副书记、市长张百顺一行八人访问澳门中华总商会,受到该会副理事长莫志伟等的热情接待。",
+        NOT_CHECKED,
+        "澳门中华总商会",
+        NOT_CHECKED,
+    ),
+    (
         "a guest's body and title stay inside the action (董事会主席 is no official)",
         "9月27日,市委书记王五会见香港新华集团董事会主席蔡冠深一行。",
         "会见香港新华集团董事会主席蔡冠深一行",
