@@ -227,6 +227,8 @@ SUBJECT_CASES = [
     ("the object of the verb before the figure", "省政协十二届一次会议共提出提案744件。", "744件", "提案"),
     ("支付 leads to what is paid", "该园去年为每个贫困村支付租金1.5万元。", "1.5万元", "租金"),
     ("带去了 leads to what is brought", "给每户群众带去了慰问金300元。", "300元", "慰问金"),
+    ("the noun after 的 is what the figure measures", "区长李继龙将500元的慰问金亲手送到老人手中。", "500元", "慰问金"),
+    ("于 after a figure begins no subject", "市长张百顺一行八人于五月二十九日访问澳门。", "八人", "市长张百顺一行"),
     ("a village is a subject of one character", "全镇三个村参加评比。", "三个", "村"),
     ("an adverb after the subject ends it (先后)", "8家企业负责人先后发言。", "8家", "企业负责人"),
     ("开工建设 leads to what is built", "开工建设重庆天坤等项目20个。", "20个", "重庆天坤等项目"),
