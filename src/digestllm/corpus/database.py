@@ -23,7 +23,7 @@ from digestllm.errors import DigestError
 DATABASE = "digest.duckdb"
 TABLES_DIR = "tables"
 _SQL_TYPES = {"string": "VARCHAR", "int": "BIGINT", "float": "DOUBLE", "date": "DATE"}
-_MEMORY_LIMIT = "512MB"  # DuckDB spills to disk past it; a run's memory stays bounded
+_MEMORY_LIMIT = "256MB"  # DuckDB spills to disk past it: with the linked persons in memory, a run stays under 1 GiB
 
 
 def build_tables(out_dir: Path, *, excel: bool = False) -> dict[str, int]:
@@ -46,8 +46,9 @@ def build_tables(out_dir: Path, *, excel: bool = False) -> dict[str, int]:
                 _create(connection, table, sorted((parts_dir(out_dir) / table).glob("*.parquet")))
                 counts[table] = _count(connection, table)
                 _export(connection, table, tables_dir, excel)
-            for table, rows in people_rows(read_people(out_dir)).items():
-                _create_from_rows(connection, table, rows)
+            people = people_rows(read_people(out_dir))
+            for table in list(people):
+                _create_from_rows(connection, table, people.pop(table))  # each table's rows go once it is made
                 counts[table] = _count(connection, table)
                 _export(connection, table, tables_dir, excel)
         finally:

@@ -13,7 +13,7 @@ runs at the end over those shares, a few hundred bytes an official, never over t
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from digestllm.persons import document_mentions, event_place_rows, link_mentions, person_tables
@@ -89,7 +89,31 @@ def people_rows(shares: Iterable[DocumentPeople]) -> dict[str, list[dict[str, An
     their ids, so person ids do not depend on the input's order, the workers or the runner."""
     mentions: list[Mention] = []
     places: list[dict[str, Any]] = []
-    for share in sorted(shares, key=lambda share: share.document_id):
+    shared = _Shared()
+    for share in sorted((shared.share(s) for s in shares), key=lambda share: share.document_id):
         mentions.extend(share.mentions)
         places.extend(share.places)
     return {**person_tables(link_mentions(mentions)), "event_places": places}
+
+
+class _Shared:
+    """One object for each post, place and set of places that documents repeat: a corpus's mentions are
+    held together while they are linked, and most of their posts and places recur."""
+
+    def __init__(self) -> None:
+        self._objects: dict[object, Any] = {}
+
+    def share(self, document: DocumentPeople) -> DocumentPeople:
+        mentions = [
+            replace(
+                mention,
+                posts=self._one(tuple(self._one(post) for post in mention.posts)),
+                place=self._one(mention.place),
+                document_places=self._one(mention.document_places),
+            )
+            for mention in document.mentions
+        ]
+        return DocumentPeople(document.document_id, mentions, document.places)
+
+    def _one(self, value: Any) -> Any:
+        return self._objects.setdefault(value, value)

@@ -12,7 +12,7 @@ from enum import Enum
 
 from digestllm.enrich import document_places, document_year, enrich_with_places
 from digestllm.places import Place, geo_available, text_places
-from digestllm.schemas import DigestResult, Official, Post, PostLevel
+from digestllm.schemas import DigestResult, Official, Post, PostLevel, PostRole
 from digestllm.text import to_simplified
 
 # How deep each level lies; a link between nested places spans at most one step.
@@ -35,7 +35,7 @@ class Relation(str, Enum):
     DISJOINT = "disjoint"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlaceRef:
     """A place as the linker compares it: its code (or None), its name, its level."""
 
@@ -70,7 +70,22 @@ def depth_gap(a: PlaceRef, b: PlaceRef) -> int:
     return abs(LEVEL_DEPTH[a.level] - LEVEL_DEPTH[b.level])
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
+class PostRef:
+    """A post as the linker and the people tables read it: the schema's `Post` in a few dozen bytes."""
+
+    title: str
+    role: PostRole
+    level: PostLevel
+    region: str | None
+    region_code: str | None
+
+    @classmethod
+    def of(cls, post: Post) -> PostRef:
+        return cls(post.title, post.role, post.level, post.region, post.region_code)
+
+
+@dataclass(frozen=True, slots=True)
 class Mention:
     """An official of one document: the unit the linker clusters."""
 
@@ -79,7 +94,7 @@ class Mention:
     name: str  # as written
     key: str  # the Simplified name: the block the linker compares within
     pinyin: str | None
-    posts: tuple[Post, ...]
+    posts: tuple[PostRef, ...]
     place: PlaceRef | None  # the most specific place of the official's own posts and region
     document_places: frozenset[PlaceRef]
     first_seen: dt.date | None
@@ -155,7 +170,7 @@ def document_mentions(
                 name=official.name,
                 key=to_simplified(official.name).strip(),
                 pinyin=official.pinyin,
-                posts=tuple(official.posts),
+                posts=tuple(PostRef.of(post) for post in official.posts),
                 place=_own_place(official, places),
                 document_places=refs,
                 first_seen=min(dated) if dated else None,
