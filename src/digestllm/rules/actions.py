@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from digestllm.rules.lexicon import ACTIVITY_VERBS, GENERIC_OCCASIONS, MOTION_VERBS, alternation
+from digestllm.rules.lexicon import ACTIVITY_VERBS, GENERIC_OCCASIONS, ITEM_MARKS, MOTION_VERBS, alternation
 
 # 宣讲团, 督导组, 研究室主任, 慰问金, 调研情况, 在座谈会上, 签约仪式上, 举行的美食节: verbs that begin a noun
 # or describe one are no activity; nor are 开工项目 and 签约项目, the projects.
@@ -50,7 +50,6 @@ _ATTENDED = re.compile(
 # 参加活动, 参加: taking part in the activity the item told (陪同, 致辞, 出席仪式 stay as written).
 _TAKES_PART = re.compile(r"(?:参加|列席)了?(?:此次|本次|上述|这次|相关)?(?:活动)?")
 _OPENING = re.compile(r"开展|组织开展|进行|举行")
-_ITEM_MARKS = tuple("◆●■▲★◇○□△☆")
 _AT_OCCASION = re.compile(r"在(?P<what>[^，,。；;：:！!？?\n“”]{2,30}?(?:仪式|典礼|会议|大会|会|活动))上")
 _DATED_ITEM = re.compile(r"\s*(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日")
 _CLAUSE_MARKS = tuple("，,。；;：:！!？?\n")
@@ -108,7 +107,7 @@ def _told_activity(simplified: str, start: int, end: int) -> tuple[int, int] | N
 def _told_from(simplified: str, section_start: int, at: int) -> int:
     """Where what an attending word refers to may be told: its own item of a digest (◆ …, or a chronicle's
     dated line `2日 区长…`), never an earlier one."""
-    told_from = max(section_start, *(simplified.rfind(mark, section_start, at) for mark in _ITEM_MARKS))
+    told_from = max(section_start, *(simplified.rfind(mark, section_start, at) for mark in ITEM_MARKS))
     line_start = simplified.rfind("\n", section_start, at) + 1
     if _DATED_ITEM.match(simplified, line_start):
         told_from = max(told_from, line_start)

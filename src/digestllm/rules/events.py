@@ -25,6 +25,7 @@ from digestllm.rules.lexicon import (
     CITED_NOUNS,
     CITING_VERBS,
     COMPANION_WORDS,
+    ITEM_MARKS,
     SPEECH_VERBS,
     VAGUE_TIMES,
     alternation,
@@ -240,7 +241,7 @@ def _merge_same_activity(text: str, drafts: list[EventDraft]) -> list[EventDraft
     by_day: dict[date | None, list[EventDraft]] = {}
     for draft in drafts:
         recent = by_day.setdefault(draft.day, [])[-MERGE_WINDOW:]
-        same = next((k for k in recent if _same_activity(breaks, k, draft)), None)
+        same = next((k for k in recent if _same_activity(text, breaks, k, draft)), None)
         if same is None:
             kept.append(draft)
             by_day[draft.day].append(draft)
@@ -256,10 +257,10 @@ def _merge_same_activity(text: str, drafts: list[EventDraft]) -> list[EventDraft
     return _drop_retold_undated(kept)
 
 
-def _same_activity(breaks: list[int], kept: EventDraft, draft: EventDraft) -> bool:
+def _same_activity(text: str, breaks: list[int], kept: EventDraft, draft: EventDraft) -> bool:
     one_paragraph = bisect.bisect(breaks, kept.evidence[0]) == bisect.bisect(breaks, draft.evidence[0])
-    if draft.day is None and not one_paragraph:
-        return False  # undated paragraphs (the ● items of a weekly column): each its own activity
+    if draft.date_span is None and kept.date_span is None and not one_paragraph and _an_item(text, breaks, draft):
+        return False  # the items of a weekly column that tell no day (●…): each its own activity
     return (
         draft.action is None
         or kept.action is None
@@ -268,6 +269,13 @@ def _same_activity(breaks: list[int], kept: EventDraft, draft: EventDraft) -> bo
         and (EventKind.OTHER in (kept.kind, draft.kind) or kept.kind is draft.kind)
         or any(name in kept.name_spans for name in draft.officials)
     )
+
+
+def _an_item(text: str, breaks: list[int], draft: EventDraft) -> bool:
+    """True when the draft's paragraph opens with a list mark (●, ◆, …)."""
+    index = bisect.bisect(breaks, draft.evidence[0]) - 1
+    paragraph_start = breaks[index] + 1 if index >= 0 else 0
+    return text[paragraph_start : draft.evidence[0] + 1].lstrip()[:1] in ITEM_MARKS
 
 
 def _drop_retold_undated(drafts: list[EventDraft]) -> list[EventDraft]:

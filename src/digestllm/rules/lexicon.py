@@ -156,6 +156,9 @@ COMPANION_WORDS = ("一同", "陪同", "随同", "一起", "共同", "参加", "
 # Words that lead to an event's place: 在县会议中心举行, 前往…等地, 深入鸳鸯、高楼等乡镇.
 PLACE_LEADS = tuple(read_words("place_leads.txt"))
 
+# Marks that open the items of a digest or a weekly column (◆ 区委书记…, ● 4月7日…).
+ITEM_MARKS = "◆●■▲★◇○□△☆"
+
 # Bare objects that stand for an occasion the text named before: 主持会议, 出席仪式, 参加活动.
 GENERIC_OCCASIONS = ("会议", "大会", "仪式", "活动", "典礼", "会")
 
