@@ -39,6 +39,8 @@ FLOORS = {
     "heldout21": {"overall": 0.94, "officials": 0.96, "fields": 0.85},
     "heldout22": {"overall": 0.87, "officials": 0.91, "fields": 0.74},
     "heldout23": {"overall": 0.85, "officials": 0.90, "fields": 0.86},
+    "heldout24": {"overall": 0.90, "officials": 0.86, "fields": 0.75},
+    "heldout25": {"overall": 0.96, "officials": 0.98, "fields": 0.60},
 }
 
 
