@@ -179,6 +179,13 @@ CASES = [
         NOT_CHECKED,
     ),
     (
+        "leaders named by a word (领导, 负责人) are no place; the place after them is",
+        "3月2日,区委书记李明和区直相关单位负责人在我区分会场收看会议。",
+        NOT_CHECKED,
+        "我区分会场",
+        NOT_CHECKED,
+    ),
+    (
         "a guest's body and title stay inside the action (董事会主席 is no official)",
         "9月27日,市委书记王五会见香港新华集团董事会主席蔡冠深一行。",
         "会见香港新华集团董事会主席蔡冠深一行",
@@ -278,3 +285,8 @@ def test_the_place_an_occasion_is_held_in_holds_for_the_days_later_sentences() -
     assert {name for event in events for name in event.officials} == {"林铎", "王玺玉", "马青林", "张建昌"}
     assert {event.location for event in events} == {"兰州"}
     assert not any("报道" in (event.action or "") for event in events)  # no byline in an action
+
+
+def test_a_topic_is_no_place() -> None:
+    [event] = extract("3月2日,区委书记李明调研,要求在现代农业、旅游业等方面加强与山东的合作。").events
+    assert event.location is None

@@ -21,7 +21,9 @@ _PLACE_END = re.compile(
     + alternation(ACTIVITY_VERBS)
     + r"|的|时|期间|之际|以来|后[，,]|上[，,]"
 )
-_HOLDS_A_POST = re.compile(r"书记|省长|市长|县长|区长|镇长|乡长|主任|主席|部长|局长|团长|同志")
+_HOLDS_A_POST = re.compile(r"书记|省长|市长|县长|区长|镇长|乡长|主任|主席|部长|局长|团长|同志|领导|负责人")
+# 在现代农业、旅游业等方面加强与山东…: a topic, not a place
+_TOPIC = re.compile(r"方面|领域")
 _DEICTIC = re.compile(r"^(?:我|全|本)[省市县区镇乡村]$")
 _SCENE = re.compile(
     r"在(?P<named>[^，,。；;：:\n]{2,30}?)(?:隆重|正式|盛大)?(?:举行|召开|举办|开幕|开工|开赛)"
@@ -31,6 +33,7 @@ _SCENE = re.compile(
 _NO_SCENE = re.compile(
     r"^(?:" + alternation([*VAGUE_TIMES, *read_words("scene_times.txt")]) + r")|[会节展赛]$|[0-9０-９]"
 )
+_NO_PLACE_START = frozenset("、，,。；;：:")
 _IDIOMS = frozenset({"实处", "深处", "好处", "难处", "长处", "用处", "去处", "此处"})
 _TRAILING_PARENTHESIS = re.compile(r"[（(][^（()）]*[）)]$")
 MAX_PLACE_CHARS = 60
@@ -67,7 +70,7 @@ def _place_after(simplified: str, start: int, end: int) -> tuple[int, int] | Non
         phrase = simplified[start:place_end]
         if _names_a_person(phrase):  # 贯彻落实武国定副省长: a person, not a place
             return None
-        if phrase in _IDIOMS:  # 落到实处: no place
+        if phrase in _IDIOMS or _TOPIC.search(phrase) or phrase[0] in _NO_PLACE_START:  # 落到实处, 、竭尽所能
             return None
         if _DEICTIC.match(phrase) or _place_word().search(_TRAILING_PARENTHESIS.sub("", phrase)):
             return start, place_end  # 县医院(新院区): the place word before a closing parenthesis counts
