@@ -60,6 +60,8 @@ FUNCTION_CHARS = frozenset("的了在是和与及等对到从为被把将也都�
 
 # Of those, the ones that are common surnames too: right after a post they start a name (县长向业顺, 副市长于洋).
 SURNAMES_AFTER_A_POST = frozenset("向于")
+# Verbs of coming that also stand as surnames: 市领导来台江, 总书记来川视察 name a journey, not a 来 or a 到.
+ARRIVAL_CHARS = frozenset("来到赴")
 # One-character names of provinces: 来川, 赴京 after a post are a journey (总书记来川视察), not a 来 named 川.
 PROVINCE_ABBREVIATIONS = frozenset("京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀黔贵滇云陕秦甘陇青蒙桂藏宁新港澳台")
 

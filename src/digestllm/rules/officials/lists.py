@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from digestllm.rules.lexicon import ATTENDING_WORDS, NAME_CLOSERS, alternation
+from digestllm.rules.lexicon import ARRIVAL_CHARS, ATTENDING_WORDS, NAME_CLOSERS, alternation
 from digestllm.rules.officials.names import FOLLOWING_WORD, NameScanner
 from digestllm.rules.officials.spans import OfficialMention, Post
 
@@ -39,7 +39,7 @@ def listed_after(
         note = _NOTE_AFTER_NAME.match(simplified, name_end)  # 戴立华(女)、: a note on the person, not a name
         if first and not _opens_a_list(simplified, note.end() if note else name_end):
             break
-        if first and simplified[start] in _MOTION_CHARS and not simplified.startswith("、", name_end):
+        if first and simplified[start] in ARRIVAL_CHARS and not simplified.startswith("、", name_end):
             break  # 市领导来台江开展督导: the leaders came to a place, no 来 named 台江
         found.append(OfficialMention(start, name_end, list(shared_posts)))
         cursor = note.end() if note else name_end
@@ -47,7 +47,6 @@ def listed_after(
     return found
 
 
-_MOTION_CHARS = frozenset("来到赴")
 _NOTE_AFTER_NAME = re.compile(r"[（(](?:女|男|[\u4e00-\u9fff]{1,2}族)[）)]")
 
 

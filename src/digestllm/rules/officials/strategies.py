@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from digestllm.rules.lexicon import (
+    ARRIVAL_CHARS,
     COMMON_HAN_CLASS,
     LEADERS_AFTER_NAMES,
     LEADERSHIP_LABEL,
@@ -119,7 +120,7 @@ def _title_after_a_name(scan: Scan, title: re.Match[str]) -> Iterator[Candidate]
 
 def _names_a_journey(text: str, start: int) -> bool:
     """`来川`, `赴京` after a post: the holder went to a province (总书记来川视察)."""
-    return text[start] in "来赴到" and text[start + 1] in PROVINCE_ABBREVIATIONS
+    return text[start] in ARRIVAL_CHARS and text[start + 1] in PROVINCE_ABBREVIATIONS
 
 
 def _opens_a_body(text: str, start: int) -> bool:
