@@ -3,7 +3,8 @@
 A place follows a word that leads to one (`在`, `到`, `前往`, `深入`, `莅临` …) and runs to the next
 activity verb or clause break: `前往炳德药业公共药厂、…、四川粉大师食品公司等地`, `在县会议中心举行`.
 It is a place only when it ends with a word of `data/place_words.txt` (a region, a site, a body, a
-stop list's `等地`) or is a deictic (`我县`, `全区`); a topic or a clause (`贯彻落实…`) is none.
+stop list's `等地`) or with a division's short name (`data/division_names.txt`: 济南, 合肥), or is a
+deictic (`我县`, `全区`); a topic or a clause (`贯彻落实…`) is none.
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ from functools import cache
 
 from digestllm.rules.lexicon import ACTIVITY_VERBS, PLACE_LEADS, VAGUE_TIMES, alternation, read_words
 
-# 来我市考察: 来 leads to a place only when it is the writer's own (elsewhere 来 is 以来, 带来, 来自 …)
-_LEAD = re.compile(r"(?:" + alternation(PLACE_LEADS) + r"|来(?=[我本][省市县区镇乡村]))")
-# A place may hold a short parenthesis (高速公路沙洋(高阳)出口); any other bracket ends it.
+# 来我市考察, 对我县进行视察: 来 and 对 lead to a place only when it is the writer's own (elsewhere 来 is
+# 以来, 带来, 来自 …, and 对 leads to a topic: 对疫情防控工作进行督导)
+_LEAD = re.compile(r"(?:" + alternation(PLACE_LEADS) + r"|[来对](?=[我本][省市县区镇乡村]))")
+# A place may hold a short parenthesis (高速公路沙洋(高阳)出口) and a quoted name (“2260”优质烟项目区);
+# any other bracket or quotation mark ends it.
 _PLACE_END = re.compile(
-    r"[，,。；;：:！!？?\n“”]|[（(](?![^（()）\n，,。]{1,12}[）)])|[）)]|"
+    r"[，,。；;：:！!？?\n”]|[（(](?![^（()）\n，,。]{1,12}[）)])|[）)]|"
     + alternation(ACTIVITY_VERBS)
     + r"|的|时|期间|之际|以来|后[，,]|上[，,]"
 )
@@ -34,7 +37,7 @@ _NO_SCENE = re.compile(
     r"^(?:" + alternation([*VAGUE_TIMES, *read_words("scene_times.txt")]) + r")|[会节展赛]$|[0-9０-９]"
 )
 _NO_PLACE_START = frozenset("、，,。；;：:")
-_IDIOMS = frozenset({"实处", "深处", "好处", "难处", "长处", "用处", "去处", "此处"})
+_LOOKALIKES = tuple(read_words("place_word_lookalikes.txt"))  # 落到实处, “十四五”开局
 _TRAILING_PARENTHESIS = re.compile(r"[（(][^（()）]*[）)]$")
 MAX_PLACE_CHARS = 60
 MAX_PLACE_NAME_AFTER_POST = 4  # 省长|沙市: the rest of a place name a post word may run into
@@ -42,8 +45,18 @@ MAX_TRAILING_WORD = 2  # characters of a verb glued to a place that may be cut o
 
 
 @cache
-def _place_word() -> re.Pattern[str]:
-    return re.compile(r"(?:" + alternation(read_words("place_words.txt")) + r")$")
+def _place_words(divisions: bool) -> tuple[frozenset[str], int]:
+    """The words that end a place: a level, a site, a body (`place_words.txt`), and with `divisions` a
+    division's short name (济南, 合肥: `division_names.txt`); and the longest one's length."""
+    words = frozenset(read_words("place_words.txt") + (read_words("division_names.txt") if divisions else []))
+    return words, max(map(len, words))
+
+
+def _ends_a_place(text: str, start: int = 0, end: int | None = None, divisions: bool = True) -> bool:
+    """Whether `text[start:end]` ends with a word that ends a place."""
+    words, longest = _place_words(divisions)
+    end = len(text) if end is None else end
+    return any(text[end - length : end] in words for length in range(1, min(longest, end - start) + 1))
 
 
 def location_span(simplified: str, start: int, end: int) -> tuple[int, int] | None:
@@ -61,8 +74,9 @@ def _place_after(simplified: str, start: int, end: int) -> tuple[int, int] | Non
     limit = min(end, start + MAX_PLACE_CHARS)
     stop = _place_end(simplified, start, limit)
     place_end = stop.start() if stop else limit
-    # 同为重点县的百色市田林县: a place word before 的 describes the place it leads to (but 访问的 does not)
-    if stop is not None and stop.group() == "的" and _place_word().search(simplified, start, place_end):
+    # 同为重点县的百色市田林县: a place word before 的 describes the place it leads to (but 访问的 does not,
+    # nor a bare city name: 在…加强与山东的合作)
+    if stop is not None and stop.group() == "的" and _ends_a_place(simplified, start, place_end, divisions=False):
         named = _place_after(simplified, stop.end(), end)
         if named is not None:
             return named
@@ -70,12 +84,12 @@ def _place_after(simplified: str, start: int, end: int) -> tuple[int, int] | Non
         phrase = simplified[start:place_end]
         if _names_a_person(phrase):  # 贯彻落实武国定副省长: a person, not a place
             return None
-        if phrase in _IDIOMS or _TOPIC.search(phrase) or phrase[0] in _NO_PLACE_START:  # 落到实处, 、竭尽所能
+        if phrase.endswith(_LOOKALIKES) or _TOPIC.search(phrase) or phrase[0] in _NO_PLACE_START:  # 、竭尽所能
             return None
-        if _DEICTIC.match(phrase) or _place_word().search(_TRAILING_PARENTHESIS.sub("", phrase)):
+        if _DEICTIC.match(phrase) or _ends_a_place(_TRAILING_PARENTHESIS.sub("", phrase)):
             return start, place_end  # 县医院(新院区): the place word before a closing parenthesis counts
         for trim in range(1, MAX_TRAILING_WORD + 1):  # 项目现场作开工动员: a verb glued to the place
-            if place_end - trim - start >= 2 and _place_word().search(simplified, start, place_end - trim):
+            if place_end - trim - start >= 2 and _ends_a_place(simplified, start, place_end - trim):
                 return start, place_end - trim
         cut = simplified.rfind("、", start, place_end)  # a list whose last item reads as no place: drop it
         if cut <= start:
@@ -89,7 +103,7 @@ def _names_a_person(phrase: str) -> bool:
     (湖南省长沙市, 上海市长宁区) is none."""
     for post in _HOLDS_A_POST.finditer(phrase):
         tail = phrase[post.end() : post.end() + MAX_PLACE_NAME_AFTER_POST]
-        if not any(_place_word().search(tail, 0, end) for end in range(2, len(tail) + 1)):
+        if not any(_ends_a_place(tail, 0, end) for end in range(2, len(tail) + 1)):
             return True
     return False
 
@@ -97,15 +111,21 @@ def _names_a_person(phrase: str) -> bool:
 def _place_end(simplified: str, start: int, limit: int) -> re.Match[str] | None:
     """What ends the place that starts at `start`: a closing bracket only when the place did not open it."""
     stop = _PLACE_END.search(simplified, start, limit)
-    while stop is not None and stop.group() in "）)" and _opens_a_bracket(simplified, start, stop.start()):
+    while stop is not None and _closes_what_it_opened(simplified, start, stop):
         stop = _PLACE_END.search(simplified, stop.end(), limit)
     return stop
 
 
-def _opens_a_bracket(simplified: str, start: int, end: int) -> bool:
-    return max(simplified.rfind("(", start, end), simplified.rfind("（", start, end)) > max(
-        simplified.rfind(")", start, end), simplified.rfind("）", start, end)
-    )
+def _closes_what_it_opened(simplified: str, start: int, stop: re.Match[str]) -> bool:
+    """Whether `stop` closes a bracket or a quotation the place opened after `start`."""
+    end = stop.start()
+    if stop.group() == "”":
+        return simplified.rfind("“", start, end) > simplified.rfind("”", start, end)
+    if stop.group() in "）)":
+        return max(simplified.rfind("(", start, end), simplified.rfind("（", start, end)) > max(
+            simplified.rfind(")", start, end), simplified.rfind("）", start, end)
+        )
+    return False
 
 
 def scene_span(simplified: str, start: int, end: int) -> tuple[int, int] | None:
