@@ -318,3 +318,19 @@ def test_a_verb_of_dispatching_ends_the_name_and_禄_is_a_surname() -> None:
 
 def test_a_journey_to_a_province_after_a_post_is_no_name() -> None:
     assert officials("要深入学习贯彻习近平总书记来川视察重要指示精神。") == {"习近平": ["总书记"]}
+
+
+def test_a_rare_name_character_may_close_a_name_before_its_title() -> None:
+    assert officials("3月4日,栗战书委员长主持会议。") == {"栗战书": ["委员长"]}
+
+
+def test_受_ends_a_name_and_科_may_close_one() -> None:
+    assert officials("县经济委员会主任徐斌受县政府委托作报告。县农业委员会主任范育科受县政府委托作报告。") == {
+        "徐斌": ["县经济委员会主任"],
+        "范育科": ["县农业委员会主任"],
+    }
+
+
+def test_a_list_holds_names_of_four_and_names_with_a_middle_dot() -> None:
+    listed = officials("全国人大常委会副委员长王晨、艾力更·依明巴海、王东明、白玛赤林、丁仲礼出席会议。")
+    assert list(listed) == ["王晨", "艾力更·依明巴海", "王东明", "白玛赤林", "丁仲礼"]

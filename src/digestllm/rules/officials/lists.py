@@ -32,8 +32,8 @@ def listed_after(
     while cursor < end and (first or simplified[cursor] == "、"):
         start = cursor + 1
         name_end = names.name_after(start)
-        if name_end is None and not first:  # inside a list a rare surname still reads as a name: 润道宏
-            name_end = names.listed_name(start)
+        if not first and (name_end is None or not names.closes_name(name_end)):
+            name_end = names.listed_name(start)  # inside a list: a rare surname (润道宏), a name of four (白玛赤林)
         if name_end is None or name_end > end or not names.closes_name(name_end):
             break
         note = _NOTE_AFTER_NAME.match(simplified, name_end)  # 戴立华(女)、: a note on the person, not a name

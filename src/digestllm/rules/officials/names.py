@@ -140,11 +140,12 @@ class NameScanner:
         return None
 
     def listed_name(self, pos: int) -> int | None:
-        """The end of a two- or three-character item of a 、 list starting at `pos`, whatever its surname."""
+        """The end of a two- to four-character item of a 、 list starting at `pos`, whatever its surname
+        (润道宏, and 白玛赤林: a Tibetan name of four)."""
         dotted = self.dotted_name(pos)
         if dotted is not None:
             return dotted
-        for length in (2, 3):
+        for length in (2, 3, 4):
             end = pos + length
             if self._ends_list_item(end) and self._reads_as_list_item(pos, end):
                 return end
@@ -198,7 +199,7 @@ class NameScanner:
                 start >= 0
                 and self.surname_length(start)
                 and not FOLLOWING_WORD.match(s, start)
-                and all(self.name_char(i) for i in range(start + 1, end))
+                and all(self.name_char(i) or (i == end - 1 and s[i] in RARE_NAME_CHARS) for i in range(start + 1, end))
             ):
-                return start
+                return start  # 栗战书委员长: a rare name character may close the name right before its title
         return None
