@@ -214,6 +214,13 @@ CASES = [
         EventKind.MEETING,
     ),
     (
+        "a light verb takes the topic 就 opened (就…情况进行检查)",
+        "4月29日,县委书记曹文斌就“五一”节前安全生产情况进行检查。",
+        "就“五一”节前安全生产情况进行检查",
+        NOT_CHECKED,
+        EventKind.INSPECTION,
+    ),
+    (
         "a guest's body and title stay inside the action (董事会主席 is no official)",
         "9月27日,市委书记王五会见香港新华集团董事会主席蔡冠深一行。",
         "会见香港新华集团董事会主席蔡冠深一行",

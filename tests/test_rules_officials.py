@@ -334,3 +334,8 @@ def test_受_ends_a_name_and_科_may_close_one() -> None:
 def test_a_list_holds_names_of_four_and_names_with_a_middle_dot() -> None:
     listed = officials("全国人大常委会副委员长王晨、艾力更·依明巴海、王东明、白玛赤林、丁仲礼出席会议。")
     assert list(listed) == ["王晨", "艾力更·依明巴海", "王东明", "白玛赤林", "丁仲礼"]
+
+
+def test_names_before_等领导_may_follow_以及() -> None:
+    listed = officials("县委副书记、县长李锋,以及罗运干、王立武、顾奕滨等副县以上领导在县会议中心集中收看开幕会。")
+    assert set(listed) == {"李锋", "罗运干", "王立武", "顾奕滨"}

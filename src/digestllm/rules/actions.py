@@ -51,6 +51,10 @@ _ATTENDED = re.compile(
 _TAKES_PART = re.compile(r"(?:参加|列席)了?(?:此次|本次|上述|这次|相关)?(?:活动)?")
 _OPENING = re.compile(r"开展|组织开展|进行|举行")
 _AT_OCCASION = re.compile(r"在(?P<what>[^，,。；;：:！!？?\n“”]{2,30}?(?:仪式|典礼|会议|大会|会|活动))上")
+_LIGHT_VERBS = ("进行", "开展")
+# 就 and 围绕 opening the topic of a light verb (not 成就, 早就, 就是); what 对 opens stays out, as the
+# guide's examples keep it (对…项目建设复工情况进行了调研 → 调研)
+_TOPIC_LEAD = re.compile(r"(?<![成早也])就(?!是)|围绕")
 _DATED_ITEM = re.compile(r"\s*(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日")
 _CLAUSE_MARKS = tuple("，,。；;：:！!？?\n")
 MAX_ACTION_CHARS = 80  # a longer clause is cut at its last 、 within the limit
@@ -86,7 +90,17 @@ def action_span(simplified: str, start: int, end: int, section_start: int) -> tu
     joined = named or _joined_activity(simplified, verb, stop, told_from)
     if joined is None and _TAKES_PART.fullmatch(simplified, verb.start(), stop):
         joined = _told_activity(simplified, told_from, verb.start())
-    return joined or (verb.start(), stop)
+    return joined or (_topic_before(simplified, start, verb.start()), stop)
+
+
+def _topic_before(simplified: str, start: int, verb_start: int) -> int:
+    """Where the action starts: at its verb, or at the topic a light verb takes before it
+    (`就安全生产情况进行检查`, `围绕…开展调研`)."""
+    if not simplified.startswith(_LIGHT_VERBS, verb_start):
+        return verb_start
+    clause_start = max((simplified.rfind(mark, start, verb_start) for mark in _CLAUSE_MARKS), default=-1) + 1
+    topics = list(_TOPIC_LEAD.finditer(simplified, max(start, clause_start), verb_start))
+    return topics[-1].start() if topics else verb_start
 
 
 def _told_activity(simplified: str, start: int, end: int) -> tuple[int, int] | None:

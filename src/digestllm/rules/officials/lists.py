@@ -89,4 +89,12 @@ def names_listed_before(
         if start - 1 < floor or simplified[start - 1] != "、":
             break
         end = start - 1
-    return found if found and (found[-1].start == floor or simplified[found[-1].start - 1] in NAME_CLOSERS) else []
+    return found if found and _opens_names(simplified, found[-1].start, floor) else []
+
+
+def _opens_names(simplified: str, start: int, floor: int) -> bool:
+    """Whether a list of names may begin at `start`: after a mark, or after 以及/及 (…县长李锋,以及罗运干、王立武)."""
+    return start == floor or simplified[start - 1] in NAME_CLOSERS or simplified.endswith(_JOINING_WORDS, floor, start)
+
+
+_JOINING_WORDS = ("以及", "及")
