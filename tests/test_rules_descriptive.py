@@ -172,6 +172,13 @@ CASES = [
         EventKind.VISIT,
     ),
     (
+        "每到一处 is no place",
+        "2月1日,县委书记侯桂宁看望慰问困难群众。每到一处,侯桂宁都详细了解他们的生活状况。",
+        "看望慰问困难群众",
+        None,
+        EventKind.VISIT,
+    ),
+    (
         "the chamber a delegation visits is its place (访问…总商会)",
         "5月29日,聊城市委副书记、市长张百顺一行八人访问澳门中华总商会,受到该会副理事长莫志伟等的热情接待。",
         NOT_CHECKED,
