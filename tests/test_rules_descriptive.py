@@ -179,6 +179,20 @@ CASES = [
         EventKind.VISIT,
     ),
     (
+        "a place told in a later sentence of the same visit is its place (在县中心敬老院,…)",
+        "1月20日,县委书记周锦政走访慰问困难党员。在县中心敬老院,周锦政看望慰问集中供养老人。",
+        NOT_CHECKED,
+        "县中心敬老院",
+        EventKind.VISIT,
+    ),
+    (
+        "a verb that begins a site's name does not end the place (检查点)",
+        "1月31日,县长王明来到广安东高速路口检查点,慰问执勤人员。",
+        "慰问执勤人员",
+        "广安东高速路口检查点",
+        EventKind.VISIT,
+    ),
+    (
         "the chamber a delegation visits is its place (访问…总商会)",
         "5月29日,聊城市委副书记、市长张百顺一行八人访问澳门中华总商会,受到该会副理事长莫志伟等的热情接待。",
         NOT_CHECKED,

@@ -18,11 +18,12 @@ from digestllm.rules.lexicon import ACTIVITY_VERBS, PLACE_LEADS, VAGUE_TIMES, al
 # 以来, 带来, 来自 …, and 对 leads to a topic: 对疫情防控工作进行督导)
 _LEAD = re.compile(r"(?:" + alternation(PLACE_LEADS) + r"|[来对](?=[我本][省市县区镇乡村]))")
 # A place may hold a short parenthesis (高速公路沙洋(高阳)出口) and a quoted name (“2260”优质烟项目区);
-# any other bracket or quotation mark ends it.
+# any other bracket or quotation mark ends it. An activity verb ends it, unless it begins a noun that names
+# a site (检查站, 观察点, 接待室).
 _PLACE_END = re.compile(
-    r"[，,。；;：:！!？?\n”]|[（(](?![^（()）\n，,。]{1,12}[）)])|[）)]|"
+    r"[，,。；;：:！!？?\n”]|[（(](?![^（()）\n，,。]{1,12}[）)])|[）)]|(?:"
     + alternation(ACTIVITY_VERBS)
-    + r"|的|时|期间|之际|以来|后[，,]|上[，,]"
+    + r")(?![点站室所])|的|时|期间|之际|以来|后[，,]|上[，,]"
 )
 _HOLDS_A_POST = re.compile(r"书记|省长|市长|县长|区长|镇长|乡长|主任|主席|部长|局长|团长|同志|领导|负责人")
 # 在现代农业、旅游业等方面加强与山东…: a topic, not a place
