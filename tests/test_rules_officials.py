@@ -339,3 +339,12 @@ def test_a_list_holds_names_of_four_and_names_with_a_middle_dot() -> None:
 def test_names_before_等领导_may_follow_以及() -> None:
     listed = officials("县委副书记、县长李锋,以及罗运干、王立武、顾奕滨等副县以上领导在县会议中心集中收看开幕会。")
     assert set(listed) == {"李锋", "罗运干", "王立武", "顾奕滨"}
+
+
+def test_任_and_年_stand_in_the_middle_of_a_name() -> None:
+    assert set(officials("县委书记唐年初,副县长王太进、张任重参加视察。县长李明任组长。")) == {
+        "唐年初",
+        "王太进",
+        "张任重",
+        "李明",
+    }

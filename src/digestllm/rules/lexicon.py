@@ -51,9 +51,9 @@ NON_NAME_CHARS = frozenset(
 # Of those, the ones that do stand in given names (张瑞书, 闵员根, 巴根那, 任军号, 买彦州, 王元其, 范育科) where
 # the name closes right after.
 RARE_NAME_CHARS = frozenset("书员那号州其科")
-# Of those, the ones that stand only in the middle of a three-character name (张时民列席), never at its end
-# (李明时强调: the time word after a name).
-MIDDLE_NAME_CHARS = frozenset("时")
+# Of those, the ones that stand only in the middle of a three-character name (张时民列席, 张任重, 唐年初), never
+# at its end (李明时强调: the time word after a name; 李明任组长, 李明年初).
+MIDDLE_NAME_CHARS = frozenset("时任年")
 
 # Function characters that are also surnames (和, 于, 都…): never a surname where they stand before a name.
 FUNCTION_CHARS = frozenset("的了在是和与及等对到从为被把将也都又就并而或之其这那个们我你他她它您由向于但")
