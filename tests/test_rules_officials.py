@@ -348,3 +348,12 @@ def test_任_and_年_stand_in_the_middle_of_a_name() -> None:
         "张任重",
         "李明",
     }
+
+
+def test_bare_names_attend_beside_others_named_by_their_body() -> None:
+    found = officials("6月2日,区委书记李明调研。王蛟、邱金来、黄建军及相关部门主要负责人陪同调研。")
+    assert set(found) == {"李明", "王蛟", "邱金来", "黄建军"}
+
+
+def test_names_before_等人大代表_are_deputies() -> None:
+    assert set(officials("鲁霞霞、何得书、罗广田等人大代表做了交流发言。")) == {"鲁霞霞", "何得书", "罗广田"}

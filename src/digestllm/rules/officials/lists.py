@@ -8,8 +8,11 @@ from digestllm.rules.lexicon import ARRIVAL_CHARS, ATTENDING_WORDS, NAME_CLOSERS
 from digestllm.rules.officials.names import FOLLOWING_WORD, NameScanner
 from digestllm.rules.officials.spans import OfficialMention, Post
 
-# 出席, 等参加, 在分会场参加: the names attended (a venue may stand between)
-_ATTENDED = re.compile(f"(?:等)?(?:在[^，,。；;、\\n]{{1,12}}?)?(?:{alternation(ATTENDING_WORDS)})")
+# 出席, 等参加, 在分会场参加, 及相关部门负责人陪同: the names attended (a venue, or others named by their body,
+# may stand between)
+_ATTENDED = re.compile(
+    f"(?:等|(?:以及|及|和)[^，,。；;、\\n]{{1,15}}?负责人)?(?:在[^，,。；;、\\n]{{1,12}}?)?(?:{alternation(ATTENDING_WORDS)})"
+)
 _OPENS_A_LIST = "、，,等"
 
 
