@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import bisect
 import math
-import re
 from difflib import SequenceMatcher
 
 from digestllm.schemas import Event, Metric, Official, Origin, Section, SectionStatus, Span
 from digestllm.text import ScriptView, to_simplified
+from digestllm.wordsearch import find_words
 
 STATEMENT_REACH = 40  # characters: two figures this close, both told again, are one statement repeated
 DISTINCTIVE_COUNT = 1000  # a count this large (or money, or a decimal) is too specific to recur by chance
@@ -87,20 +87,15 @@ class OfficialsByName:
 
 def _all_mentions(view: ScriptView, names: set[str], skip: list[tuple[int, int]]) -> dict[str, list[Span]]:
     """Every place each (Simplified) name is written, but inside a longer official's name (李明 in
-    李明亮) or in a skipped range; one scan of the text (a regex of all names, longest first),
-    whatever the number of names.
+    李明亮) or in a skipped range (`wordsearch.find_words`: the longest name where several start).
     """
-    ordered = sorted((name for name in names if name), key=len, reverse=True)
-    if not ordered:
-        return {}
     found: dict[str, list[Span]] = {}
     written: dict[str, str] = {}  # one string per way a name is written, shared by its spans
-    for match in re.finditer("|".join(map(re.escape, ordered)), view.simplified):
-        at, end = match.span()
+    for at, end, name in find_words(view.simplified, names):
         if not _skipped(at, skip):
             original = view.original[at:end]
             span = Span(start=at, end=end, text=written.setdefault(original, original))
-            found.setdefault(match.group(), []).append(span)
+            found.setdefault(name, []).append(span)
     return found
 
 

@@ -32,6 +32,7 @@ from digestllm.rules.lexicon import (
 )
 from digestllm.rules.locations import location_span, scene_span
 from digestllm.schemas import EventKind
+from digestllm.wordsearch import WordHit, find_words
 
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")
 _ACTIVITY = re.compile(alternation(ACTIVITY_VERBS))
@@ -66,13 +67,10 @@ class NameFinder:
     """Finds the known officials' names in a stretch of the Simplified text."""
 
     def __init__(self, names: list[str]) -> None:
-        ordered = sorted(set(names), key=len, reverse=True)
-        self._pattern = re.compile("|".join(re.escape(n) for n in ordered)) if ordered else None
+        self._names = sorted(set(names))
 
-    def find(self, simplified: str, start: int, end: int) -> list[re.Match[str]]:
-        if self._pattern is None:
-            return []
-        return list(self._pattern.finditer(simplified, start, end))
+    def find(self, simplified: str, start: int, end: int) -> list[WordHit]:
+        return find_words(simplified, self._names, start, end)
 
 
 class _SectionReader:
@@ -96,7 +94,7 @@ class _SectionReader:
         participants = _participants(self.text, self.names.find(self.text, s_start, s_end), s_start, s_end)
         if event_days:
             # Of several days, the last one told before the officials appear: "22日至23日…并于23日上午，市委书记…"
-            first_official = participants[0].start() if participants else s_end
+            first_official = participants[0].start if participants else s_end
             day = ([d for d in event_days if d.start < first_official] or event_days)[-1]
             self.context_day, self.context_span = day.day, (day.start, day.end)
             self.told_from = s_start
@@ -107,7 +105,7 @@ class _SectionReader:
             self.scene = scene_span(self.text, s_start, s_end) or self.scene
             return []
         speaks_on_a_told_day = (
-            self.context_day is not None and _SPEECH.search(self.text, participants[0].end(), s_end) is not None
+            self.context_day is not None and _SPEECH.search(self.text, participants[0].end, s_end) is not None
         )
         if not event_days and not speaks_on_a_told_day and _ACTIVITY.search(self.text, s_start, s_end) is None:
             self._place_for_last(s_start, s_end)
@@ -115,7 +113,7 @@ class _SectionReader:
         groups = _groups_by_action(self.text, participants, s_end, self.start)
         first_group, first_action = groups[0]
         if first_action is None:  # the activity told before the officials: 前锋区委召开会议，区委书记米亮主持
-            groups[0] = (first_group, action_span(self.text, s_start, first_group[0].start(), self.start))
+            groups[0] = (first_group, action_span(self.text, s_start, first_group[0].start, self.start))
         scene = scene_span(self.text, s_start, s_end)
         place = location_span(self.text, s_start, s_end) or scene or self.scene
         self.scene = (
@@ -139,7 +137,7 @@ class _SectionReader:
             self.next_date += 1
         return [m for m in (self.resolver.resolve(self.text, d) for d in in_sentence) if m.is_event_day]
 
-    def _draft(self, participants: list[re.Match[str]], action: Span | None, sentence: _Sentence) -> EventDraft:
+    def _draft(self, participants: list[WordHit], action: Span | None, sentence: _Sentence) -> EventDraft:
         text = self.text
         kind = kind_of(text, [action]) if action else EventKind.OTHER
         if kind is EventKind.OTHER:  # 出席并宣布: the sentence, else the occasion told since the day's date
@@ -151,13 +149,13 @@ class _SectionReader:
         return EventDraft(
             day=self.context_day,
             date_span=self.context_span,
-            officials=list(dict.fromkeys(m.group() for m in participants)),
+            officials=list(dict.fromkeys(m.word for m in participants)),
             evidence=(sentence.start, sentence.end),
             action=action,
             location=sentence.location,
             kind=kind,
-            name_spans={m.group(): m.span() for m in participants},
-            joins=_COMPANIONS.match(text, participants[-1].end()) is not None,
+            name_spans={m.word: (m.start, m.end) for m in participants},
+            joins=_COMPANIONS.match(text, participants[-1].end) is not None,
         )
 
 
@@ -185,17 +183,17 @@ def find_events(simplified: str, start: int, end: int, names: NameFinder, resolv
 
 
 def _groups_by_action(
-    simplified: str, participants: list[re.Match[str]], s_end: int, section_start: int
-) -> list[tuple[list[re.Match[str]], Span | None]]:
+    simplified: str, participants: list[WordHit], s_end: int, section_start: int
+) -> list[tuple[list[WordHit], Span | None]]:
     """The sentence's officials grouped by what each did: `A主持会议，B、C出席` is one activity (B and
     C attend A's), `A作重要讲话，B主持会议` two. Names before a verb share it; a bare attending verb
     (出席, 陪同, 致辞) joins the activity told before it in the sentence."""
-    groups: list[tuple[list[re.Match[str]], Span | None]] = []
-    pending: list[re.Match[str]] = []
+    groups: list[tuple[list[WordHit], Span | None]] = []
+    pending: list[WordHit] = []
     for index, name in enumerate(participants):
         pending.append(name)
-        next_start = participants[index + 1].start() if index + 1 < len(participants) else s_end
-        action = action_span(simplified, name.end(), next_start, section_start)
+        next_start = participants[index + 1].start if index + 1 < len(participants) else s_end
+        action = action_span(simplified, name.end, next_start, section_start)
         if action is None and index + 1 < len(participants):
             continue
         if groups and (action is None or is_bare(simplified, action)):
@@ -207,7 +205,7 @@ def _groups_by_action(
     return groups
 
 
-def _participants(simplified: str, names: list[re.Match[str]], s_start: int, s_end: int) -> list[re.Match[str]]:
+def _participants(simplified: str, names: list[WordHit], s_start: int, s_end: int) -> list[WordHit]:
     """The named officials who take part, not those cited: `贯彻落实武国定副省长…指示精神`.
 
     Linear in the sentence: clause breaks and cited nouns are found once, each name looks them up.
@@ -220,10 +218,10 @@ def _participants(simplified: str, names: list[re.Match[str]], s_start: int, s_e
     last_cited = cited_ends[-1] if cited_ends else -1
     kept = []
     for name in names:
-        index = bisect.bisect_right(breaks, name.start()) - 1
+        index = bisect.bisect_right(breaks, name.start) - 1
         clause_start = breaks[index] if index >= 0 else s_start
-        cites = any(clause_start <= c_start and c_end <= name.start() for c_start, c_end in citing)
-        if not (cites and last_cited >= name.end()):
+        cites = any(clause_start <= c_start and c_end <= name.start for c_start, c_end in citing)
+        if not (cites and last_cited >= name.end):
             kept.append(name)
     return kept
 

@@ -18,6 +18,7 @@ from digestllm.rules.lexicon import (
     SURNAMES_AFTER_A_POST,
     alternation,
 )
+from digestllm.wordsearch import word_starts
 
 # A word that follows a name (主持, 出席, 以及): where one starts, no name goes on.
 FOLLOWING_WORD = re.compile(alternation(list(FOLLOWING_WORDS)))
@@ -184,7 +185,7 @@ class NameScanner:
     def _stands_alone(self, name: str) -> bool:
         """True when `name` occurs somewhere followed by a word that ends a name."""
         if name not in self._alone:
-            self._alone[name] = any(self.closes_name(m.end()) for m in re.finditer(re.escape(name), self.text))
+            self._alone[name] = any(self.closes_name(at + len(name)) for at in word_starts(self.text, name))
         return self._alone[name]
 
     def name_before(self, end: int, known: set[str]) -> int | None:

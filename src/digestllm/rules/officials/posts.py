@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import re
-
 from digestllm.rules.lexicon import (
     BODY_TOPICS,
     BODY_WORDS,
@@ -20,6 +18,7 @@ from digestllm.rules.lexicon import (
 )
 from digestllm.rules.lexicon import POST_CORE as LEXICON_POST_CORE
 from digestllm.rules.officials.spans import Post
+from digestllm.wordsearch import word_starts
 
 
 def _by_last_char(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
@@ -186,9 +185,7 @@ class PostReader:
         if place not in self._standing_places:
             s = self.text
             self._standing_places[place] = [
-                m.start()
-                for m in re.finditer(re.escape(place), s)
-                if m.start() == 0 or s[m.start() - 1] in BOUNDARY_BEFORE_PLACE
+                at for at in word_starts(s, place) if at == 0 or s[at - 1] in BOUNDARY_BEFORE_PLACE
             ][:2]
         return any(at != here for at in self._standing_places[place])
 
