@@ -193,6 +193,13 @@ CASES = [
         EventKind.VISIT,
     ),
     (
+        "a word that only ends like a place word is none, trimmed or not (深入定点帮扶的…)",
+        "11月21日上午,县人大主任张孝木深入定点帮扶的部官乡调研指导脱贫攻坚工作。",
+        "调研指导脱贫攻坚工作",
+        None,
+        EventKind.INSPECTION,
+    ),
+    (
         "the chamber a delegation visits is its place (访问…总商会)",
         "5月29日,聊城市委副书记、市长张百顺一行八人访问澳门中华总商会,受到该会副理事长莫志伟等的热情接待。",
         NOT_CHECKED,

@@ -39,6 +39,7 @@ _NO_SCENE = re.compile(
 )
 _NO_PLACE_START = frozenset("、，,。；;：:")
 _LOOKALIKES = tuple(read_words("place_word_lookalikes.txt"))  # 落到实处, “十四五”开局
+_CLOCK = re.compile(r"[0-9０-９一二三四五六七八九十两]点$")  # 于晚上8点: a time, not a place (、竭尽所能 neither)
 _TRAILING_PARENTHESIS = re.compile(r"[（(][^（()）]*[）)]$")
 MAX_PLACE_CHARS = 60
 MAX_PLACE_NAME_AFTER_POST = 4  # 省长|沙市: the rest of a place name a post word may run into
@@ -85,18 +86,26 @@ def _place_after(simplified: str, start: int, end: int) -> tuple[int, int] | Non
         phrase = simplified[start:place_end]
         if _names_a_person(phrase):  # 贯彻落实武国定副省长: a person, not a place
             return None
-        if phrase.endswith(_LOOKALIKES) or _TOPIC.search(phrase) or phrase[0] in _NO_PLACE_START:  # 、竭尽所能
+        if _TOPIC.search(phrase) or phrase[0] in _NO_PLACE_START:
             return None
-        if _DEICTIC.match(phrase) or _ends_a_place(_TRAILING_PARENTHESIS.sub("", phrase)):
+        if _DEICTIC.match(phrase) or _names_a_place(_TRAILING_PARENTHESIS.sub("", phrase)):
             return start, place_end  # 县医院(新院区): the place word before a closing parenthesis counts
+        if phrase.endswith(_LOOKALIKES) or _CLOCK.search(phrase):
+            return None
         for trim in range(1, MAX_TRAILING_WORD + 1):  # 项目现场作开工动员: a verb glued to the place
-            if place_end - trim - start >= 2 and _ends_a_place(simplified, start, place_end - trim):
+            if place_end - trim - start >= 2 and _names_a_place(simplified[start : place_end - trim]):
                 return start, place_end - trim
         cut = simplified.rfind("、", start, place_end)  # a list whose last item reads as no place: drop it
         if cut <= start:
             return None
         place_end = cut
     return None
+
+
+def _names_a_place(phrase: str) -> bool:
+    """Whether the phrase ends with a word that ends a place, and not with one that only looks like it
+    (落到实处, 定点, 晚上8点)."""
+    return _ends_a_place(phrase) and not phrase.endswith(_LOOKALIKES) and not _CLOCK.search(phrase)
 
 
 def _names_a_person(phrase: str) -> bool:
