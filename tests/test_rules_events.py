@@ -180,6 +180,18 @@ def test_a_chronicles_month_heading_gives_the_days_below_it_their_month() -> Non
     assert events(text, "2021-10-11") == [("2021-07-01", ["高伟"]), ("2021-07-02", ["高伟"]), ("2021-08-03", ["高伟"])]
 
 
+def test_a_chronicles_title_gives_the_days_below_it_their_year_and_month() -> None:
+    text = (
+        "济宁市人民政府2008年6月份大事记\n1日 市委副书记、市长张振川在城区检查重点项目。\n"
+        "△ 副市长侯端敏深入北川县指导抗震救灾工作。\n2日 张振川主持召开市政府常务会议。\n"
+    )
+    assert events(text, "2009-08-25") == [
+        ("2008-06-01", ["张振川"]),
+        ("2008-06-01", ["侯端敏"]),
+        ("2008-06-02", ["张振川"]),
+    ]
+
+
 def test_a_month_inside_a_sentence_is_no_heading() -> None:
     text = "10月5日，县长李明到林场调研。他说，全县7月\n已完成造林。\n6日，李明主持召开常务会议。"
     assert events(text, "2021-10-11") == [("2021-10-05", ["李明"]), ("2021-10-06", ["李明"])]

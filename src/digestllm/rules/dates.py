@@ -25,8 +25,10 @@ DATE_PATTERN = re.compile(
     rf"|(?P<relative>前天|昨天|昨日){_DAY_PART}"
     rf"|(?P<today>今天|今日|当天|当日)(?P<today_part>上午|下午|晚上|晚间|傍晚|早上|清晨|凌晨|中午|(?=[，,]|在|召开|举行|举办|开幕|闭幕))"
     rf"|(?P<week>上周|上星期|本周|这周|本星期)(?P<weekday>[一二三四五六日天]){_DAY_PART}"
-    # a chronicle's month heading, a line of its own (`7月`, `2021年7月份`): the month of the days below it
+    # a chronicle's month heading, a line of its own (`7月`, `2021年7月份`) or its title (`…2008年6月大事记`):
+    # the month of the days below it
     rf"|(?<![^\n])(?:(?P<heading_year>{_YEAR})年)?(?P<heading_month>{_NUM})月(?:份)?(?=[ \t　]*(?:\n|$))"
+    rf"|(?P<title_year>{_YEAR})年(?P<title_month>{_NUM})月(?:份)?(?:工作)?大事记(?=[ \t　]*(?:\n|$))"
     r")"
 )
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
@@ -92,7 +94,7 @@ class DateResolver:
             and not _PERIOD_AFTER.match(after)
             and not self._heads_a_column(simplified, match)
         )
-        if match["heading_month"]:
+        if match["heading_month"] or match["title_month"]:
             self._start_month(match)
             return DateMention(match.start(), match.end(), None, False)
         try:
@@ -116,7 +118,8 @@ class DateResolver:
 
     def _start_month(self, heading: re.Match[str]) -> None:
         """A month heading: the days told below it are of that month (and of its year, else the nearest one)."""
-        month, year = _int(heading["heading_month"]), _int(heading["heading_year"])
+        month = _int(heading["heading_month"] or heading["title_month"])
+        year = _int(heading["heading_year"] or heading["title_year"])
         anchor = self.previous or self.reference
         if month is None or not 1 <= month <= 12 or (year is None and anchor is None):
             return
