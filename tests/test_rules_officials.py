@@ -357,3 +357,17 @@ def test_bare_names_attend_beside_others_named_by_their_body() -> None:
 
 def test_names_before_等人大代表_are_deputies() -> None:
     assert set(officials("鲁霞霞、何得书、罗广田等人大代表做了交流发言。")) == {"鲁霞霞", "何得书", "罗广田"}
+
+
+def test_a_place_before_县长_is_no_name_where_the_text_names_that_place() -> None:
+    found = officials("夏邑县长检查指导城乡防汛工作\n8月21日,夏邑县长刘海鹰检查指导城乡防汛。夏邑县领导辛永礼陪同。")
+    assert set(found) == {"刘海鹰", "辛永礼"}
+
+
+def test_hong_kong_posts_and_a_list_after_a_leadership_word() -> None:
+    found = officials("参与官员包括行政长官李家超、财政司司长陈茂波。县领导辛永礼、李建领、武静华陪同检查。")
+    assert set(found) == {"李家超", "陈茂波", "辛永礼", "李建领", "武静华"}
+
+
+def test_重点_after_a_name_ends_it() -> None:
+    assert set(officials("海宁市商务局局长王赟重点介绍海宁产业经济。")) == {"王赟"}

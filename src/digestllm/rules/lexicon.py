@@ -48,9 +48,9 @@ NON_NAME_CHARS = frozenset(
     "组室院处科员领导书副主任席号年日时分午晚早周今昨前后内外各每该此某第级届"
     "，,。、；;：:！!？?“”‘’\"'（）()《》【】[] \t\r\n…—-·•0123456789０１２３４５６７８９"
 )
-# Of those, the ones that do stand in given names (张瑞书, 闵员根, 巴根那, 任军号, 买彦州, 王元其, 范育科) where
+# Of those, the ones that do stand in given names (张瑞书, 闵员根, 巴根那, 任军号, 买彦州, 王元其, 范育科, 李建领) where
 # the name closes right after.
-RARE_NAME_CHARS = frozenset("书员那号州其科")
+RARE_NAME_CHARS = frozenset("书员那号州其科领")
 # Of those, the ones that stand only in the middle of a three-character name (张时民列席, 张任重, 唐年初), never
 # at its end (李明时强调: the time word after a name; 李明任组长, 李明年初).
 MIDDLE_NAME_CHARS = frozenset("时任年")

@@ -28,6 +28,7 @@ from digestllm.rules.officials.lists import bare_names_attending, listed_after, 
 from digestllm.rules.officials.names import NameScanner
 from digestllm.rules.officials.posts import POST_CORE, PostReader, core_ending_at
 from digestllm.rules.officials.spans import OfficialMention, Post
+from digestllm.wordsearch import word_starts
 
 _TRAILING_TITLE = re.compile(alternation(TRAILING_TITLES))
 _POSTS_IN_PARENTHESES = re.compile(r"[（(]([^（）()\n]{2,40})[）)]")
@@ -112,7 +113,9 @@ def _title_after_a_name(scan: Scan, title: re.Match[str]) -> Iterator[Candidate]
     if title.end() in scan.names_after_posts:
         return  # a post with its name after it (工商联主席范更生), not a title after a name
     name_start = scan.names.name_before(title.start(), scan.known_names)
-    if name_start is None or name_start < scan.start or _no_name_before_a_title(scan.text, name_start, title.start()):
+    if name_start is None or name_start < scan.start:
+        return
+    if _no_name_before_a_title(scan.text, name_start, title.start(), title.end()):
         return
     mention = OfficialMention(name_start, title.start(), [Post(title.start(), title.end())])
     yield Candidate(mention, free_until=title.end())
@@ -128,11 +131,28 @@ def _opens_a_body(text: str, start: int) -> bool:
     return any(text.startswith(body, start) for body in NAMELIKE_BODIES)
 
 
-def _no_name_before_a_title(text: str, name_start: int, title_start: int) -> bool:
-    """`董事会主席`: a body; `《甘肃省长城保护条例》`: a province (甘肃 + 省长) inside a book title."""
+def _no_name_before_a_title(text: str, name_start: int, title_start: int, title_end: int) -> bool:
+    """`董事会主席`: a body; `《甘肃省长城保护条例》`: a province (甘肃 + 省长) inside a book title;
+    `夏邑县长检查…` where the text names `夏邑县` elsewhere (`夏邑县领导`): a place before 长."""
     word = text[name_start:title_start]
     in_book_title = text.rfind("《", 0, name_start) > text.rfind("》", 0, name_start)
-    return word in NAMELIKE_BODIES or word + text[title_start] in PROVINCES or in_book_title
+    return (
+        word in NAMELIKE_BODIES
+        or word + text[title_start] in PROVINCES
+        or in_book_title
+        or _stands_as_a_place(text, word + text[title_start], text[title_start + 1 : title_end])
+    )
+
+
+def _stands_as_a_place(text: str, place: str, rest_of_title: str) -> bool:
+    """Whether `place` (夏邑县: a word and a level) stands somewhere in the text not followed by the rest of
+    the title (长)."""
+    return place[-1] in _LEVEL_CHARS and any(
+        not text.startswith(rest_of_title, at + len(place)) for at in word_starts(text, place)
+    )
+
+
+_LEVEL_CHARS = frozenset("省市县区州镇乡旗")
 
 
 def _posts_in_parentheses(scan: Scan, parentheses: re.Match[str]) -> Iterator[Candidate]:
