@@ -209,3 +209,16 @@ def test_a_columns_week_on_a_line_of_its_own_is_no_events_day_and_its_items_stay
     )
     assert events(text, "2024-05-27") == [(None, ["蒲彬彬"]), (None, ["蒲彬彬"])]
     assert events("5月20日至24日,区委书记蒲彬彬到北京考察。", "2024-05-27") == [("2024-05-20", ["蒲彬彬"])]
+
+
+def test_who_a_meeting_appoints_or_lets_resign_takes_no_part_in_it() -> None:
+    text = "4月7日,县人大常委会主任许贞丽主持会议。会议决定接受庄稼祥同志辞去县长职务,任命黄育奇同志为代理县长。"
+    assert events(text, "2025-04-08") == [("2025-04-07", ["许贞丽"])]
+
+
+def test_whose_words_a_meeting_studies_takes_no_part_in_it() -> None:
+    text = (
+        "2月28日,县长王俊卿主持召开学习会议。会议传达学习了2月20日省委农村工作会议精神,"
+        "市委许继伟书记在全市工作动员大会上的讲话精神;还传达学习了《条例》,以及吴贤德市长批示要求。会上,王俊卿强调。"
+    )
+    assert events(text, "2024-02-29") == [("2024-02-28", ["王俊卿"])]

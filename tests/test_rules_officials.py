@@ -371,3 +371,25 @@ def test_hong_kong_posts_and_a_list_after_a_leadership_word() -> None:
 
 def test_重点_after_a_name_ends_it() -> None:
     assert set(officials("海宁市商务局局长王赟重点介绍海宁产业经济。")) == {"王赟"}
+
+
+def test_appointments_and_resignations_name_officials_with_their_posts() -> None:
+    text = (
+        "4月7日,会议决定接受庄稼祥同志辞去惠安县人民政府县长职务;决定任命黄育奇同志为惠安县人民政府副县长、代理县长。"
+        "会议决定免去张三丰同志的区长职务。"
+    )
+    assert officials(text) == {
+        "庄稼祥": ["惠安县人民政府县长"],
+        "黄育奇": ["惠安县人民政府副县长", "代理县长"],
+        "张三丰": ["区长"],
+    }
+    [official] = [o for o in extract(text).officials if o.name == "黄育奇"]
+    assert official.region == "惠安县"  # 代理县长 names no place 代理县
+
+
+def test_an_appointment_without_posts_or_同志_names_no_one() -> None:
+    assert officials("会议任命了一批干部。会议选举产生了新一届委员会。") == {}
+
+
+def test_率_ends_a_name() -> None:
+    assert officials("长宁市委副书记李涛率长宁市党政代表团来启东考察。") == {"李涛": ["长宁市委副书记"]}

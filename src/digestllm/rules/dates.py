@@ -43,12 +43,15 @@ _PERIOD_AFTER = re.compile(
 _DOCUMENT_DATE_LINE = re.compile(
     r"^\s*(?:(?P<year>\d{4})[.\-/年])?(?P<month>\d{1,2})[.\-/月](?P<day>\d{1,2})日?(?![\d.万亿千百%％元个人户家名项])"
 )
+# 传达学习2月20日省委农村工作会议精神: the day of a cited occasion, not of this one
+_CITED_OCCASION = re.compile(r"[^，,。；;\n]{0,20}?(?:会议|会|讲话|指示|批示)精神")
 _FULL_DATE = re.compile(r"(?P<year>\d{4})[年\-/.](?P<month>\d{1,2})[月\-/.](?P<day>\d{1,2})日?")
 _FUTURE_TOLERANCE = timedelta(days=62)
 _RANGE = re.compile(r"[至到—－\-~～]")
 _OPENING_ONLY = re.compile(r"[\s（(【\[]*")
 _CLOSING_ONLY = re.compile(r"[ \t　）)】\]]*(?:\n|$)")
 CUT_OFF_REACH = 4  # characters before a date that may say it is a cut-off: long enough for 截止到
+CITED_REACH = 26  # characters after a date in which a cited occasion's 精神 may end
 PERIOD_REACH = 6  # characters after a date that may say it starts a period (以来, 为止) or ends a dateline (清远消息)
 
 
@@ -92,6 +95,7 @@ class DateResolver:
         is_event_day = (
             not _CUT_OFF_BEFORE.search(before)
             and not _PERIOD_AFTER.match(after)
+            and not _CITED_OCCASION.match(simplified, match.end(), match.end() + CITED_REACH)
             and not self._heads_a_column(simplified, match)
         )
         if match["heading_month"] or match["title_month"]:

@@ -41,6 +41,11 @@ _SPEECH = re.compile(alternation(SPEECH_VERBS))
 _CITING = re.compile(alternation(CITING_VERBS))
 _CITED_AFTER = re.compile(alternation(CITED_NOUNS))
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+_BOOK_TITLE = re.compile(r"《[^《》\n]*》")
+_DECIDED_AFTER = ("同志为", "同志辞去")
+_DECIDED_BEFORE = ("任命", "免去", "提名")
+# Right after a name (and its post): that person's instructions or speech, 市长批示, 书记在…大会上的讲话
+_WORDS_OF = re.compile(r"[^，,。；;、]{0,6}?(?:批示|指示|在[^，,。；;]{0,40}?(?:上|时)的(?:重要)?讲话)")
 MERGE_WINDOW = 32  # the latest events of a day a sentence may join
 _LINE_BREAK = re.compile("\n")
 # Right after the names: they joined the activity told before (陪同, 一同参加, 参加调研活动).
@@ -212,7 +217,12 @@ def _participants(simplified: str, names: list[WordHit], s_start: int, s_end: in
     """
     if not names:
         return []
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(simplified, s_start, s_end)]
+    titles = [m.span() for m in _BOOK_TITLE.finditer(simplified, s_start, s_end)]
+    breaks = [
+        m.end()
+        for m in _CLAUSE_BREAK.finditer(simplified, s_start, s_end)
+        if not any(start < m.start() < end for start, end in titles)  # 《…精神,以…》: one title, one clause
+    ]
     cited_ends = [m.start() for m in _CITED_AFTER.finditer(simplified, s_start, s_end)]
     citing = [(m.start(), m.end()) for m in _CITING.finditer(simplified, s_start, s_end)]
     last_cited = cited_ends[-1] if cited_ends else -1
@@ -221,8 +231,13 @@ def _participants(simplified: str, names: list[WordHit], s_start: int, s_end: in
         index = bisect.bisect_right(breaks, name.start) - 1
         clause_start = breaks[index] if index >= 0 else s_start
         cites = any(clause_start <= c_start and c_end <= name.start for c_start, c_end in citing)
-        if not (cites and last_cited >= name.end):
-            kept.append(name)
+        if cites and last_cited >= name.end:
+            continue
+        if citing and citing[0][1] <= name.start and _WORDS_OF.match(simplified, name.end, s_end):
+            continue  # 传达学习…,以及吴贤德市长批示要求: the words of one cited earlier in the sentence
+        if simplified.startswith(_DECIDED_AFTER, name.end) or simplified.endswith(_DECIDED_BEFORE, 0, name.start):
+            continue  # 任命黄育奇同志为…, 庄稼祥同志辞去…: a matter the meeting decided, not one who took part
+        kept.append(name)
     return kept
 
 

@@ -23,6 +23,7 @@ from digestllm.rules.lexicon import (
     TRAILING_TITLES,
     alternation,
 )
+from digestllm.rules.officials.appointments import APPOINTMENT, appointed
 from digestllm.rules.officials.filters import holds_public_post
 from digestllm.rules.officials.lists import bare_names_attending, listed_after, names_listed_before
 from digestllm.rules.officials.names import NameScanner
@@ -47,6 +48,7 @@ POSTS_IN_PARENTHESES = "posts in parentheses"
 BARE_NAMES_ATTENDING = "bare names attending"
 NAMES_BEFORE_LEADERS = "names before 等领导"
 NAMES_AFTER_LEADERSHIP_WORD = "names after a leadership word"
+APPOINTMENTS = "appointments and resignations"
 
 
 @dataclass
@@ -195,6 +197,12 @@ def _names_after_a_leadership_word(scan: Scan, leaders: re.Match[str]) -> Iterat
         yield Candidate(mention)
 
 
+def _appointments(scan: Scan, anchor: re.Match[str]) -> Iterator[Candidate]:
+    """`任命黄育奇同志为…副县长`, `庄稼祥同志辞去…县长职务`: the person and the posts the decision names."""
+    for mention in appointed(scan.text, scan.names, scan.posts, anchor, scan.known_names, scan.start):
+        yield Candidate(mention)
+
+
 STRATEGIES: tuple[Strategy, ...] = (
     Strategy(POSTS_BEFORE_A_NAME, POST_CORE, _posts_before_a_name, gives_way=False),
     Strategy(TITLE_AFTER_A_NAME, _TRAILING_TITLE, _title_after_a_name, gives_way=True),
@@ -202,4 +210,5 @@ STRATEGIES: tuple[Strategy, ...] = (
     Strategy(BARE_NAMES_ATTENDING, _CLAUSE_START, _bare_names_attending, gives_way=True),
     Strategy(NAMES_BEFORE_LEADERS, LEADERS_AFTER_NAMES, _names_before_leaders, gives_way=True),
     Strategy(NAMES_AFTER_LEADERSHIP_WORD, LEADERSHIP_LABEL, _names_after_a_leadership_word, gives_way=False),
+    Strategy(APPOINTMENTS, APPOINTMENT, _appointments, gives_way=True),
 )

@@ -1,0 +1,64 @@
+"""Names in appointments and resignations: `任命黄育奇同志为惠安县人民政府副县长、代理县长`,
+`接受庄稼祥同志辞去惠安县人民政府县长职务`, `免去张三同志的区长职务`.
+
+A people's congress standing committee's report names who was appointed, who resigned and who was
+removed, each with `同志` after the name and the posts after it: the person holds (or held) those
+public posts, as the guide counts them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from digestllm.rules.officials.names import NameScanner
+from digestllm.rules.officials.posts import PostReader, core_ending_at
+from digestllm.rules.officials.spans import OfficialMention, Post
+
+# The word that opens an appointment (its name follows) or a resignation (its name comes before).
+APPOINTMENT = re.compile(r"任命|提名|选举|推选|免去|同志辞去")
+_POSTS_END = re.compile(r"职务|候选人|[，,。；;\n]")
+_AFTER_THE_NAME = {"任命": "同志为", "提名": "同志为", "选举": "同志为", "推选": "同志为", "免去": "同志"}
+MAX_POSTS_CHARS = 40
+
+
+def appointed(
+    simplified: str, names: NameScanner, posts: PostReader, anchor: re.Match[str], known: set[str], floor: int
+) -> Iterator[OfficialMention]:
+    """The person an appointment or a resignation at `anchor` names, with the posts it names."""
+    word = anchor.group()
+    if word == "同志辞去":
+        name_start = names.name_before(anchor.start(), known)
+        if name_start is None or name_start < floor:
+            return
+        name_end, posts_start = anchor.start(), anchor.end()
+    else:
+        name_start = anchor.end()
+        name_end_or_none = names.name_after(name_start)
+        joint = _AFTER_THE_NAME[word]
+        if name_end_or_none is None or not simplified.startswith(joint, name_end_or_none):
+            return
+        name_end, posts_start = name_end_or_none, name_end_or_none + len(joint)
+        if simplified.startswith("的", posts_start):  # 免去张三同志的区长职务
+            posts_start += 1
+    found = _posts(simplified, posts, posts_start)
+    if found:
+        yield OfficialMention(name_start, name_end, found)
+
+
+def _posts(simplified: str, reader: PostReader, start: int) -> list[Post]:
+    """The posts joined by 、 from `start` to 职务 or the clause's end; none unless each part ends with a post."""
+    stop = _POSTS_END.search(simplified, start, start + MAX_POSTS_CHARS)
+    if stop is None:
+        return []
+    found: list[Post] = []
+    part_start = start
+    for part in simplified[start : stop.start()].split("、"):
+        part_end = part_start + len(part)
+        core = core_ending_at(simplified, part_end) if part else None
+        if core is None or core < part_start:
+            return []
+        _, region = reader.start_of_post(core, part_start)
+        found.append(Post(part_start, part_end, region))
+        part_start = part_end + 1
+    return found
