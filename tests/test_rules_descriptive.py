@@ -200,6 +200,13 @@ CASES = [
         EventKind.INSPECTION,
     ),
     (
+        "talks with a company's chairman are a reception",
+        "12月9日,县委书记王宏伟与来绛考察的苏州盛世十月软件技术有限公司董事长梅梅举行工作座谈。",
+        NOT_CHECKED,
+        NOT_CHECKED,
+        EventKind.RECEPTION,
+    ),
+    (
         "the chamber a delegation visits is its place (访问…总商会)",
         "5月29日,聊城市委副书记、市长张百顺一行八人访问澳门中华总商会,受到该会副理事长莫志伟等的热情接待。",
         NOT_CHECKED,

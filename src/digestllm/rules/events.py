@@ -52,7 +52,7 @@ _LINE_BREAK = re.compile("\n")
 _COMPANIONS = re.compile(r"[等分别]{0,2}(?:" + alternation(COMPANION_WORDS) + r")")
 
 Span = tuple[int, int]
-_GUESTS = re.compile(r"与[^，,。；;]{2,40}?(?:一行|代表团|考察团|客商)")
+_GUESTS = re.compile(r"与[^，,。；;]{2,40}?(?:一行|代表团|考察团|客商|董事长|总经理|总裁|企业家|大使|领事)")
 
 
 @dataclass
