@@ -360,3 +360,9 @@ def test_the_place_an_occasion_is_held_in_holds_for_the_days_later_sentences() -
 def test_a_topic_is_no_place() -> None:
     [event] = extract("3月2日,区委书记李明调研,要求在现代农业、旅游业等方面加强与山东的合作。").events
     assert event.location is None
+
+
+def test_an_items_mark_is_no_part_of_its_occasion() -> None:
+    text = "6月1日 副市长李明陪同考察。\n△ 全市电力设施保护工作会议召开,副市长陈颖出席会议并讲话。"
+    actions = [event.action for event in extract(text, reference_date="2008-06-30").events]
+    assert actions == ["考察", "全市电力设施保护工作会议"]

@@ -222,3 +222,33 @@ def test_whose_words_a_meeting_studies_takes_no_part_in_it() -> None:
         "市委许继伟书记在全市工作动员大会上的讲话精神;还传达学习了《条例》,以及吴贤德市长批示要求。会上,王俊卿强调。"
     )
     assert events(text, "2024-02-29") == [("2024-02-28", ["王俊卿"])]
+
+
+def test_a_chronicles_lines_of_one_day_are_each_their_own_event() -> None:
+    text = (
+        "2022年7月大事记\n  1日 市委书记张祥安在安庆分会场出席全省重大项目开工动员会。\n"
+        "  是日 张祥安主持召开市委常委会会议。\n"
+    )
+    found = extract(text, reference_date="2023-04-19").events
+    assert [(str(e.date), e.officials, e.kind.value) for e in found] == [
+        ("2022-07-01", ["张祥安"], "ceremony"),
+        ("2022-07-01", ["张祥安"], "meeting"),
+    ]
+    assert found[0].location == "安庆分会场" and found[1].location is None  # the first line's place stays there
+
+
+def test_an_official_doing_another_kind_of_thing_in_a_later_paragraph_is_another_event() -> None:
+    text = "3月2日上午,区委书记王明主持召开常委会会议。\n随后,王明来到城关镇看望慰问困难群众。"
+    assert [(e.kind.value, e.location) for e in extract(text, reference_date="2020-03-03").events] == [
+        ("meeting", None),
+        ("visit", "城关镇"),
+    ]
+
+
+def test_the_group_一行_of_a_later_paragraph_goes_on_with_its_activity() -> None:
+    text = (
+        "4月11日上午,区委书记王迎波带队开展社区治理观摩活动,区委副书记黄东明参加观摩。\n"
+        "王迎波一行先后到明珠社区、鸿翔社区,详细听取社区工作情况汇报。"
+    )
+    [event] = extract(text, reference_date="2020-04-12").events
+    assert event.officials == ["王迎波", "黄东明"] and event.location == "明珠社区、鸿翔社区"

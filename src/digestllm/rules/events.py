@@ -42,6 +42,9 @@ _CITING = re.compile(alternation(CITING_VERBS))
 _CITED_AFTER = re.compile(alternation(CITED_NOUNS))
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 _BOOK_TITLE = re.compile(r"《[^《》\n]*》")
+_ITEM_MARK_SET = frozenset(ITEM_MARKS)  # one mark each ("" is in every string, in no set)
+# A chronicle's line opens with its day and a space: `2日 市长…`, `是日 …`
+_CHRONICLE_DAY = re.compile(r"[ \t\u3000]*(?:[0-9０-９]{1,2}日|是日|同日|当日)[ \t\u3000]")
 _DECIDED_AFTER = ("同志为", "同志辞去")
 _DECIDED_BEFORE = ("任命", "免去", "提名")
 # Right after a name (and its post): that person's instructions or speech, 市长批示, 书记在…大会上的讲话
@@ -95,6 +98,8 @@ class _SectionReader:
         self.last: EventDraft | None = None
 
     def read(self, s_start: int, s_end: int) -> list[EventDraft]:
+        if _opens_an_item(self.text, s_start):  # △ …, 是日 …: a chronicle's line tells its own place
+            self.scene, self.last = None, None
         event_days = self._event_days(s_end)
         participants = _participants(self.text, self.names.find(self.text, s_start, s_end), s_start, s_end)
         if event_days:
@@ -272,23 +277,34 @@ def _merge_same_activity(text: str, drafts: list[EventDraft]) -> list[EventDraft
 
 def _same_activity(text: str, breaks: list[int], kept: EventDraft, draft: EventDraft) -> bool:
     one_paragraph = bisect.bisect(breaks, kept.evidence[0]) == bisect.bisect(breaks, draft.evidence[0])
-    if draft.date_span is None and kept.date_span is None and not one_paragraph and _an_item(text, breaks, draft):
-        return False  # the items of a weekly column that tell no day (●…): each its own activity
+    if not one_paragraph and _an_item(text, breaks, draft):
+        return False  # the items of a column or a chronicle (●…, △…, 2日 …, 是日 …): each its own activity
+    alike = EventKind.OTHER in (kept.kind, draft.kind) or kept.kind is draft.kind
     return (
         draft.action is None
         or kept.action is None
         or draft.joins
         or one_paragraph
-        and (EventKind.OTHER in (kept.kind, draft.kind) or kept.kind is draft.kind)
-        or any(name in kept.name_spans for name in draft.officials)
+        and alike
+        or (one_paragraph or alike)
+        and any(name in kept.name_spans for name in draft.officials)
     )
 
 
+def _opens_an_item(text: str, start: int) -> bool:
+    """True when the sentence at `start` opens a line that is an item (●…, △…, `2日 …`, `是日 …`)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False
+    return text[start:].lstrip()[:1] in _ITEM_MARK_SET or _CHRONICLE_DAY.match(text, line_start) is not None
+
+
 def _an_item(text: str, breaks: list[int], draft: EventDraft) -> bool:
-    """True when the draft's paragraph opens with a list mark (●, ◆, …)."""
+    """True when the draft's paragraph opens with a list mark (●, ◆, △ …) or a chronicle's day (`2日 `, `是日 `)."""
     index = bisect.bisect(breaks, draft.evidence[0]) - 1
     paragraph_start = breaks[index] + 1 if index >= 0 else 0
-    return text[paragraph_start : draft.evidence[0] + 1].lstrip()[:1] in ITEM_MARKS
+    opening = text[paragraph_start : draft.evidence[0] + 1].lstrip()
+    return opening[:1] in _ITEM_MARK_SET or _CHRONICLE_DAY.match(text, paragraph_start) is not None
 
 
 def _drop_retold_undated(drafts: list[EventDraft]) -> list[EventDraft]:
