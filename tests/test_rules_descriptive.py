@@ -207,6 +207,20 @@ CASES = [
         EventKind.RECEPTION,
     ),
     (
+        "the needy households visited are no place (走访慰问贫困户)",
+        "3月2日,县长李明走访慰问贫困户。",
+        "走访慰问贫困户",
+        None,
+        EventKind.VISIT,
+    ),
+    (
+        "a place never holds a day (…3月21日、22日到滑县和安阳)",
+        "3月2日,省委书记王国生3月21日、22日到滑县和安阳调研。",
+        NOT_CHECKED,
+        "滑县和安阳",
+        EventKind.INSPECTION,
+    ),
+    (
         "the chamber a delegation visits is its place (访问…总商会)",
         "5月29日,聊城市委副书记、市长张百顺一行八人访问澳门中华总商会,受到该会副理事长莫志伟等的热情接待。",
         NOT_CHECKED,

@@ -28,6 +28,7 @@ _PLACE_END = re.compile(
 _HOLDS_A_POST = re.compile(r"书记|省长|市长|县长|区长|镇长|乡长|主任|主席|部长|局长|团长|同志|领导|负责人")
 # 在现代农业、旅游业等方面加强与山东…: a topic, not a place
 _TOPIC = re.compile(r"方面|领域")
+_DAY = re.compile(r"[0-9０-９一二三四五六七八九十]{1,3}[月日]")
 _DEICTIC = re.compile(r"^(?:我|全|本)[省市县区镇乡村]$")
 _SCENE = re.compile(
     r"在(?P<named>[^，,。；;：:\n]{2,30}?)(?:隆重|正式|盛大)?(?:举行|召开|举办|开幕|开工|开赛)"
@@ -86,7 +87,7 @@ def _place_after(simplified: str, start: int, end: int) -> tuple[int, int] | Non
         phrase = simplified[start:place_end]
         if _names_a_person(phrase):  # 贯彻落实武国定副省长: a person, not a place
             return None
-        if _TOPIC.search(phrase) or phrase[0] in _NO_PLACE_START:
+        if _TOPIC.search(phrase) or phrase[0] in _NO_PLACE_START or _DAY.search(phrase):  # 3月21日、22日到滑县
             return None
         if _DEICTIC.match(phrase) or _names_a_place(_TRAILING_PARENTHESIS.sub("", phrase)):
             return start, place_end  # 县医院(新院区): the place word before a closing parenthesis counts
