@@ -300,6 +300,13 @@ def test_a_guest_body_is_no_official() -> None:
 # (what the case plants, the text, the figure as written, its subject)
 SUBJECT_CASES = [
     ("a noun after the figure", "全市共有343名农民工返岗。", "343名", "农民工"),
+    ("人口: the unit's word is what is counted", "全县辖8镇2乡,30万人口。", "30万人", "人口"),
+    (
+        "a project's figure measures what follows its name",
+        "贵州大华科技有限公司建设项目总投资6600万元。",
+        "6600万元",
+        "总投资",
+    ),
     (
         "以上 is the figure's own word; the subject is before it",
         "该合作社今年年产值预计能达100万元以上。",

@@ -45,10 +45,13 @@ _LEAD_WORDS = re.compile(r"(?:成功|完成|实现|申报|新增|累计|共计|�
 _PREFIX = re.compile("(?:" + alternation(METRIC_PREFIXES) + ")$")
 _PLACE = re.compile(f"[{COMMON_HAN_CLASS}]{{2,4}}?" r"(?:自治州|自治县|省|市|县|区|镇|乡)(?:共计|累计|共|已|有|新增)?")
 _RATE_UNITS = frozenset({"%", "个百分点", "倍", "成"})
+_NAMED_THING = re.compile(r"项目|专案|公司|工程|集团|基地")
 
 
 def subject_span(simplified: str, start: int, end: int) -> Span | None:
     """The subject of the figure written at `simplified[start:end]`, or None."""
+    if simplified.startswith("人口", end - 1):  # 30万人口: the unit's word is what is counted
+        return end - 1, end + 1
     return _after(simplified, end) or _before(simplified, start)
 
 
@@ -79,6 +82,9 @@ def _before(simplified: str, start: int) -> Span | None:
     for trim in _TRIMS[:-1] if relative else _TRIMS:  # a relative clause keeps its verb
         span = trim(simplified, *span)
     before_start, before_end = span
+    named = [m.end() for m in _NAMED_THING.finditer(simplified, before_start, before_end) if before_end - m.end() >= 3]
+    if named:
+        before_start = named[-1]  # …有限公司建设项目总投资: what the project's figure measures, not its name
     if before_end - before_start > MAX_SUBJECT_CHARS:
         before_start = before_end - MAX_SUBJECT_CHARS
     return (before_start, before_end) if before_end - before_start >= 2 else None
