@@ -252,3 +252,12 @@ def test_the_group_一行_of_a_later_paragraph_goes_on_with_its_activity() -> No
     )
     [event] = extract(text, reference_date="2020-04-12").events
     assert event.officials == ["王迎波", "黄东明"] and event.location == "明珠社区、鸿翔社区"
+
+
+def test_attending_the_activity_told_before_by_its_verb_joins_it() -> None:
+    text = (
+        "日前,省委副书记刘伟在济南会见了花莲县县长傅崐萁一行。\n"
+        "会见中,刘伟表示欢迎。\n省台办主任倪明元和省直部门负责同志参加会见。"
+    )
+    [event] = extract(text, reference_date="2011-09-08").events
+    assert event.officials == ["刘伟", "傅崐萁", "倪明元"] and event.location == "济南"

@@ -45,6 +45,8 @@ _BOOK_TITLE = re.compile(r"《[^《》\n]*》")
 _ITEM_MARK_SET = frozenset(ITEM_MARKS)  # one mark each ("" is in every string, in no set)
 # A chronicle's line opens with its day and a space: `2日 市长…`, `是日 …`
 _CHRONICLE_DAY = re.compile(r"[ \t\u3000]*(?:[0-9０-９]{1,2}日|是日|同日|当日)[ \t\u3000]")
+# Attending an activity named by its verb: 参加会见, 出席签约, 陪同考察
+_ATTENDS = re.compile(r"(?:参加|出席|列席|陪同|一同参加)了?(?P<verb>[\u4e00-\u9fff]{2})(?:活动)?")
 _DECIDED_AFTER = ("同志为", "同志辞去")
 _DECIDED_BEFORE = ("任命", "免去", "提名")
 # Right after a name (and its post): that person's instructions or speech, 市长批示, 书记在…大会上的讲话
@@ -281,7 +283,8 @@ def _same_activity(text: str, breaks: list[int], kept: EventDraft, draft: EventD
         return False  # the items of a column or a chronicle (●…, △…, 2日 …, 是日 …): each its own activity
     alike = EventKind.OTHER in (kept.kind, draft.kind) or kept.kind is draft.kind
     return (
-        draft.action is None
+        _attends_the_same(text, kept, draft)
+        or draft.action is None
         or kept.action is None
         or draft.joins
         or one_paragraph
@@ -289,6 +292,14 @@ def _same_activity(text: str, breaks: list[int], kept: EventDraft, draft: EventD
         or (one_paragraph or alike)
         and any(name in kept.name_spans for name in draft.officials)
     )
+
+
+def _attends_the_same(text: str, kept: EventDraft, draft: EventDraft) -> bool:
+    """`…参加会见` after `刘伟在济南会见了…`: attending the activity the kept event told, by its verb."""
+    if kept.action is None or draft.action is None:
+        return False
+    attended = _ATTENDS.fullmatch(text, *draft.action)
+    return attended is not None and text.startswith(attended.group("verb"), kept.action[0])
 
 
 def _opens_an_item(text: str, start: int) -> bool:
