@@ -221,6 +221,20 @@ CASES = [
         EventKind.INSPECTION,
     ),
     (
+        "瞻仰 is an activity of a field trip",
+        "8月31日上午,安徽省委书记李锦斌专程来到金寨县鄂豫皖革命纪念园,瞻仰红25军军政机构旧址。",
+        "瞻仰红25军军政机构旧址",
+        "金寨县鄂豫皖革命纪念园",
+        EventKind.INSPECTION,
+    ),
+    (
+        "调度 is an activity",
+        "4月9日,旗委常委、副旗长白洋调度旗级领导包联重大项目相关事宜。",
+        "调度旗级领导包联重大项目相关事宜",
+        None,
+        NOT_CHECKED,
+    ),
+    (
         "the chamber a delegation visits is its place (访问…总商会)",
         "5月29日,聊城市委副书记、市长张百顺一行八人访问澳门中华总商会,受到该会副理事长莫志伟等的热情接待。",
         NOT_CHECKED,
