@@ -235,6 +235,20 @@ CASES = [
         NOT_CHECKED,
     ),
     (
+        "a verb of calling on takes those 向 names before it (向…职工拜年)",
+        "2月3日,政法委书记林宏坤来到伊春交警支队,向节日期间坚守一线的职工拜年。",
+        "向节日期间坚守一线的职工拜年",
+        "伊春交警支队",
+        EventKind.VISIT,
+    ),
+    (
+        "talks take those 与 names before them, and their kind is the verb's (与调研组一行座谈)",
+        "3月2日,县长李明与调研组一行座谈。",
+        "与调研组一行座谈",
+        None,
+        EventKind.RECEPTION,
+    ),
+    (
         "the chamber a delegation visits is its place (访问…总商会)",
         "5月29日,聊城市委副书记、市长张百顺一行八人访问澳门中华总商会,受到该会副理事长莫志伟等的热情接待。",
         NOT_CHECKED,

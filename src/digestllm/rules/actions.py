@@ -57,6 +57,8 @@ _LIGHT_VERBS = ("进行", "开展")
 # 就 and 围绕 opening the topic of a light verb (not 成就, 早就, 就是); what 对 opens stays out, as the
 # guide's examples keep it (对…项目建设复工情况进行了调研 → 调研)
 _TOPIC_LEAD = re.compile(r"(?<![成早也])就(?!是)|围绕")
+# 向 and 与 opening those a verb of calling on or talking is done to: 向…职工拜年, 与调研组一行座谈 (not 参与, 给与)
+_PEOPLE_LEAD = re.compile(r"(?<![参给赋])与|向(?![前后上下外内])")
 _DATED_ITEM = re.compile(r"\s*(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日")
 _CLAUSE_MARKS = tuple("，,。；;：:！!？?\n")
 MAX_ACTION_CHARS = 80  # a longer clause is cut at its last 、 within the limit
@@ -96,13 +98,12 @@ def action_span(simplified: str, start: int, end: int, section_start: int) -> tu
 
 
 def _topic_before(simplified: str, start: int, verb_start: int) -> int:
-    """Where the action starts: at its verb, or at the topic a light verb takes before it
-    (`就安全生产情况进行检查`, `围绕…开展调研`)."""
-    if not simplified.startswith(_LIGHT_VERBS, verb_start):
-        return verb_start
+    """Where the action starts: at its verb, at the topic a light verb takes before it (`就安全生产情况进行检查`,
+    `围绕…开展调研`), or at the people a verb of calling on takes before it (`向…职工拜年`, `与调研组一行座谈`)."""
     clause_start = max((simplified.rfind(mark, start, verb_start) for mark in _CLAUSE_MARKS), default=-1) + 1
-    topics = list(_TOPIC_LEAD.finditer(simplified, max(start, clause_start), verb_start))
-    return topics[-1].start() if topics else verb_start
+    lead = _TOPIC_LEAD if simplified.startswith(_LIGHT_VERBS, verb_start) else _PEOPLE_LEAD
+    leads = list(lead.finditer(simplified, max(start, clause_start), verb_start))
+    return leads[-1].start() if leads else verb_start
 
 
 def _told_activity(simplified: str, start: int, end: int) -> tuple[int, int] | None:

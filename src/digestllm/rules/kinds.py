@@ -14,6 +14,9 @@ from functools import cache
 from digestllm.rules.lexicon import alternation, read_table, read_words
 from digestllm.schemas import EventKind
 
+# An action that opens with these names what it is done to or about first, its verb last (向…拜年, 与…座谈,
+# 就…进行检查).
+_LEADS_TO_THE_VERB = ("与", "向", "就", "围绕")
 _POST_AFTER = re.compile(r"(?:党组)?(?:副主任|主任|委员|秘书长|副主席|主席|书记|副书记)")
 
 
@@ -28,7 +31,10 @@ def kind_of(simplified: str, spans: list[tuple[int, int]]) -> EventKind:
     pattern, kinds, light = _kind_words()
     for start, end in spans:
         light_kind: EventKind | None = None
-        for found in pattern.finditer(simplified, start, end):
+        words = list(pattern.finditer(simplified, start, end))
+        if simplified.startswith(_LEADS_TO_THE_VERB, start):  # 与调研组一行座谈: the verb comes last
+            words.reverse()
+        for found in words:
             if _POST_AFTER.match(simplified, found.end()):  # 人大常委会主任: a post, not a meeting
                 continue
             if found.group() not in light:
