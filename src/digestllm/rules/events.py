@@ -156,7 +156,7 @@ class _SectionReader:
             kind = sentence.kind
         if kind is EventKind.OTHER and self.told_from < sentence.start:
             kind = kind_of(text, [(self.told_from, sentence.start)])
-        if kind is EventKind.MEETING and action and _GUESTS.search(text, sentence.start, action[0]):
+        if kind is EventKind.MEETING and action and _GUESTS.search(text, sentence.start, action[1]):
             kind = EventKind.RECEPTION  # 与…董事长周坤一行座谈交流: talks with visitors
         return EventDraft(
             day=self.context_day,
