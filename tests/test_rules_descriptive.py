@@ -249,6 +249,13 @@ CASES = [
         EventKind.RECEPTION,
     ),
     (
+        "在…陪同下 is what another did; the activity follows",
+        "8月18日,镇江市委常委李健在有关负责人陪同下考察澳门中华总商会。",
+        "考察澳门中华总商会",
+        NOT_CHECKED,
+        NOT_CHECKED,
+    ),
+    (
         "the chamber a delegation visits is its place (访问…总商会)",
         "5月29日,聊城市委副书记、市长张百顺一行八人访问澳门中华总商会,受到该会副理事长莫志伟等的热情接待。",
         NOT_CHECKED,
