@@ -393,3 +393,8 @@ def test_an_appointment_without_posts_or_同志_names_no_one() -> None:
 
 def test_率_ends_a_name() -> None:
     assert officials("长宁市委副书记李涛率长宁市党政代表团来启东考察。") == {"李涛": ["长宁市委副书记"]}
+
+
+def test_a_town_after_a_county_names_its_secretarys_region() -> None:
+    [official] = extract("12月3日,山东省莘县俎店镇党委书记张妍介绍。").officials
+    assert official.region == "俎店镇"
