@@ -398,3 +398,8 @@ def test_率_ends_a_name() -> None:
 def test_a_town_after_a_county_names_its_secretarys_region() -> None:
     [official] = extract("12月3日,山东省莘县俎店镇党委书记张妍介绍。").officials
     assert official.region == "俎店镇"
+
+
+def test_a_bureau_of_culture_radio_tourism_and_sport_is_one_organ() -> None:
+    [official] = extract("8月29日,海宁市文化和广电旅游体育局局长张国华介绍。").officials
+    assert official.titles == ["海宁市文化和广电旅游体育局局长"] and official.region == "海宁市"
