@@ -403,3 +403,8 @@ def test_a_town_after_a_county_names_its_secretarys_region() -> None:
 def test_a_bureau_of_culture_radio_tourism_and_sport_is_one_organ() -> None:
     [official] = extract("8月29日,海宁市文化和广电旅游体育局局长张国华介绍。").officials
     assert official.titles == ["海宁市文化和广电旅游体育局局长"] and official.region == "海宁市"
+
+
+def test_four_characters_before_a_word_are_no_listed_name() -> None:
+    found = officials("参与官员包括财政司副司长黄伟纶、财经事务及库务局局长许正宇。")
+    assert set(found) == {"黄伟纶", "许正宇"}

@@ -23,6 +23,7 @@ from digestllm.wordsearch import word_starts
 # A word that follows a name (主持, 出席, 以及): where one starts, no name goes on.
 FOLLOWING_WORD = re.compile(alternation(list(FOLLOWING_WORDS)))
 _LIST_ITEM_ENDS = ("、", "等", "，", ",", "")
+_FOUR_CHARACTER_ITEM_ENDS = frozenset("、，,。；;")
 # A character that may stand in a personal name: common Han, and none of the characters never found in one.
 _NAME_CHAR = re.compile(f"(?![{''.join(re.escape(c) for c in sorted(NON_NAME_CHARS))}])[{COMMON_HAN_CLASS}]")
 
@@ -148,6 +149,8 @@ class NameScanner:
             return dotted
         for length in (2, 3, 4):
             end = pos + length
+            if length == 4 and self.text[end : end + 1] not in _FOUR_CHARACTER_ITEM_ENDS:
+                continue  # 财经事务及库务局局长: four characters before a word are no name
             if self._ends_list_item(end) and self._reads_as_list_item(pos, end):
                 return end
         return None
