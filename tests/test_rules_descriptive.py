@@ -335,6 +335,7 @@ def test_a_guest_body_is_no_official() -> None:
 # (what the case plants, the text, the figure as written, its subject)
 SUBJECT_CASES = [
     ("a noun after the figure", "全市共有343名农民工返岗。", "343名", "农民工"),
+    ("一起 ends a subject", "刘建莉与26个单位负责人一起集中接待了来访群众。", "26个", "单位负责人"),
     ("人口: the unit's word is what is counted", "全县辖8镇2乡,30万人口。", "30万人", "人口"),
     (
         "a project's figure measures what follows its name",

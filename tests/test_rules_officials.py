@@ -408,3 +408,8 @@ def test_a_bureau_of_culture_radio_tourism_and_sport_is_one_organ() -> None:
 def test_four_characters_before_a_word_are_no_listed_name() -> None:
     found = officials("参与官员包括财政司副司长黄伟纶、财经事务及库务局局长许正宇。")
     assert set(found) == {"黄伟纶", "许正宇"}
+
+
+def test_names_before_等领导_may_follow_和_and_信访_is_no_name() -> None:
+    found = officials("县委书记赵斌,县长张军和孟凡露、张飞等县上领导开展慰问活动。“区政府副区长信访接待日”活动举行。")
+    assert set(found) == {"赵斌", "张军", "孟凡露", "张飞"}

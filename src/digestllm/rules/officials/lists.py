@@ -96,8 +96,8 @@ def names_listed_before(
 
 
 def _opens_names(simplified: str, start: int, floor: int) -> bool:
-    """Whether a list of names may begin at `start`: after a mark, or after 以及/及 (…县长李锋,以及罗运干、王立武)."""
+    """Whether a list of names may begin at `start`: after a mark, or after 以及, 及 or 和 (…,以及罗运干、王立武)."""
     return start == floor or simplified[start - 1] in NAME_CLOSERS or simplified.endswith(_JOINING_WORDS, floor, start)
 
 
-_JOINING_WORDS = ("以及", "及")
+_JOINING_WORDS = ("以及", "及", "和")
