@@ -413,3 +413,13 @@ def test_four_characters_before_a_word_are_no_listed_name() -> None:
 def test_names_before_等领导_may_follow_和_and_信访_is_no_name() -> None:
     found = officials("县委书记赵斌,县长张军和孟凡露、张飞等县上领导开展慰问活动。“区政府副区长信访接待日”活动举行。")
     assert set(found) == {"赵斌", "张军", "孟凡露", "张飞"}
+
+
+def test_a_post_running_into_a_body_names_no_one_and_年_may_close_a_name() -> None:
+    found = officials("省委常委、省委秘书长梁伟年,水利部长江水利委员会主任马建华参加调研。")
+    assert set(found) == {"梁伟年", "马建华"}
+
+
+def test_names_seated_on_the_rostrum_attend_and_共同_ends_a_name() -> None:
+    found = officials("省委书记强卫共同为开幕式剪彩。刘莲玉、黄关春、杨维刚在主席台就座。")
+    assert set(found) == {"强卫", "刘莲玉", "黄关春", "杨维刚"}

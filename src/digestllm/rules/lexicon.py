@@ -48,11 +48,11 @@ NON_NAME_CHARS = frozenset(
     "组室院处科员领导书副主任席号年日时分午晚早周今昨前后内外各每该此某第级届"
     "，,。、；;：:！!？?“”‘’\"'（）()《》【】[] \t\r\n…—-·•0123456789０１２３４５６７８９"
 )
-# Of those, the ones that do stand in given names (张瑞书, 闵员根, 巴根那, 任军号, 买彦州, 王元其, 范育科, 李建领) where
-# the name closes right after.
-RARE_NAME_CHARS = frozenset("书员那号州其科领")
-# Of those, the ones that stand only in the middle of a three-character name (张时民列席, 张任重, 唐年初), never
-# at its end (李明时强调: the time word after a name; 李明任组长, 李明年初).
+# Of those, the ones that do stand in given names where the name closes right after (张瑞书, 闵员根, 巴根那,
+# 任军号, 买彦州, 王元其, 范育科, 李建领, 梁伟年,).
+RARE_NAME_CHARS = frozenset("书员那号州其科领年")
+# Of those, the ones that stand in the middle of a three-character name (张时民列席, 张任重, 唐年初); 时 and 任 never
+# at its end (李明时强调: the time word after a name; 李明任组长).
 MIDDLE_NAME_CHARS = frozenset("时任年")
 
 # Function characters that are also surnames (和, 于, 都…): never a surname where they stand before a name.
@@ -138,7 +138,7 @@ LEADERS_AFTER_NAMES = re.compile(
     r"等(?:[省市县区镇乡][厅局处科]?级|[^，,。；;、：:\n]{0,12}?)(?:领导|人大代表|政协委员)"
 )
 # Words after the names that open a sentence saying they attended: 吴丽鸣、卫祥玉、侯波出席活动 (等 may come first).
-ATTENDING_WORDS = ("出席", "参加", "陪同", "一同", "先后", "共同")
+ATTENDING_WORDS = ("出席", "参加", "陪同", "一同", "先后", "共同", "就座")
 # 原 right before a post in its clause: a former post, held no more (原惠州市委常委); not 太原, 平原, 中原.
 FORMER_POST = re.compile(f"(?:^|[^太平中])原[{COMMON_HAN_CLASS}]{{0,6}}$")
 # Bodies whose posts are not public posts: 公司总经理, 车间主任 (a company's party secretary still holds one).

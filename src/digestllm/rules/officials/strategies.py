@@ -100,6 +100,8 @@ def _posts_before_a_name(scan: Scan, core: re.Match[str]) -> Iterator[Candidate]
     name_end = scan.names.name_after(name_start)
     if name_end is None or name_end > scan.end or _opens_a_body(scan.text, name_start):
         return
+    if scan.text.startswith(_BODIES_AFTER, name_end):  # 水利部长江水利委员会: a post running into a body
+        return
     if name_end - name_start == 2 and _names_a_journey(scan.text, name_start):
         return
     chain = scan.posts.chain_before(core.start(), core.end(), scan.start)
@@ -155,6 +157,7 @@ def _stands_as_a_place(text: str, place: str, rest_of_title: str) -> bool:
 
 
 _LEVEL_CHARS = frozenset("省市县区州镇乡旗")
+_BODIES_AFTER = ("委员会", "管委会", "管理局", "沿线", "流域")
 
 
 def _posts_in_parentheses(scan: Scan, parentheses: re.Match[str]) -> Iterator[Candidate]:
