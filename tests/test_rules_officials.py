@@ -423,3 +423,14 @@ def test_a_post_running_into_a_body_names_no_one_and_年_may_close_a_name() -> N
 def test_names_seated_on_the_rostrum_attend_and_共同_ends_a_name() -> None:
     found = officials("省委书记强卫共同为开幕式剪彩。刘莲玉、黄关春、杨维刚在主席台就座。")
     assert set(found) == {"强卫", "刘莲玉", "黄关春", "杨维刚"}
+
+
+def test_a_post_after_a_reporters_credit_and_the_story_opening_is_an_officials() -> None:
+    found = officials(
+        "记者孟群舒由上海市委副书记、市长龚正率领的上海市代表团昨天来到三明市。市政协主席蒋以任,市委常委徐麟随同。"
+    )
+    assert found == {"龚正": ["上海市委副书记", "市长"], "蒋以任": ["市政协主席"], "徐麟": ["市委常委"]}
+
+
+def test_a_reporters_credit_names_no_official() -> None:
+    assert officials("本报记者 县融媒体中心 刘定春") == {}

@@ -15,6 +15,8 @@ from digestllm.rules.lexicon import (
 from digestllm.rules.officials.spans import Post
 
 _BYLINE = re.compile(alternation(list(BYLINE_WORDS)))
+# After a credit and its name, the story begins with a preposition: 记者孟群舒由…, 记者张三从…获悉
+_STORY_OPENS = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:由|从|据|在)")
 _NON_OFFICIAL_BODY = re.compile(alternation(NON_OFFICIAL_BODIES))
 _CLAUSE_REACH = 20  # how far back a clause is read for a byline, a company or 原
 _COMPANY_CORES = ("董事长", "总经理")
@@ -31,8 +33,10 @@ def holds_public_post(simplified: str, chain: list[Post], floor: int) -> bool:
 
 
 def in_byline(simplified: str, post_start: int, floor: int) -> bool:
-    """True when the post sits in a reporter's credit (`本报记者`, `通讯员`) within the same clause."""
-    return _BYLINE.search(simplified, clause_start(simplified, post_start, floor), post_start) is not None
+    """True when the post sits in a reporter's credit (`本报记者`, `通讯员`) within the same clause; not once the
+    story has begun after the credit (`记者孟群舒由上海市委副书记…`)."""
+    credit = _BYLINE.search(simplified, clause_start(simplified, post_start, floor), post_start)
+    return credit is not None and not _STORY_OPENS.search(simplified, credit.end(), post_start)
 
 
 def is_non_official(simplified: str, chain: list[Post], floor: int) -> bool:
