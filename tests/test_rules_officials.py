@@ -434,3 +434,13 @@ def test_a_post_after_a_reporters_credit_and_the_story_opening_is_an_officials()
 
 def test_a_reporters_credit_names_no_official() -> None:
     assert officials("本报记者 县融媒体中心 刘定春") == {}
+
+
+def test_a_reporter_meeting_an_official_is_no_credit_and_时_may_follow_a_name() -> None:
+    [official] = extract("记者见到河南三门峡市卢氏县委书记王清华时,他说。").officials
+    assert (official.name, official.titles, official.region) == ("王清华", ["卢氏县委书记"], "卢氏县")
+
+
+def test_热情_and_会面_end_a_name_and_主任_may_follow_one() -> None:
+    found = officials("常务副县长李斌热情接待台湾客人。考察团亦与江苏省副省长方伟会面。郑光照带领我委王斌副主任督查。")
+    assert set(found) == {"李斌", "方伟", "王斌"}

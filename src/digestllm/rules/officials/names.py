@@ -24,6 +24,7 @@ from digestllm.wordsearch import word_starts
 FOLLOWING_WORD = re.compile(alternation(list(FOLLOWING_WORDS)))
 _LIST_ITEM_ENDS = ("、", "等", "，", ",", "")
 _FOUR_CHARACTER_ITEM_ENDS = frozenset("、，,。；;")
+_WHEN_AFTER_A_NAME = ("时,", "时，", "时说", "时强调", "时指出", "时表示", "时要求")
 # A character that may stand in a personal name: common Han, and none of the characters never found in one.
 _NAME_CHAR = re.compile(f"(?![{''.join(re.escape(c) for c in sorted(NON_NAME_CHARS))}])[{COMMON_HAN_CLASS}]")
 
@@ -65,7 +66,13 @@ class NameScanner:
     def closes_name(self, pos: int) -> bool:
         """True when a name may end right before `pos`."""
         s = self.text
-        return pos >= len(s) or s[pos] in NAME_CLOSERS or FOLLOWING_WORD.match(s, pos) is not None or s[pos].isdigit()
+        return (
+            pos >= len(s)
+            or s[pos] in NAME_CLOSERS
+            or FOLLOWING_WORD.match(s, pos) is not None
+            or s[pos].isdigit()
+            or s.startswith(_WHEN_AFTER_A_NAME, pos)  # 见到县委书记王清华时,: the time of meeting him
+        )
 
     def name_after(self, pos: int) -> int | None:
         """The end of a personal name starting at `pos`, or None when no name starts there."""

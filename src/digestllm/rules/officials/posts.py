@@ -39,8 +39,11 @@ _ORGAN_LAST_CHARS = frozenset(w[-1] for w in _ORGAN_WORDS)
 _PLACE_SUFFIXES_BY_LAST_CHAR = _by_last_char(PLACE_SUFFIXES)
 _MAX_NESTED_PLACES = 2  # 广东省广州市番禺区新造镇: a province, a city and a district before a town
 _INNER_LEVEL_CHARS = frozenset(LEVEL_CHARS) - {"州"}  # 州 ends city names too: 鄂州, 杭州
-_OUTER_LEVEL_CHARS = frozenset("县市区旗")
-_INNER_SUFFIXES = frozenset({"镇", "乡", "街道", "村", "社区"})
+# The levels a place may be written right after (莘县王庄镇, 三门峡市卢氏县), whether or not that outer place reads.
+_TOWN_OUTER = frozenset("县市区旗")
+_COUNTY_OUTER = frozenset("市州盟省")
+_OUTER_LEVEL_CHARS = {"镇": _TOWN_OUTER, "乡": _TOWN_OUTER, "街道": _TOWN_OUTER, "村": _TOWN_OUTER, "社区": _TOWN_OUTER}
+_OUTER_LEVEL_CHARS |= {"县": _COUNTY_OUTER, "旗": _COUNTY_OUTER}
 _POST_SEPARATORS = "、，,"
 _SHARED_SUFFIXES = frozenset("省市县区镇乡")  # the first character of 省长, 市长, 县长 … may end the place before it
 _MAX_UNKNOWN_POST_WORDS = 6
@@ -154,7 +157,7 @@ class PostReader:
             preceded_by_boundary = start == floor or s[start - 1] in BOUNDARY_BEFORE_PLACE or s[start - 1].isdigit()
             preceded_by_boundary = preceded_by_boundary or s.endswith("中共", floor, start)
             # 莘县王庄镇: a place of a higher level right before, even one whose name is too short to read
-            if suffix in _INNER_SUFFIXES and s[start - 1] in _OUTER_LEVEL_CHARS:
+            if s[start - 1] in _OUTER_LEVEL_CHARS.get(suffix, ()):
                 preceded_by_boundary = True
             # 马鞍山市博望区, 贵州省普安县: a place inside the places written before it
             inside = not preceded_by_boundary and self._places_start(start, floor) is not None

@@ -18,6 +18,7 @@ from digestllm.rules.lexicon import (
     LEADERS_AFTER_NAMES,
     LEADERSHIP_LABEL,
     NAMELIKE_BODIES,
+    NON_OFFICIAL_BODIES,
     PROVINCE_ABBREVIATIONS,
     PROVINCES,
     TRAILING_TITLES,
@@ -142,6 +143,7 @@ def _no_name_before_a_title(text: str, name_start: int, title_start: int, title_
     in_book_title = text.rfind("《", 0, name_start) > text.rfind("》", 0, name_start)
     return (
         word in NAMELIKE_BODIES
+        or word.endswith(NON_OFFICIAL_BODIES)  # 车间主任: a workshop's head
         or word + text[title_start] in PROVINCES
         or in_book_title
         or _stands_as_a_place(text, word + text[title_start], text[title_start + 1 : title_end])
