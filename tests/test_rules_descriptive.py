@@ -256,6 +256,27 @@ CASES = [
         NOT_CHECKED,
     ),
     (
+        "a place written as its one-character short name (来勉考察)",
+        "10日,原全国政协主席贾庆林来勉考察,县委书记马大勇陪同。",
+        "考察",
+        "勉",
+        EventKind.INSPECTION,
+    ),
+    (
+        "在滁 is a place; 来滁考察的 is the guest's journey",
+        "11月7日下午,市长许继伟在滁亲切会见了来滁考察的晶科能源有限公司董事长李仙德一行。",
+        NOT_CHECKED,
+        "滁",
+        EventKind.RECEPTION,
+    ),
+    (
+        "来访 and 在此 are no places, nor 在港上市",
+        "3月2日,县长李明在此接待来访群众,了解过百间企业在港上市情况。",
+        NOT_CHECKED,
+        None,
+        NOT_CHECKED,
+    ),
+    (
         "the chamber a delegation visits is its place (访问…总商会)",
         "5月29日,聊城市委副书记、市长张百顺一行八人访问澳门中华总商会,受到该会副理事长莫志伟等的热情接待。",
         NOT_CHECKED,

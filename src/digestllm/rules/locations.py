@@ -25,6 +25,12 @@ _PLACE_END = re.compile(
     + alternation(ACTIVITY_VERBS)
     + r")(?![点站室所])|的|时|期间|之际|以来|后[，,]|上[，,]"
 )
+# 来勉考察, 赴港访问, 在滁亲切会见: a place written as its one-character short name, between a verb of coming (or 在)
+# and the activity (not 来绛考察的董事长: the guest's journey; not 在此调研, 来访接待: a deictic, a word)
+_ABBREVIATED_PLACE = re.compile(
+    r"(?:来|赴|抵|莅|在)(?P<place>[\u4e00-\u9fff])(?<![在此这那其该全各本我他她访自信电宾人往回])"
+    r"(?=(?:亲切)?(?:" + alternation([*ACTIVITY_VERBS, "访问", "交流", "投资"]) + r")(?!的))"
+)
 _HOLDS_A_POST = re.compile(r"书记|省长|市长|县长|区长|镇长|乡长|主任|主席|部长|局长|团长|同志|领导|负责人")
 # 在现代农业、旅游业等方面加强与山东…: a topic, not a place
 _TOPIC = re.compile(r"方面|领域")
@@ -68,7 +74,8 @@ def location_span(simplified: str, start: int, end: int) -> tuple[int, int] | No
         place = _place_after(simplified, lead.end(), end)
         if place is not None:
             return place
-    return None
+    abbreviated = _ABBREVIATED_PLACE.search(simplified, start, end)
+    return abbreviated.span("place") if abbreviated else None
 
 
 def _place_after(simplified: str, start: int, end: int) -> tuple[int, int] | None:
