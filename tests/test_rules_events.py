@@ -261,3 +261,13 @@ def test_attending_the_activity_told_before_by_its_verb_joins_it() -> None:
     )
     [event] = extract(text, reference_date="2011-09-08").events
     assert event.officials == ["刘伟", "傅崐萁", "倪明元"] and event.location == "济南"
+
+
+def test_leaders_seated_on_the_rostrum_take_part_in_the_occasion() -> None:
+    text = (
+        "今天下午,县政协十一届六次会议在县城隆重开幕。\n"
+        "县政协主席董莉莉、县委书记龚德汉、县长唐汇诰在主席台前排就坐。\n开幕式由县政协副主席胡见可主持。"
+    )
+    found = extract(text, reference_date="2012-02-12").events
+    assert {name for event in found for name in event.officials} == {"董莉莉", "龚德汉", "唐汇诰", "胡见可"}
+    assert found[0].action == "县政协十一届六次会议"

@@ -444,3 +444,8 @@ def test_a_reporter_meeting_an_official_is_no_credit_and_时_may_follow_a_name()
 def test_热情_and_会面_end_a_name_and_主任_may_follow_one() -> None:
     found = officials("常务副县长李斌热情接待台湾客人。考察团亦与江苏省副省长方伟会面。郑光照带领我委王斌副主任督查。")
     assert set(found) == {"李斌", "方伟", "王斌"}
+
+
+def test_an_election_and_a_station_head_name_officials() -> None:
+    found = officials("4月7日,大会投票选举了曾英杰为金石桥镇人民政府副镇长。财政所所长刘忠作报告。")
+    assert found == {"曾英杰": ["金石桥镇人民政府副镇长"], "刘忠": ["所长"]}

@@ -29,6 +29,7 @@ _GENERIC_OBJECT = re.compile(
     r"(?:了)?(?:有关|相关|此次|本次|上述|这次)?(?:会议|大会|活动)?(?:并(?:讲话|致辞|作总结讲话))?$"
 )
 _RESOLVING_VERBS = ("主持", "出席", "参加", "列席")
+_SEATED = frozenset({"就座", "就坐"})
 _CONVENED = re.compile(r"(?:召开|举行)(?!.*(?:召开|举行))")
 _OCCASION = re.compile(
     r"(?P<verb>召开|举行|举办|组织召开|主持召开|开展|组织开展)[^，,。；;：:！!？?\n]{2,40}?(?:会议|大会|会|活动|仪式|典礼)"
@@ -91,6 +92,8 @@ def action_span(simplified: str, start: int, end: int, section_start: int) -> tu
         return None
     stop = _clause_end(simplified, verb.start(), end)
     told_from = _told_from(simplified, section_start, verb.start())
+    if verb.group() in _SEATED:  # …在主席台就座: seated at the occasion told before
+        return _last_occasion(simplified, told_from, verb.start()) or (verb.start(), stop)
     named = _named_occasion(simplified, verb.end(), stop, told_from)
     joined = named or _joined_activity(simplified, verb, stop, told_from)
     if joined is None and _TAKES_PART.fullmatch(simplified, verb.start(), stop):

@@ -138,7 +138,7 @@ LEADERS_AFTER_NAMES = re.compile(
     r"等(?:[省市县区镇乡][厅局处科]?级|[^，,。；;、：:\n]{0,12}?)(?:领导|人大代表|政协委员)"
 )
 # Words after the names that open a sentence saying they attended: 吴丽鸣、卫祥玉、侯波出席活动 (等 may come first).
-ATTENDING_WORDS = ("出席", "参加", "陪同", "一同", "先后", "共同", "就座")
+ATTENDING_WORDS = ("出席", "参加", "陪同", "一同", "先后", "共同", "就座", "就坐")
 # 原 right before a post in its clause: a former post, held no more (原惠州市委常委); not 太原, 平原, 中原.
 FORMER_POST = re.compile(f"(?:^|[^太平中])原[{COMMON_HAN_CLASS}]{{0,6}}$")
 # Bodies whose posts are not public posts: 公司总经理, 车间主任 (a company's party secretary still holds one).

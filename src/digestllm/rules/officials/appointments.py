@@ -18,7 +18,12 @@ from digestllm.rules.officials.spans import OfficialMention, Post
 # The word that opens an appointment (its name follows) or a resignation (its name comes before).
 APPOINTMENT = re.compile(r"任命|提名|选举|推选|免去|同志辞去")
 _POSTS_END = re.compile(r"职务|候选人|[，,。；;\n]")
-_AFTER_THE_NAME = {"任命": "同志为", "提名": "同志为", "选举": "同志为", "推选": "同志为", "免去": "同志"}
+# What joins the name to its posts, by the word that opens the decision (longest first).
+_APPOINTED_AS: tuple[str, ...] = ("同志为", "为")
+_AFTER_THE_NAME: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("任命", "提名", "选举", "推选"), _APPOINTED_AS),
+    "免去": ("同志的", "同志", "的"),
+}
 MAX_POSTS_CHARS = 40
 
 
@@ -33,14 +38,14 @@ def appointed(
             return
         name_end, posts_start = anchor.start(), anchor.end()
     else:
-        name_start = anchor.end()
+        name_start = anchor.end() + int(simplified.startswith("了", anchor.end()))  # 选举了曾英杰为…
         name_end_or_none = names.name_after(name_start)
-        joint = _AFTER_THE_NAME[word]
-        if name_end_or_none is None or not simplified.startswith(joint, name_end_or_none):
+        if name_end_or_none is None:
+            return
+        joint = next((j for j in _AFTER_THE_NAME[word] if simplified.startswith(j, name_end_or_none)), None)
+        if joint is None:
             return
         name_end, posts_start = name_end_or_none, name_end_or_none + len(joint)
-        if simplified.startswith("的", posts_start):  # 免去张三同志的区长职务
-            posts_start += 1
     found = _posts(simplified, posts, posts_start)
     if found:
         yield OfficialMention(name_start, name_end, found)
