@@ -271,3 +271,8 @@ def test_leaders_seated_on_the_rostrum_take_part_in_the_occasion() -> None:
     found = extract(text, reference_date="2012-02-12").events
     assert {name for event in found for name in event.officials} == {"董莉莉", "龚德汉", "唐汇诰", "胡见可"}
     assert found[0].action == "县政协十一届六次会议"
+
+
+def test_a_name_inside_a_title_takes_no_part() -> None:
+    text = "7月2日,县人大常委会主任张教治主持会议,听取了《县人民法院副院长李普生同志个人履职情况的专项工作报告》。"
+    assert events(text, "2014-07-03") == [("2014-07-02", ["张教治"])]

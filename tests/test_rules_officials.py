@@ -449,3 +449,8 @@ def test_热情_and_会面_end_a_name_and_主任_may_follow_one() -> None:
 def test_an_election_and_a_station_head_name_officials() -> None:
     found = officials("4月7日,大会投票选举了曾英杰为金石桥镇人民政府副镇长。财政所所长刘忠作报告。")
     assert found == {"曾英杰": ["金石桥镇人民政府副镇长"], "刘忠": ["所长"]}
+
+
+def test_an_organ_before_a_title_is_no_name_and_助理_is_a_post() -> None:
+    found = officials("10日 原全国政协主席贾庆林来勉考察。市长助理张序余陪同考察。")
+    assert "国政协" not in found and found["张序余"] == ["市长助理"]

@@ -235,6 +235,8 @@ def _participants(simplified: str, names: list[WordHit], s_start: int, s_end: in
     last_cited = cited_ends[-1] if cited_ends else -1
     kept = []
     for name in names:
+        if any(start < name.start < end for start, end in titles):
+            continue  # 《…副院长李普生同志个人履职情况的专项工作报告》: a name inside a title takes no part
         index = bisect.bisect_right(breaks, name.start) - 1
         clause_start = breaks[index] if index >= 0 else s_start
         cites = any(clause_start <= c_start and c_end <= name.start for c_start, c_end in citing)

@@ -144,6 +144,7 @@ def _no_name_before_a_title(text: str, name_start: int, title_start: int, title_
     return (
         word in NAMELIKE_BODIES
         or word.endswith(NON_OFFICIAL_BODIES)  # 车间主任: a workshop's head
+        or word.endswith(_ORGANS_BEFORE_A_TITLE)  # 全国政协主席: 国政协 is no name
         or word + text[title_start] in PROVINCES
         or in_book_title
         or _stands_as_a_place(text, word + text[title_start], text[title_start + 1 : title_end])
@@ -160,6 +161,7 @@ def _stands_as_a_place(text: str, place: str, rest_of_title: str) -> bool:
 
 _LEVEL_CHARS = frozenset("省市县区州镇乡旗")
 _BODIES_AFTER = ("委员会", "管委会", "管理局", "沿线", "流域")
+_ORGANS_BEFORE_A_TITLE = ("政协", "人大", "党委", "政府", "常委", "纪委", "党组")
 
 
 def _posts_in_parentheses(scan: Scan, parentheses: re.Match[str]) -> Iterator[Candidate]:
