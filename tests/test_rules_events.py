@@ -276,3 +276,12 @@ def test_leaders_seated_on_the_rostrum_take_part_in_the_occasion() -> None:
 def test_a_name_inside_a_title_takes_no_part() -> None:
     text = "7月2日,县人大常委会主任张教治主持会议,听取了《县人民法院副院长李普生同志个人履职情况的专项工作报告》。"
     assert events(text, "2014-07-03") == [("2014-07-02", ["张教治"])]
+
+
+def test_officials_who_attend_visitors_activity_host_them() -> None:
+    text = (
+        "8月2日,海峡两岸商务协调会副会长兼秘书长黄旭昇一行3人来莒县考察交流。"
+        "县委常委、统战部部长张维明,县政协副主席王晓强出席活动。"
+    )
+    [event] = extract(text, reference_date="2023-08-03").events
+    assert event.officials == ["张维明", "王晓强"] and event.kind.value == "reception"

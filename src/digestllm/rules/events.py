@@ -57,6 +57,8 @@ _LINE_BREAK = re.compile("\n")
 _COMPANIONS = re.compile(r"[等分别]{0,2}(?:" + alternation(COMPANION_WORDS) + r")")
 
 Span = tuple[int, int]
+# Visitors who came (…一行3人来莒县考察, 代表团到我市访问): officials who only attend their activity host them
+_VISITORS_CAME = re.compile(r"(?:一行|代表团|考察团|客商)[^，,。；;]{0,6}(?:来|到|莅临|抵达)")
 _GUESTS = re.compile(r"与[^，,。；;]{2,40}?(?:一行|代表团|考察团|客商|董事长|总经理|总裁|企业家|大使|领事)")
 
 
@@ -158,6 +160,8 @@ class _SectionReader:
             kind = kind_of(text, [(self.told_from, sentence.start)])
         if kind is EventKind.MEETING and action and _GUESTS.search(text, sentence.start, action[1]):
             kind = EventKind.RECEPTION  # 与…董事长周坤一行座谈交流: talks with visitors
+        elif action and is_bare(text, action) and _VISITORS_CAME.search(text, self.told_from, sentence.start):
+            kind = EventKind.RECEPTION  # …一行来莒县考察交流。县委常委张维明出席活动: hosting the visitors
         return EventDraft(
             day=self.context_day,
             date_span=self.context_span,

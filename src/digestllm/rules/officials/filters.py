@@ -15,6 +15,7 @@ from digestllm.rules.lexicon import (
 from digestllm.rules.officials.spans import Post
 
 _BYLINE = re.compile(alternation(list(BYLINE_WORDS)))
+_ASSOCIATION_JOINED = tuple(f"{core}兼" for core in ASSOCIATION_CORES)
 # After a credit and its name the story begins with a preposition (记者孟群舒由…, 记者张三从…获悉); or the
 # reporter is its subject (记者见到…县委书记王清华时)
 _STORY_OPENS = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:由|从|据|在)|见到|看到|获悉|了解到|采访|注意到|跟随|随同")
@@ -28,8 +29,15 @@ def holds_public_post(simplified: str, chain: list[Post], floor: int) -> bool:
     return not (
         in_byline(simplified, chain[0].start, floor)
         or is_non_official(simplified, chain, floor)
-        or all(simplified.endswith(ASSOCIATION_CORES, p.start, p.end) for p in chain)  # a chamber of commerce's 会长
+        or all(_an_associations(simplified, p) for p in chain)  # a chamber of commerce's 会长
         or is_former(simplified, chain[0].start, floor)
+    )
+
+
+def _an_associations(simplified: str, post: Post) -> bool:
+    """A post of an association: 会长, or the post joined to one by 兼 (协调会副会长兼秘书长)."""
+    return simplified.endswith(ASSOCIATION_CORES, post.start, post.end) or simplified.endswith(
+        _ASSOCIATION_JOINED, 0, post.start
     )
 
 
