@@ -444,3 +444,9 @@ def test_an_items_mark_is_no_part_of_its_occasion() -> None:
     text = "6月1日 副市长李明陪同考察。\n△ 全市电力设施保护工作会议召开,副市长陈颖出席会议并讲话。"
     actions = [event.action for event in extract(text, reference_date="2008-06-30").events]
     assert actions == ["考察", "全市电力设施保护工作会议"]
+
+
+def test_a_verb_that_describes_the_next_official_is_not_the_first_ones_action() -> None:
+    text = "10月16日,县委书记胡刚,在遂督查有关工作的省信访局二级巡视员董仁白在县会议中心集中收看开幕会直播。"
+    actions = {event.action for event in extract(text, reference_date="2022-10-17").events}
+    assert not any(action and action.startswith("督查") for action in actions)

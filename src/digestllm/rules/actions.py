@@ -136,13 +136,25 @@ def _told_from(simplified: str, section_start: int, at: int) -> int:
 
 
 def _activity_verb(simplified: str, start: int, end: int) -> re.Match[str] | None:
-    """The first activity verb that is no verb of motion, else the first verb of motion."""
+    """The first activity verb that is no verb of motion, else the first verb of motion; not one that describes
+    the next official (`在遂督查有关工作的省信访局二级巡视员董仁白`)."""
     first: re.Match[str] | None = None
     for verb in _ACTIVITY.finditer(simplified, start, end):
+        if _describes_who_follows(simplified, verb.end(), end):
+            continue
         if verb.group() not in _MOTION:
             return verb
         first = first or verb
     return first
+
+
+def _describes_who_follows(simplified: str, verb_end: int, end: int) -> bool:
+    """True when the verb's clause runs, through a 的, into the next official's name at `end`."""
+    return (
+        end < len(simplified)
+        and _CLAUSE_END.search(simplified, verb_end, end) is None
+        and (simplified.find("的", verb_end, end) != -1)
+    )
 
 
 def _clause_end(simplified: str, start: int, end: int) -> int:
