@@ -152,6 +152,7 @@ def _describes_who_follows(simplified: str, verb_end: int, end: int) -> bool:
     """True when the verb's clause runs, through a 的, into the next official's name at `end`."""
     return (
         end < len(simplified)
+        and _CLAUSE_END.match(simplified, end) is None  # a name stands at `end`, not a line's end
         and _CLAUSE_END.search(simplified, verb_end, end) is None
         and (simplified.find("的", verb_end, end) != -1)
     )
