@@ -450,3 +450,8 @@ def test_a_verb_that_describes_the_next_official_is_not_the_first_ones_action() 
     text = "10月16日,县委书记胡刚,在遂督查有关工作的省信访局二级巡视员董仁白在县会议中心集中收看开幕会直播。"
     actions = {event.action for event in extract(text, reference_date="2022-10-17").events}
     assert not any(action and action.startswith("督查") for action in actions)
+
+
+def test_a_verbs_object_through_的_stays_at_a_lines_end() -> None:
+    [event] = extract("3月2日,县长李明调研全县的重点项目建设情况\n下一行", reference_date="2023-03-03").events
+    assert event.action == "调研全县的重点项目建设情况"
