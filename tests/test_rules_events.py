@@ -285,3 +285,13 @@ def test_officials_who_attend_visitors_activity_host_them() -> None:
     )
     [event] = extract(text, reference_date="2023-08-03").events
     assert event.officials == ["张维明", "王晓强"] and event.kind.value == "reception"
+
+
+def test_visits_of_the_past_make_no_event_and_a_numbered_session_is_no_figure() -> None:
+    text = (
+        "1月28日,市长张工来到西青区代表团参加审议。张工指出,习近平总书记两次亲临天津视察指导。"
+        "二届市委召开108次常委会会议。"
+    )
+    result = extract(text, reference_date="2026-01-29")
+    assert [(str(e.date), e.officials) for e in result.events] == [("2026-01-28", ["张工"])]
+    assert "108次" not in {metric.raw for metric in result.metrics}

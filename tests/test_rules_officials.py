@@ -454,3 +454,8 @@ def test_an_election_and_a_station_head_name_officials() -> None:
 def test_an_organ_before_a_title_is_no_name_and_助理_is_a_post() -> None:
     found = officials("10日 原全国政协主席贾庆林来勉考察。市长助理张序余陪同考察。")
     assert "国政协" not in found and found["张序余"] == ["市长助理"]
+
+
+def test_deputies_listed_before_等代表发言_are_officials_whatever_their_surname() -> None:
+    found = officials("朱财斌、王志平、候冬媚、毕红鸽等代表发言,张工认真听取发言。")
+    assert set(found) == {"朱财斌", "王志平", "候冬媚", "毕红鸽"}

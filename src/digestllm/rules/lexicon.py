@@ -133,9 +133,9 @@ BYLINE_WORDS = tuple(read_words("byline_words.txt"))
 LEADERSHIP_LABEL = re.compile(
     r"(?:[省市县区镇乡][厅局处科]?级|[省市县区]委|[省市县区]政府|[省市县区镇乡])?领导(?:干部|同志)?"
 )
-# 等领导 closing a list of names: 陈德志、林文建等领导, 等县级领导.
+# 等领导 closing a list of names: 陈德志、林文建等领导, 等县级领导, 等人大代表, 等代表发言 (a congress's deputies).
 LEADERS_AFTER_NAMES = re.compile(
-    r"等(?:[省市县区镇乡][厅局处科]?级|[^，,。；;、：:\n]{0,12}?)(?:领导|人大代表|政协委员)"
+    r"等(?:(?:[省市县区镇乡][厅局处科]?级|[^，,。；;、：:\n]{0,12}?)(?:领导|人大代表|政协委员)|代表(?=发言|参加|出席))"
 )
 # Words after the names that open a sentence saying they attended: 吴丽鸣、卫祥玉、侯波出席活动 (等 may come first).
 ATTENDING_WORDS = ("出席", "参加", "陪同", "一同", "先后", "共同", "就座", "就坐")

@@ -130,15 +130,15 @@ def _chinese(match: re.Match[str], simplified: str) -> tuple[Decimal, str] | Non
 
 
 def _names_no_figure(simplified: str, match: re.Match[str], unit_text: str) -> bool:
-    """四家班子 (the four leading bodies), 人大五次会议 (a session), 3个月 and 2020年度 (time), 建党100周年
-    (an anniversary: an ordinal)."""
+    """四家班子 (the four leading bodies), 人大五次会议 and 108次常委会 (a session), 3个月 and 2020年度 (time),
+    建党100周年 (an anniversary: an ordinal)."""
     after = simplified[match.end() : match.end() + 1]
     return (
         simplified.startswith("班子", match.end())
         or unit_text == "周"
         and after == "年"
         or unit_text == "次"
-        and simplified.startswith(("会议", "全会", "全体会议"), match.end())
+        and simplified.startswith(("会议", "全会", "全体会议", "常委会", "常务会"), match.end())
         or unit_text in ("年", "个")
         and after in ("月", "日", "号")
         or unit_text == "年"

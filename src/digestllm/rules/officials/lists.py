@@ -86,6 +86,8 @@ def names_listed_before(
     post = Post(label.start() + 1, label.end())
     while end > floor:
         start = names.name_before(end, known)
+        if found and start is None:
+            start = _listed_item_before(simplified, names, end, floor)  # inside a list: 候冬媚、毕红鸽等
         if start is None or start < floor:
             break
         found.append(OfficialMention(start, end, [post]))
@@ -93,6 +95,18 @@ def names_listed_before(
             break
         end = start - 1
     return found if found and _opens_names(simplified, found[-1].start, floor) else []
+
+
+def _listed_item_before(simplified: str, names: NameScanner, end: int, floor: int) -> int | None:
+    """The start of the 、-list item of two or three characters that ends at `end`, whatever its surname."""
+    for length in (3, 2):
+        start = end - length
+        if start >= floor and simplified[start - 1 : start] in _ITEM_OPENERS and names.listed_name(start) == end:
+            return start
+    return None
+
+
+_ITEM_OPENERS = frozenset("、，,\n：:")
 
 
 def _opens_names(simplified: str, start: int, floor: int) -> bool:
