@@ -459,3 +459,13 @@ def test_an_organ_before_a_title_is_no_name_and_助理_is_a_post() -> None:
 def test_deputies_listed_before_等代表发言_are_officials_whatever_their_surname() -> None:
     found = officials("朱财斌、王志平、候冬媚、毕红鸽等代表发言,张工认真听取发言。")
     assert set(found) == {"朱财斌", "王志平", "候冬媚", "毕红鸽"}
+
+
+def test_a_list_item_between_marks_may_start_with_a_function_character() -> None:
+    found = officials("赤壁市领导陈中山、但锐金、别华中、欧阳萍参加。副市长高书良来区督导学校疫情防控。")
+    assert set(found) == {"陈中山", "但锐金", "别华中", "欧阳萍", "高书良"}
+
+
+def test_a_removal_keeps_the_posts_among_its_words() -> None:
+    found = officials("会议经表决,免去杨宇的广东省人民检察院副检察长、检察委员会委员、检察员职务。")
+    assert found == {"杨宇": ["广东省人民检察院副检察长", "检察委员会委员"]}

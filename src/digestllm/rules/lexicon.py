@@ -51,9 +51,9 @@ NON_NAME_CHARS = frozenset(
 # Of those, the ones that do stand in given names where the name closes right after (张瑞书, 闵员根, 巴根那,
 # 任军号, 买彦州, 王元其, 范育科, 李建领, 梁伟年, 蒋以任,).
 RARE_NAME_CHARS = frozenset("书员那号州其科领年任")
-# Of those, the ones that stand in the middle of a three-character name (张时民列席, 张任重, 唐年初); 时 and 任 never
+# Of those, the ones that stand in the middle of a three-character name (张时民列席, 张任重, 唐年初, 高书良); 时 never
 # at its end (李明时强调: the time word after a name; 李明任组长).
-MIDDLE_NAME_CHARS = frozenset("时任年")
+MIDDLE_NAME_CHARS = frozenset("时任年书")
 
 # Function characters that are also surnames (和, 于, 都…): never a surname where they stand before a name.
 FUNCTION_CHARS = frozenset("的了在是和与及等对到从为被把将也都又就并而或之其这那个们我你他她它您由向于但")

@@ -52,7 +52,7 @@ def appointed(
 
 
 def _posts(simplified: str, reader: PostReader, start: int) -> list[Post]:
-    """The posts joined by 、 from `start` to 职务 or the clause's end; none unless each part ends with a post."""
+    """The posts joined by 、 from `start` to 职务 or the clause's end: the parts that end with a post core."""
     stop = _POSTS_END.search(simplified, start, start + MAX_POSTS_CHARS)
     if stop is None:
         return []
@@ -61,9 +61,8 @@ def _posts(simplified: str, reader: PostReader, start: int) -> list[Post]:
     for part in simplified[start : stop.start()].split("、"):
         part_end = part_start + len(part)
         core = core_ending_at(simplified, part_end) if part else None
-        if core is None or core < part_start:
-            return []
-        _, region = reader.start_of_post(core, part_start)
-        found.append(Post(part_start, part_end, region))
+        if core is not None and core >= part_start:  # 副检察长、检察委员会委员、检察员: the posts among them
+            _, region = reader.start_of_post(core, part_start)
+            found.append(Post(part_start, part_end, region))
         part_start = part_end + 1
     return found

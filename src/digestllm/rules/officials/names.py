@@ -24,6 +24,7 @@ from digestllm.wordsearch import word_starts
 FOLLOWING_WORD = re.compile(alternation(list(FOLLOWING_WORDS)))
 _LIST_ITEM_ENDS = ("、", "等", "，", ",", "")
 _FOUR_CHARACTER_ITEM_ENDS = frozenset("、，,。；;")
+_JOURNEY_AFTER_A_NAME = re.compile(r"[来到赴][\u4e00-\u9fff](?:督导|考察|调研|视察|检查|指导|参观|慰问)")
 _WHEN_AFTER_A_NAME = ("时,", "时，", "时说", "时强调", "时指出", "时表示", "时要求")
 # A character that may stand in a personal name: common Han, and none of the characters never found in one.
 _NAME_CHAR = re.compile(f"(?![{''.join(re.escape(c) for c in sorted(NON_NAME_CHARS))}])[{COMMON_HAN_CLASS}]")
@@ -72,6 +73,7 @@ class NameScanner:
             or FOLLOWING_WORD.match(s, pos) is not None
             or s[pos].isdigit()
             or s.startswith(_WHEN_AFTER_A_NAME, pos)  # 见到县委书记王清华时,: the time of meeting him
+            or _JOURNEY_AFTER_A_NAME.match(s, pos) is not None  # 副市长高书良来区督导
         )
 
     def name_after(self, pos: int) -> int | None:
@@ -185,10 +187,11 @@ class NameScanner:
 
     def _reads_as_list_item(self, start: int, end: int) -> bool:
         """True when `[start, end)` is all name characters (or a rare one where a name may hold it) and starts
-        with no function word."""
+        with no function word, unless marks close it on both sides (陈中山、但锐金、别华中)."""
+        between_marks = self.text[start - 1 : start] == "、" and self.text[end : end + 1] in ("、", "，", ",")
         return (
             all(self.name_char(i) or self._rare_inside_item(start, i, end) for i in range(start, end))
-            and self.text[start] not in FUNCTION_CHARS
+            and (self.text[start] not in FUNCTION_CHARS or between_marks)
             and not FOLLOWING_WORD.match(self.text, start)
         )
 
