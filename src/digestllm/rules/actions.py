@@ -104,8 +104,10 @@ def action_span(simplified: str, start: int, end: int, section_start: int) -> tu
 def _topic_before(simplified: str, start: int, verb_start: int) -> int:
     """Where the action starts: at its verb, at the topic a light verb takes before it (`就安全生产情况进行检查`,
     `围绕…开展调研`), or at the people a verb of calling on takes before it (`向…职工拜年`, `与调研组一行座谈`)."""
-    clause_start = max((simplified.rfind(mark, start, verb_start) for mark in _CLAUSE_MARKS), default=-1) + 1
     lead = _TOPIC_LEAD if simplified.startswith(_LIGHT_VERBS, verb_start) else _PEOPLE_LEAD
+    if lead.search(simplified, start, verb_start) is None:
+        return verb_start
+    clause_start = max((simplified.rfind(mark, start, verb_start) for mark in _CLAUSE_MARKS), default=-1) + 1
     leads = list(lead.finditer(simplified, max(start, clause_start), verb_start))
     return leads[-1].start() if leads else verb_start
 

@@ -81,9 +81,19 @@ class NameFinder:
 
     def __init__(self, names: list[str]) -> None:
         self._names = sorted(set(names))
+        self._text: str | None = None
+        self._hits: list[WordHit] = []
+        self._starts: list[int] = []
 
     def find(self, simplified: str, start: int, end: int) -> list[WordHit]:
-        return find_words(simplified, self._names, start, end)
+        """The names in `simplified[start:end]`: the document is searched once, and each stretch (a sentence:
+        no name crosses one) takes the hits inside it."""
+        if simplified is not self._text:
+            self._text, self._hits = simplified, find_words(simplified, self._names)
+            self._starts = [hit.start for hit in self._hits]
+        first = bisect.bisect_left(self._starts, start)
+        last = bisect.bisect_left(self._starts, end)
+        return [hit for hit in self._hits[first:last] if hit.end <= end]
 
 
 class _SectionReader:
@@ -229,7 +239,8 @@ def _participants(simplified: str, names: list[WordHit], s_start: int, s_end: in
     """
     if not names:
         return []
-    titles = [m.span() for m in _BOOK_TITLE.finditer(simplified, s_start, s_end)]
+    has_titles = simplified.find("《", s_start, s_end) != -1
+    titles = [m.span() for m in _BOOK_TITLE.finditer(simplified, s_start, s_end)] if has_titles else []
     breaks = [
         m.end()
         for m in _CLAUSE_BREAK.finditer(simplified, s_start, s_end)

@@ -54,18 +54,23 @@ MAX_TRAILING_WORD = 2  # characters of a verb glued to a place that may be cut o
 
 
 @cache
-def _place_words(divisions: bool) -> tuple[frozenset[str], int]:
+def _place_words(divisions: bool) -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
     """The words that end a place: a level, a site, a body (`place_words.txt`), and with `divisions` a
-    division's short name (济南, 合肥: `division_names.txt`); and the longest one's length."""
+    division's short name (济南, 合肥: `division_names.txt`); and, by last character, the lengths they come in."""
     words = frozenset(read_words("place_words.txt") + (read_words("division_names.txt") if divisions else []))
-    return words, max(map(len, words))
+    lengths: dict[str, set[int]] = {}
+    for word in words:
+        lengths.setdefault(word[-1], set()).add(len(word))
+    return words, {last: tuple(sorted(found)) for last, found in lengths.items()}
 
 
 def _ends_a_place(text: str, start: int = 0, end: int | None = None, divisions: bool = True) -> bool:
     """Whether `text[start:end]` ends with a word that ends a place."""
-    words, longest = _place_words(divisions)
+    words, lengths = _place_words(divisions)
     end = len(text) if end is None else end
-    return any(text[end - length : end] in words for length in range(1, min(longest, end - start) + 1))
+    if end <= start:
+        return False
+    return any(end - n >= start and text[end - n : end] in words for n in lengths.get(text[end - 1], ()))
 
 
 def location_span(simplified: str, start: int, end: int) -> tuple[int, int] | None:
