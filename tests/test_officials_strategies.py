@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from digestllm.rules.officials.finder import OfficialFinder
 from digestllm.rules.officials.spans import ClaimedSpans
 from digestllm.rules.officials.strategies import (
+    APPOINTMENTS,
     BARE_NAMES_ATTENDING,
     NAMES_AFTER_LEADERSHIP_WORD,
     NAMES_BEFORE_LEADERS,
@@ -40,6 +41,7 @@ def test_the_table_names_each_strategy_once_in_priority_order() -> None:
         BARE_NAMES_ATTENDING,
         NAMES_BEFORE_LEADERS,
         NAMES_AFTER_LEADERSHIP_WORD,
+        APPOINTMENTS,
     ]
 
 
@@ -58,8 +60,9 @@ def test_the_table_names_each_strategy_once_in_priority_order() -> None:
             {BARE_NAMES_ATTENDING: [("吴丽鸣", []), ("卫祥玉", []), ("侯波", [])]},
         ),
         ("陈德志、林文建等领导参加调研。", {NAMES_BEFORE_LEADERS: [("林文建", ["领导"]), ("陈德志", ["领导"])]}),
+        ("会议决定任命黄育奇同志为代理县长。", {APPOINTMENTS: [("黄育奇", ["代理县长"])]}),
     ],
-    ids=["posts-before", "title-after", "leadership-list", "parentheses", "bare-names", "before-leaders"],
+    ids=["posts-before", "title-after", "leadership-list", "parentheses", "bare-names", "before-leaders", "appointed"],
 )
 def test_each_strategy_finds_its_shape(text: str, expected: Found) -> None:
     assert found_by_strategy(text) == expected

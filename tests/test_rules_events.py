@@ -295,3 +295,12 @@ def test_visits_of_the_past_make_no_event_and_a_numbered_session_is_no_figure() 
     result = extract(text, reference_date="2026-01-29")
     assert [(str(e.date), e.officials) for e in result.events] == [("2026-01-28", ["张工"])]
     assert "108次" not in {metric.raw for metric in result.metrics}
+
+
+def test_what_an_official_says_should_be_done_is_no_event_of_its_own() -> None:
+    text = (
+        "2月27日上午,县委书记郑鹏程前往炳德药业公司,开展“走基层、解难题、抓落实”活动。\n"
+        "郑鹏程现场支招,要加强对疫情防控形势的研究,做到科学施策。"
+    )
+    [event] = extract(text, reference_date="2020-03-02").events
+    assert event.action == "开展“走基层、解难题、抓落实”活动"

@@ -87,12 +87,12 @@ def test_seed_page_shows_every_record_at_its_exact_span(
 ) -> None:
     text, result = seed
     open_page(page, tmp_path / "seed.html", render_html(result, text))
-    assert (len(result.officials), len(result.events), len(result.metrics)) == (9, 8, 19)
+    assert (len(result.officials), len(result.events), len(result.metrics)) == (9, 9, 19)
     assert page.evaluate(HIGHLIGHT_TEXTS) == expected_highlights(result)
     assert page.evaluate("() => document.getElementById('source').textContent") == text
     assert TRANSPARENT not in page.evaluate(BACKGROUNDS, "#source mark[data-h]")
     assert page.locator(".officials tr.row").count() == 9
-    assert page.locator("ol.timeline li.row").count() == 8
+    assert page.locator("ol.timeline li.row").count() == 9
     assert page.locator(".metrics tr.row").count() == 19
     assert page.requests.leaving == [] and page.errors == []
 

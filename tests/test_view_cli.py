@@ -42,7 +42,7 @@ def test_a_bare_result_json_shows_its_text_rebuilt_from_the_sections(
     assert code == 0, err
     page = PageReader.read((tmp_path / "seed.html").read_text(encoding="utf-8"))
     assert "".join(page.source_text) == seed_entry["text"]
-    assert len(page.ids) == 28 + 8 + 19
+    assert len(page.ids) == 28 + 9 + 19
 
 
 def test_a_corpus_folder_gets_an_index_linking_every_page(
@@ -58,7 +58,7 @@ def test_a_corpus_folder_gets_an_index_linking_every_page(
         assert f'href="{page}"' in index
         assert 'href="index.html"' in (tmp_path / "site" / page).read_text(encoding="utf-8")
     assert "DecodeError: invalid bytes at 3" in index and 'data-doc="broken"' in index
-    assert index.count("<time>") == 8 + 1  # the seed's events and the short article's
+    assert index.count("<time>") == 9 + 1  # the seed's events and the short article's
 
 
 def test_an_unreadable_input_is_one_line_and_the_rest_is_written(

@@ -39,8 +39,8 @@ def test_seed_page_highlights_every_record_span_with_its_exact_text(seed: tuple[
     text, result = seed
     page = PageReader.read(render_html(result, text))
     expected = expected_highlights(result)
-    assert (len(result.officials), len(result.events), len(result.metrics)) == (9, 8, 19)
-    assert len(expected) == sum(len(official.mentions) for official in result.officials) + 8 + 19
+    assert (len(result.officials), len(result.events), len(result.metrics)) == (9, 9, 19)
+    assert len(expected) == sum(len(official.mentions) for official in result.officials) + 9 + 19
     assert page.highlight_texts() == expected
     assert "".join(page.source_text) == text
 

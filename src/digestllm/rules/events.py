@@ -38,6 +38,8 @@ _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")
 _ACTIVITY = re.compile(alternation(ACTIVITY_VERBS))
 _VAGUE = re.compile(alternation(VAGUE_TIMES))
 _SPEECH = re.compile(alternation(SPEECH_VERBS))
+# Words that open what an official said: an activity after them is talked of, not done (趙璞指出, 現場支招)
+_SPOKEN = re.compile(alternation([*SPEECH_VERBS, "支招", "强调", "指出", "要求", "希望", "认为", "提出"]))
 _CITING = re.compile(alternation(CITING_VERBS))
 _CITED_AFTER = re.compile(alternation(CITED_NOUNS))
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
@@ -74,6 +76,7 @@ class EventDraft:
     kind: EventKind = EventKind.OTHER
     name_spans: dict[str, Span] = field(default_factory=dict)
     joins: bool = False  # its officials joined an activity told before: 县长某某一同参加调研
+    speaks: bool = False  # its action is in what its official said: 赵璞指出,…要加快推进…建设
 
 
 class NameFinder:
@@ -183,6 +186,7 @@ class _SectionReader:
             kind=kind,
             name_spans={m.word: (m.start, m.end) for m in participants},
             joins=_COMPANIONS.match(text, participants[-1].end) is not None,
+            speaks=action is not None and _SPOKEN.search(text, participants[0].end, action[0]) is not None,
         )
 
 
@@ -309,7 +313,7 @@ def _same_activity(text: str, breaks: list[int], kept: EventDraft, draft: EventD
         or draft.joins
         or one_paragraph
         and alike
-        or (one_paragraph or alike)
+        or (one_paragraph or alike or draft.speaks)
         and any(name in kept.name_spans for name in draft.officials)
     )
 
