@@ -304,3 +304,10 @@ def test_what_an_official_says_should_be_done_is_no_event_of_its_own() -> None:
     )
     [event] = extract(text, reference_date="2020-03-02").events
     assert event.action == "开展“走基层、解难题、抓落实”活动"
+
+
+def test_whose_speech_is_led_in_a_study_takes_no_part() -> None:
+    text = "5月25日,区党工委召开学习会,党工委副书记许俊丽领学了习近平总书记在福建考察调研时的重要讲话精神。"
+    assert {name for event in extract(text, reference_date="2021-05-26").events for name in event.officials} == {
+        "许俊丽"
+    }

@@ -469,3 +469,11 @@ def test_a_list_item_between_marks_may_start_with_a_function_character() -> None
 def test_a_removal_keeps_the_posts_among_its_words() -> None:
     found = officials("会议经表决,免去杨宇的广东省人民检察院副检察长、检察委员会委员、检察员职务。")
     assert found == {"杨宇": ["广东省人民检察院副检察长", "检察委员会委员"]}
+
+
+def test_bare_names_may_end_with_和_and_党_may_close_a_listed_name() -> None:
+    found = officials(
+        "6月17日,副区长张超主持召开常务会议,王喜峰、韩纬达、苏祖翔和胡树杰参加会议。"
+        "区委常委蒋罡、干利强、毛建党、何丹出席会议。宣讲队队长黄陈国作主题宣讲。"
+    )
+    assert {"王喜峰", "韩纬达", "苏祖翔", "胡树杰", "蒋罡", "干利强", "毛建党", "何丹", "黄陈国"} <= set(found)

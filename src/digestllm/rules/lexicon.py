@@ -49,8 +49,8 @@ NON_NAME_CHARS = frozenset(
     "，,。、；;：:！!？?“”‘’\"'（）()《》【】[] \t\r\n…—-·•0123456789０１２３４５６７８９"
 )
 # Of those, the ones that do stand in given names where the name closes right after (张瑞书, 闵员根, 巴根那,
-# 任军号, 买彦州, 王元其, 范育科, 李建领, 梁伟年, 蒋以任,).
-RARE_NAME_CHARS = frozenset("书员那号州其科领年任")
+# 任军号, 买彦州, 王元其, 范育科, 李建领, 梁伟年, 蒋以任, 毛建党、).
+RARE_NAME_CHARS = frozenset("书员那号州其科领年任党")
 # Of those, the ones that stand in the middle of a three-character name (张时民列席, 张任重, 唐年初, 高书良); 时 never
 # at its end (李明时强调: the time word after a name; 李明任组长).
 MIDDLE_NAME_CHARS = frozenset("时任年书")
@@ -122,7 +122,7 @@ def is_common_han(chars: str) -> bool:
 
 
 # Verbs before a person cited as a source of instructions, not a participant ("贯彻落实武国定副省长…指示精神").
-CITING_VERBS = ("贯彻落实", "落实", "贯彻", "学习", "传达", "按照", "根据", "遵照", "遵循", "依照", "领会")
+CITING_VERBS = ("贯彻落实", "落实", "贯彻", "学习", "领学", "传达", "按照", "根据", "遵照", "遵循", "依照", "领会")
 CITED_NOUNS = ("指示", "批示", "讲话", "重要论述", "精神", "部署", "要求", "论述", "思想")
 
 # Bylines: who wrote, edited or photographed the piece.

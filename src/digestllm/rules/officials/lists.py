@@ -61,19 +61,25 @@ def _opens_a_list(simplified: str, pos: int) -> bool:
 
 
 def bare_names_attending(simplified: str, names: NameScanner, pos: int, end: int) -> list[OfficialMention]:
-    """A sentence that opens with two or more names joined by 、 and says they attended: the leaders
-    of the occasion, named without their posts."""
+    """A sentence that opens with two or more names joined by 、 (the last may follow 和) and says they attended:
+    the leaders of the occasion, named without their posts."""
     found: list[OfficialMention] = []
     cursor = pos
+    last = False  # after 和 (…、苏祖翔和胡树杰参加会议): one name more, then the attending word
     while cursor < end:
         name_end = names.name_after(cursor) if not found else names.name_after(cursor) or names.listed_name(cursor)
-        if name_end is None or name_end > end:
-            return []
+        if name_end is None or name_end > end:  # …、黄建军及相关部门负责人陪同: the names before 及 attended
+            return found if last and _ATTENDED.match(simplified, found[-1].end) else []
         found.append(OfficialMention(cursor, name_end, []))
-        if simplified.startswith("、", name_end):
+        if not last and simplified.startswith("、", name_end):
             cursor = name_end + 1
             continue
-        return found if len(found) >= 2 and _ATTENDED.match(simplified, name_end) else []
+        if not last and len(found) >= 2 and simplified.startswith(("和", "及"), name_end):
+            cursor, last = name_end + 1, True
+            continue
+        if len(found) >= 2 and _ATTENDED.match(simplified, name_end):
+            return found
+        return found[:-1] if last and _ATTENDED.match(simplified, found[-2].end) else []
     return []
 
 
