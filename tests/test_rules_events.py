@@ -311,3 +311,13 @@ def test_whose_speech_is_led_in_a_study_takes_no_part() -> None:
     assert {name for event in extract(text, reference_date="2021-05-26").events for name in event.officials} == {
         "许俊丽"
     }
+
+
+def test_a_name_in_a_doctrine_or_in_what_a_lecture_explains_takes_no_part() -> None:
+    text = (
+        "12月5日,省长王晓东赴黄冈市调研。他强调,要坚持以习近平新时代中国特色社会主义思想为指导。"
+        "宣讲员从多角度阐述习近平总书记在福建工作期间的为民情怀和思想财富。"
+    )
+    assert {name for event in extract(text, reference_date="2018-12-06").events for name in event.officials} == {
+        "王晓东"
+    }

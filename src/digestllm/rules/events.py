@@ -50,6 +50,7 @@ _CHRONICLE_DAY = re.compile(r"[ \t\u3000]*(?:[0-9０-９]{1,2}日|是日|同日|
 # Attending an activity named by its verb: 参加会见, 出席签约, 陪同考察
 _ATTENDS = re.compile(r"(?:参加|出席|列席|陪同|一同参加)了?(?P<verb>[\u4e00-\u9fff]{2})(?:活动)?")
 _DECIDED_AFTER = ("同志为", "同志辞去")
+_IDEOLOGY_AFTER = ("新时代", "思想", "生态文明思想", "法治思想", "经济思想", "外交思想", "强军思想", "文化思想")
 _BEFORE_NOW = re.compile(r"[^，,。；;]{0,6}?(?:[两三四五六七八九十多数]次|曾经|曾)(?:亲临|到|来|莅临|视察|考察)")
 _DECIDED_BEFORE = ("任命", "免去", "提名")
 # Right after a name (and its post): that person's instructions or speech, 市长批示, 书记在…大会上的讲话
@@ -264,6 +265,8 @@ def _participants(simplified: str, names: list[WordHit], s_start: int, s_end: in
             continue
         if citing and citing[0][1] <= name.start and _WORDS_OF.match(simplified, name.end, s_end):
             continue  # 传达学习…,以及吴贤德市长批示要求: the words of one cited earlier in the sentence
+        if simplified.startswith(_IDEOLOGY_AFTER, name.end):
+            continue  # 以习近平新时代中国特色社会主义思想为指导: a name inside a doctrine's name
         if _BEFORE_NOW.match(simplified, name.end, s_end):
             continue  # 习近平总书记两次亲临天津视察: visits of the past, not the day's
         if simplified.startswith(_DECIDED_AFTER, name.end) or simplified.endswith(_DECIDED_BEFORE, 0, name.start):
