@@ -39,12 +39,13 @@ _ACTIVITY = re.compile(alternation(ACTIVITY_VERBS))
 _VAGUE = re.compile(alternation(VAGUE_TIMES))
 _SPEECH = re.compile(alternation(SPEECH_VERBS))
 # Words that open what an official said: an activity after them is talked of, not done (趙璞指出, 現場支招)
-_SPOKEN = re.compile(alternation([*SPEECH_VERBS, "支招", "强调", "指出", "要求", "希望", "认为", "提出"]))
+_SPOKEN = re.compile(alternation([*SPEECH_VERBS, "支招", "希望", "认为", "提出"]))
 _CITING = re.compile(alternation(CITING_VERBS))
 _CITED_AFTER = re.compile(alternation(CITED_NOUNS))
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 _BOOK_TITLE = re.compile(r"《[^《》\n]*》")
-_ITEM_MARK_SET = frozenset(ITEM_MARKS)  # one mark each ("" is in every string, in no set)
+_ITEM_MARK_SET = frozenset(ITEM_MARKS)
+_FIRST_CHARACTER = re.compile(r"\s*(\S)")
 # A chronicle's line opens with its day and a space: `2日 市长…`, `是日 …`
 _CHRONICLE_DAY = re.compile(r"[ \t\u3000]*(?:[0-9０-９]{1,2}日|是日|同日|当日)[ \t\u3000]")
 # Attending an activity named by its verb: 参加会见, 出席签约, 陪同考察
@@ -331,18 +332,28 @@ def _attends_the_same(text: str, kept: EventDraft, draft: EventDraft) -> bool:
 
 def _opens_an_item(text: str, start: int) -> bool:
     """True when the sentence at `start` opens a line that is an item (●…, △…, `2日 …`, `是日 …`)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].strip():
+    line_start = start
+    while line_start > 0 and text[line_start - 1] != "\n" and text[line_start - 1].isspace():
+        line_start -= 1  # only the line's indent may stand before the sentence
+    if line_start > 0 and text[line_start - 1] != "\n":
         return False
-    return text[start:].lstrip()[:1] in _ITEM_MARK_SET or _CHRONICLE_DAY.match(text, line_start) is not None
+    return _is_an_item(text, line_start, start, len(text))
 
 
 def _an_item(text: str, breaks: list[int], draft: EventDraft) -> bool:
     """True when the draft's paragraph opens with a list mark (●, ◆, △ …) or a chronicle's day (`2日 `, `是日 `)."""
     index = bisect.bisect(breaks, draft.evidence[0]) - 1
     paragraph_start = breaks[index] + 1 if index >= 0 else 0
-    opening = text[paragraph_start : draft.evidence[0] + 1].lstrip()
-    return opening[:1] in _ITEM_MARK_SET or _CHRONICLE_DAY.match(text, paragraph_start) is not None
+    return _is_an_item(text, paragraph_start, paragraph_start, draft.evidence[0] + 1)
+
+
+def _is_an_item(text: str, line_start: int, start: int, end: int) -> bool:
+    """Whether the line at `line_start` opens with a chronicle's day, or its first character in `[start, end)`
+    after any indent is a list mark. Reads only the indent and that character."""
+    if _CHRONICLE_DAY.match(text, line_start) is not None:
+        return True
+    first = _FIRST_CHARACTER.match(text, start, end)
+    return first is not None and first.group(1) in _ITEM_MARK_SET
 
 
 def _drop_retold_undated(drafts: list[EventDraft]) -> list[EventDraft]:
