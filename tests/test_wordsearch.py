@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from digestllm.wordsearch import WordHit, find_words, word_starts
+from digestllm.wordsearch import MANY_WORDS, WordHit, find_words, word_starts
 
 
 def _by_regex(text: str, words: list[str], start: int, end: int) -> list[WordHit]:
@@ -44,3 +44,12 @@ def test_word_starts_never_overlap() -> None:
     assert word_starts("王五王五王", "王五王") == [0]
     assert word_starts("李明和李明", "李明") == [0, 3]
     assert word_starts("李明", "") == []
+
+
+def test_many_words_agree_with_the_regex_alternation_too() -> None:
+    rng = random.Random(11)
+    alphabet = "李明亮王五张三赵钱孙"
+    words = ["".join(rng.choice(alphabet) for _ in range(rng.randint(2, 4))) for _ in range(MANY_WORDS * 3)]
+    text = "".join(rng.choice(alphabet + "、") for _ in range(2_000))
+    assert len(set(words)) > MANY_WORDS
+    assert find_words(text, words, 5, 1_900) == _by_regex(text, words, 5, 1_900)
