@@ -321,3 +321,34 @@ def test_a_name_in_a_doctrine_or_in_what_a_lecture_explains_takes_no_part() -> N
         "宣讲员从多角度阐述习近平总书记在福建工作期间的为民情怀和思想财富。"
     )
     assert taking_part(text, "2018-12-06") == {"王晓东"}
+
+
+def test_officials_listed_as_there_too_join_the_days_first_event() -> None:
+    text = (
+        "市长张百顺一行于五月二十九日访问澳门中华总商会,受到该会副秘书长梁庆华的接待。\n"
+        "近日国务院港澳办主任夏宝龙来澳考察。\n"
+        "到访中总的还有副市长王刚,市政府秘书长郭守印。"
+    )
+    found = events(text, "2023-05-30")
+    assert ("2023-05-29", ["张百顺", "梁庆华", "王刚", "郭守印"]) in found
+    session = (
+        "7月29日上午,县十四届人大三次会议开幕。本次大会的执行主席是:旷立伟、陈琛。县人大常委会主任旷志军主持会议。"
+    )
+    assert taking_part(session, "2022-07-30") == {"旷立伟", "陈琛", "旷志军"}
+
+
+def test_those_who_come_to_the_meeting_or_sit_in_take_part() -> None:
+    text = "4月12日上午,市长徐祥华主持召开常务会议。市人大常委会副主任尤泽勇、市政协副主席姚美学应邀到会。"
+    assert events(text, "2005-04-13") == [("2005-04-12", ["徐祥华", "尤泽勇", "姚美学"])]
+    talks = "8月2日,县委常委张维明出席活动。考察团深入座谈交流。张维明在座谈中对代表团表示欢迎。"
+    assert [e.action for e in extract(talks, reference_date="2023-08-03").events] != []
+
+
+def test_what_came_next_with_companions_after_由_is_the_first_officials_own_activity() -> None:
+    text = (
+        "国务院港澳办主任夏宝龙今日(六月二十日)在港会见工商金融界代表。\n"
+        "下午,夏宝龙主任在行政长官李家超陪同下考察海洋公园。\n"
+        "其后,夏宝龙主任由李家超、财政司副司长黄伟纶和发展局局长甯汉豪陪同,乘船前往南丫岛,考察石矿场用地的发展计划。"
+    )
+    found = extract(text, reference_date="2025-06-20").events
+    assert [e.officials for e in found] == [["夏宝龙"], ["夏宝龙", "李家超"], ["夏宝龙", "李家超", "黄伟纶", "甯汉豪"]]

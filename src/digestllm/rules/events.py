@@ -59,7 +59,18 @@ _WORDS_OF = re.compile(r"[^，,。；;、]{0,6}?(?:批示|指示|在[^，,。；
 MERGE_WINDOW = 32  # the latest events of a day a sentence may join
 _LINE_BREAK = re.compile("\n")
 # Right after the names: they joined the activity told before (陪同, 一同参加, 参加调研活动).
-_COMPANIONS = re.compile(r"[等分别]{0,2}(?:" + alternation(COMPANION_WORDS) + r")")
+_COMPANIONS = re.compile(r"[等分别]{0,2}(?:应邀|也|亦)?(?:" + alternation(COMPANION_WORDS) + r"|在座(?!谈))")
+# Before the names: they were there too (到访中总的还有…, 参与官员包括…, 本次大会的执行主席是…)
+_ALSO_PRESENT = re.compile(
+    r"(?:(?:陪同|参加|出席|到访|随同|参与|同行|随行|在座|考察|调研|会见|活动)[^。，,；;]{0,12}?的(?:领导|人员|官员)?"
+    r"|(?:参与|出席|在座|陪同)(?:的)?(?:官员|领导|人员))(?:还有|有|包括)"
+    r"|执行主席(?:是|为|有)"
+)
+# A sentence that opens with what came next tells another activity of the day: 其后,夏宝龙…考察…
+_NEXT_STEP = re.compile(r"[ \t\u3000]*(?:其后|随后|之后|此后|接着|紧接着|然后)")
+# The names accompany the sentence's first official in its own activity: 夏宝龙由李家超…陪同，考察…;
+# 夏宝龙在行政长官李家超陪同下考察…
+_ESCORTED_BY = ("由", "在")
 
 Span = tuple[int, int]
 # Visitors who came (…一行3人来莒县考察, 代表团到我市访问): officials who only attend their activity host them
@@ -79,6 +90,8 @@ class EventDraft:
     name_spans: dict[str, Span] = field(default_factory=dict)
     joins: bool = False  # its officials joined an activity told before: 县长某某一同参加调研
     speaks: bool = False  # its action is in what its official said: 赵璞指出,…要加快推进…建设
+    present: bool = False  # its officials were there too (到访中总的还有…): they join the day's first event
+    next_step: bool = False  # its sentence opens with what came next (其后,…考察…): its own activity
 
 
 class NameFinder:
@@ -116,6 +129,7 @@ class _SectionReader:
         self.scene: Span | None = None  # the place of the day's occasion, from a sentence that names no official
         self.told_from = start  # where the day's account begins: its occasion's kind words are there
         self.last: EventDraft | None = None
+        self.firsts: list[EventDraft] = []  # the first event of each day told: what `…的还有` lists were at
 
     def read(self, s_start: int, s_end: int) -> list[EventDraft]:
         if _opens_an_item(self.text, s_start):  # △ …, 是日 …: a chronicle's line tells its own place
@@ -137,7 +151,14 @@ class _SectionReader:
         speaks_on_a_told_day = (
             self.context_day is not None and _SPEECH.search(self.text, participants[0].end, s_end) is not None
         )
-        if not event_days and not speaks_on_a_told_day and _ACTIVITY.search(self.text, s_start, s_end) is None:
+        present = _listed_as_present(self.text, s_start, participants)
+        if (
+            not event_days
+            and not speaks_on_a_told_day
+            and not present
+            and _COMPANIONS.match(self.text, participants[-1].end) is None  # …应邀到会, 李子罡会见时在座
+            and _ACTIVITY.search(self.text, s_start, s_end) is None
+        ):
             self._place_for_last(s_start, s_end)
             return []
         groups = _groups_by_action(self.text, participants, s_end, self.start)
@@ -151,8 +172,27 @@ class _SectionReader:
         )  # 会议今天在兰州召开，会议由林铎主持: the place of the day's later sentences too
         sentence = _Sentence(self.text, s_start, s_end, place)
         drafts = [self._draft(group, action, sentence) for group, action in groups]
+        if present and not event_days and self.firsts:
+            drafts = [self._present_at_first(participants, sentence)]
+        if all(first.day != drafts[0].day for first in self.firsts):
+            self.firsts.append(drafts[0])
         self.last = drafts[-1]
         return drafts
+
+    def _present_at_first(self, participants: list[WordHit], sentence: _Sentence) -> EventDraft:
+        """`到访中总的还有…`: officials who were at the first event of the day told (or of the first day told) too."""
+        dated = [first for first in self.firsts if first.day is not None]
+        first = next((f for f in dated if f.day == self.context_day), (dated or self.firsts)[0])
+        return EventDraft(
+            day=first.day,
+            date_span=first.date_span,
+            officials=list(dict.fromkeys(m.word for m in participants)),
+            evidence=(sentence.start, sentence.end),
+            action=None,
+            location=None,
+            name_spans={m.word: (m.start, m.end) for m in participants},
+            present=True,
+        )
 
     def _place_for_last(self, s_start: int, s_end: int) -> None:
         """A sentence that is no event of its own may still name where the last one happened."""
@@ -187,8 +227,9 @@ class _SectionReader:
             location=sentence.location,
             kind=kind,
             name_spans={m.word: (m.start, m.end) for m in participants},
-            joins=_COMPANIONS.match(text, participants[-1].end) is not None,
+            joins=_COMPANIONS.match(text, participants[-1].end) is not None and not _escorted(text, participants),
             speaks=action is not None and _SPOKEN.search(text, participants[0].end, action[0]) is not None,
+            next_step=action is not None and _NEXT_STEP.match(text, sentence.start) is not None,
         )
 
 
@@ -213,6 +254,19 @@ def find_events(simplified: str, start: int, end: int, names: NameFinder, resolv
         draft for sentence in _SENTENCE.finditer(simplified, start, end) for draft in reader.read(*sentence.span())
     ]
     return _merge_same_activity(simplified, drafts)
+
+
+def _listed_as_present(text: str, s_start: int, participants: list[WordHit]) -> bool:
+    """Whether the sentence lists its officials as there too: `到访中总的还有…王刚`, `参与官员包括…`."""
+    return _ALSO_PRESENT.search(text, s_start, participants[0].start) is not None
+
+
+def _escorted(text: str, participants: list[WordHit]) -> bool:
+    """`夏宝龙由李家超、黄伟纶陪同，考察…`: the companions go with the sentence's first official in its own activity."""
+    if len(participants) < 2:
+        return False
+    between = text[participants[0].end : participants[1].start]
+    return any(word in between for word in _ESCORTED_BY)
 
 
 def _groups_by_action(
@@ -289,7 +343,10 @@ def _merge_same_activity(text: str, drafts: list[EventDraft]) -> list[EventDraft
     by_day: dict[date | None, list[EventDraft]] = {}
     for draft in drafts:
         recent = by_day.setdefault(draft.day, [])[-MERGE_WINDOW:]
-        same = next((k for k in recent if _same_activity(text, breaks, k, draft)), None)
+        if draft.present and by_day[draft.day]:
+            same: EventDraft | None = by_day[draft.day][0]
+        else:
+            same = next((k for k in recent if _same_activity(text, breaks, k, draft)), None)
         if same is None:
             kept.append(draft)
             by_day[draft.day].append(draft)
@@ -318,6 +375,7 @@ def _same_activity(text: str, breaks: list[int], kept: EventDraft, draft: EventD
         or one_paragraph
         and alike
         or (one_paragraph or alike or draft.speaks)
+        and not draft.next_step
         and any(name in kept.name_spans for name in draft.officials)
     )
 
