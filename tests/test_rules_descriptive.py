@@ -455,3 +455,14 @@ def test_a_verb_that_describes_the_next_official_is_not_the_first_ones_action() 
 def test_a_verbs_object_through_的_stays_at_a_lines_end() -> None:
     [event] = extract("3月2日,县长李明调研全县的重点项目建设情况\n下一行", reference_date="2023-03-03").events
     assert event.action == "调研全县的重点项目建设情况"
+
+
+def test_what_a_cited_speech_was_given_at_is_no_action() -> None:
+    text = (
+        "5月25日,区党工委书记陈晓华主持会议。会上,区党工委副书记许俊丽领学了习近平总书记在福建、广西考察调研时的重要讲话精神,"
+        "并就学习内容进行了研讨发言。"
+    )
+    actions = [event.action for event in extract(text, reference_date="2021-05-26").events]
+    assert not any(action and "考察调研" in action for action in actions)
+    doctrine = "9月7日,特区政府官员随市长访问广州,了解国家主席习近平亲自谋划、亲自部署、亲自推动的国家战略。"
+    assert not any("部署" in (e.action or "") for e in extract(doctrine, reference_date="2018-09-10").events)

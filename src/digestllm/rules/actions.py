@@ -20,6 +20,10 @@ _ACTIVITY = re.compile(
     r"(?<!开工(?=项目))(?<!签约(?=项目))(?<!决策(?=部署))"
 )
 _MOTION = frozenset(MOTION_VERBS)
+# What a cited speech was given at, or a leader's own doing in a doctrine: 在福建考察调研时的重要讲话,
+# 视察广东重要讲话、重要指示精神, 亲自谋划、亲自部署的国家战略
+_CITED_OCCASION = re.compile(r"[^，,。；;：:]{0,12}?(?:时的|重要(?:讲话|指示)[^，,。；;：:]{0,8}?精神)")
+_OWN_DOING = "亲自"
 _CLAUSE_END = re.compile(r"[，,。；;：:！!？?\n]")
 # `调研时强调`, `听取汇报后指出`: what follows is speech about the activity, not the activity.
 _SPEECH_AFTER = re.compile(r"(?:时|后|期间|过程中|中|上)(?=[，,]?(?:强调|指出|表示|要求|说|提出|希望|代表))")
@@ -142,12 +146,19 @@ def _activity_verb(simplified: str, start: int, end: int) -> re.Match[str] | Non
     the next official (`在遂督查有关工作的省信访局二级巡视员董仁白`)."""
     first: re.Match[str] | None = None
     for verb in _ACTIVITY.finditer(simplified, start, end):
-        if _describes_who_follows(simplified, verb.end(), end):
+        if _describes_who_follows(simplified, verb.end(), end) or _cited(simplified, verb, end):
             continue
         if verb.group() not in _MOTION:
             return verb
         first = first or verb
     return first
+
+
+def _cited(simplified: str, verb: re.Match[str], end: int) -> bool:
+    """True for a verb that names what a cited speech was given at (`考察调研时的重要讲话`), or a leader's own
+    doing in a doctrine (`亲自部署`)."""
+    own_doing = simplified.endswith(_OWN_DOING, 0, verb.start())
+    return own_doing or _CITED_OCCASION.match(simplified, verb.end(), end) is not None
 
 
 def _describes_who_follows(simplified: str, verb_end: int, end: int) -> bool:
