@@ -466,3 +466,9 @@ def test_what_a_cited_speech_was_given_at_is_no_action() -> None:
     assert not any(action and "考察调研" in action for action in actions)
     doctrine = "9月7日,特区政府官员随市长访问广州,了解国家主席习近平亲自谋划、亲自部署、亲自推动的国家战略。"
     assert not any("部署" in (e.action or "") for e in extract(doctrine, reference_date="2018-09-10").events)
+
+
+def test_where_a_session_closes_is_its_place() -> None:
+    text = "1月8日,自治区人大常委会第七次会议于今天下午在拉萨闭幕。自治区人大常委会主任列确主持会议并讲话。"
+    [event] = extract(text, reference_date="2009-01-08").events
+    assert event.location == "拉萨"

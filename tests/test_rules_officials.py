@@ -477,3 +477,36 @@ def test_bare_names_may_end_with_和_and_党_may_close_a_listed_name() -> None:
         "区委常委蒋罡、干利强、毛建党、何丹出席会议。宣讲队队长黄陈国作主题宣讲。"
     )
     assert {"王喜峰", "韩纬达", "苏祖翔", "胡树杰", "蒋罡", "干利强", "毛建党", "何丹", "黄陈国"} <= set(found)
+
+
+def test_tibetan_names_need_no_surname_and_a_list_holds_them() -> None:
+    text = (
+        "自治区人大常委会主任列确主持会议并讲话。自治区人大常委会常务副主任土登才旺,"
+        "副主任尼玛次仁、嘎玛、周春来、格桑次仁、阿登出席会议。"
+    )
+    found = officials(text)
+    assert set(found) == {"列确", "土登才旺", "尼玛次仁", "嘎玛", "周春来", "格桑次仁", "阿登"}
+    assert found["列确"][0].endswith("人大常委会主任") and found["嘎玛"] == ["副主任"]
+    assert "会议" not in officials("县人大常委会主任会议召开。")
+
+
+def test_a_list_item_between_marks_may_hold_a_character_of_words_but_not_end_like_a_body() -> None:
+    found = officials("市领导陈淑雅、李应席、鲁武国参加会议;区政协副主席李良仲、武装部、法院的主要领导列席会议。")
+    assert {"陈淑雅", "李应席", "鲁武国", "李良仲"} <= set(found)
+    assert "武装部" not in found
+
+
+def test_names_after_a_sessions_rostrum_label() -> None:
+    text = (
+        "1月11日,市人大会议开幕。会议由大会主席团常务主席马虎成主持。主席团成员秦素梅、黄爱菊、寇明春在主席台就座。"
+        "在主席台就座的还有:李斌、陈金亮、吴丙申等。"
+    )
+    found = officials(text)
+    assert found["秦素梅"] == ["主席团成员"] and found["李斌"] == []
+    events = extract(text, reference_date="2016-01-12").events
+    assert {"马虎成", "秦素梅", "黄爱菊", "寇明春", "李斌", "陈金亮", "吴丙申"} <= set(events[0].officials)
+
+
+def test_members_named_before_等常委及委员_are_officials() -> None:
+    found = officials("7月2日,区政协召开常委会议。尹建刚、高琳琳、潘辉等常委及委员提出了意见建议。")
+    assert {"尹建刚", "高琳琳", "潘辉"} <= set(found)

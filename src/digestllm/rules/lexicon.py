@@ -41,6 +41,9 @@ def read_chars(name: str) -> str:
 # The ~400 most frequent single-character surnames and the common compound ones.
 SINGLE_SURNAMES = frozenset(read_chars("surnames_single.txt"))
 COMPOUND_SURNAMES = frozenset(read_words("surnames_compound.txt"))
+# Tibetan, Mongolian and Uyghur names in Han characters: syllables of two, and what may close one.
+MINORITY_NAME_PARTS = frozenset(read_words("minority_name_parts.txt"))
+MINORITY_NAME_FINALS = frozenset(read_chars("minority_name_finals.txt"))
 
 # Characters never found inside a personal name in this genre: organ, post and function characters.
 NON_NAME_CHARS = frozenset(
@@ -138,7 +141,13 @@ LEADERSHIP_LABEL = re.compile(
 )
 # 等领导 closing a list of names: 陈德志、林文建等领导, 等县级领导, 等人大代表, 等代表发言 (a congress's deputies).
 LEADERS_AFTER_NAMES = re.compile(
-    r"等(?:(?:[省市县区镇乡][厅局处科]?级|[^，,。；;、：:\n]{0,12}?)(?:领导|人大代表|政协委员)|代表(?=发言|参加|出席))"
+    r"等(?:(?:[省市县区镇乡][厅局处科]?级|[^，,。；;、：:\n]{0,12}?)(?:领导|人大代表|政协委员|常委(?:及委员)?)"
+    r"|代表(?=发言|参加|出席))"
+)
+# Labels of a session's rostrum that a list of names follows: 主席团成员秦素梅、…; 在主席台就座的还有:李斌、….
+# The first is the names' post; the others give none.
+SESSION_ROLE_LABEL = re.compile(
+    r"(?P<role>主席团成员)|(?:在主席台(?:前排)?就[座坐]的|出席(?:会议|大会|开幕式)的)(?:领导)?(?:还有|有)[:：]?"
 )
 # Words after the names that open a sentence saying they attended: 吴丽鸣、卫祥玉、侯波出席活动 (等 may come first).
 ATTENDING_WORDS = ("出席", "参加", "陪同", "一同", "先后", "共同", "就座", "就坐")

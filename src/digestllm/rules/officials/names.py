@@ -10,6 +10,8 @@ from digestllm.rules.lexicon import (
     FOLLOWING_WORDS,
     FUNCTION_CHARS,
     MIDDLE_NAME_CHARS,
+    MINORITY_NAME_FINALS,
+    MINORITY_NAME_PARTS,
     NAME_CLOSERS,
     NON_NAME_CHARS,
     POST_CORE,
@@ -31,6 +33,8 @@ _NAME_CHAR = re.compile(f"(?![{''.join(re.escape(c) for c in sorted(NON_NAME_CHA
 
 
 _SAYS = re.compile(r"说[，,：:]")
+_HAN_RUN = re.compile(f"[{COMMON_HAN_CLASS}]+")
+_BODY_ENDINGS = frozenset("部院局委办厅处所站队会馆室厂司行校园组团")
 _NAME_DOTS = "·•・‧."
 _DOTTED_NAME = re.compile(f"([{COMMON_HAN_CLASS}]{{1,8}})(?:[{_NAME_DOTS}][{COMMON_HAN_CLASS}]{{1,8}})+")
 
@@ -81,9 +85,10 @@ class NameScanner:
         dotted = self.dotted_name(pos)
         if dotted is not None:
             return dotted
+        minority = self.minority_name(pos)
         surname = self._surname_opening_name(pos)
-        if not surname:
-            return None
+        if not surname or minority is not None and minority - pos > 3:
+            return minority
         two, three = pos + surname + 1, pos + surname + 2
         if self._word_starts_after(two, three):
             return two  # 米亮主持, 唐勇以及, 李放作项目: a word of the text starts right after two characters
@@ -138,6 +143,19 @@ class NameScanner:
             return two
         return two if only_two_closes else three
 
+    def minority_name(self, pos: int) -> int | None:
+        """The end of a Tibetan, Mongolian or Uyghur name written in its syllables, which has no surname of the
+        list (列确, 土登才旺, 达布希拉图): the longest run of up to three known syllables, and a closing character,
+        that ends where a name may end."""
+        ends: list[int] = []
+        cursor = pos
+        while len(ends) < 3 and self.text[cursor : cursor + 2] in MINORITY_NAME_PARTS:
+            cursor += 2
+            ends.append(cursor)
+        if ends and self.text[cursor : cursor + 1] in MINORITY_NAME_FINALS:
+            ends.append(cursor + 1)
+        return next((end for end in reversed(ends) if self.closes_name(end)), None)
+
     def dotted_name(self, pos: int) -> int | None:
         """The end of a name written with a middle dot (亚迪卡尔·吐尔洪, 嘉木样·洛桑久美·图丹却吉尼玛), which
         has no surname of the list: the longest reading that ends where a name may end."""
@@ -153,7 +171,7 @@ class NameScanner:
     def listed_name(self, pos: int) -> int | None:
         """The end of a two- to four-character item of a 、 list starting at `pos`, whatever its surname
         (润道宏, and 白玛赤林: a Tibetan name of four)."""
-        dotted = self.dotted_name(pos)
+        dotted = self.dotted_name(pos) or self.minority_name(pos)
         if dotted is not None:
             return dotted
         for length in (2, 3, 4):
@@ -189,6 +207,13 @@ class NameScanner:
         """True when `[start, end)` is all name characters (or a rare one where a name may hold it) and starts
         with no function word, unless marks close it on both sides (陈中山、但锐金、别华中)."""
         between_marks = self.text[start - 1 : start] == "、" and self.text[end : end + 1] in ("、", "，", ",")
+        if (
+            between_marks
+            and self.surname_length(start)
+            and _HAN_RUN.fullmatch(self.text, start, end)
+            and self.text[end - 1] not in _BODY_ENDINGS
+        ):
+            return True  # 李应席 between two marks: a surname and any characters (席 stands in names too), not 武装部
         return (
             all(self.name_char(i) or self._rare_inside_item(start, i, end) for i in range(start, end))
             and (self.text[start] not in FUNCTION_CHARS or between_marks)

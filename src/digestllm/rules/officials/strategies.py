@@ -21,6 +21,7 @@ from digestllm.rules.lexicon import (
     NON_OFFICIAL_BODIES,
     PROVINCE_ABBREVIATIONS,
     PROVINCES,
+    SESSION_ROLE_LABEL,
     TRAILING_TITLES,
     alternation,
 )
@@ -32,7 +33,7 @@ from digestllm.rules.officials.posts import POST_CORE, PostReader, core_ending_a
 from digestllm.rules.officials.spans import OfficialMention, Post
 from digestllm.wordsearch import word_starts
 
-_TRAILING_TITLE = re.compile(alternation(TRAILING_TITLES))
+_TRAILING_TITLE = re.compile("(?:" + alternation(TRAILING_TITLES) + ")(?!台)")  # 主席台 is no title
 _POSTS_IN_PARENTHESES = re.compile(r"[（(]([^（）()\n]{2,40})[）)]")
 # A clause that opens with a name and a 、 (a list of bare names may follow); the lookahead keeps it cheap.
 _CLAUSE_START = re.compile(
@@ -49,6 +50,7 @@ POSTS_IN_PARENTHESES = "posts in parentheses"
 BARE_NAMES_ATTENDING = "bare names attending"
 NAMES_BEFORE_LEADERS = "names before 等领导"
 NAMES_AFTER_LEADERSHIP_WORD = "names after a leadership word"
+NAMES_ON_THE_ROSTRUM = "names after a session's rostrum label"
 APPOINTMENTS = "appointments and resignations"
 
 
@@ -204,6 +206,14 @@ def _names_after_a_leadership_word(scan: Scan, leaders: re.Match[str]) -> Iterat
         yield Candidate(mention)
 
 
+def _names_on_the_rostrum(scan: Scan, label: re.Match[str]) -> Iterator[Candidate]:
+    """`主席团成员秦素梅、黄爱菊…`, `在主席台就座的还有:李斌、陈金亮…`: names listed after a session's rostrum label
+    (主席团成员 is their post; the others name none)."""
+    posts = [Post(*label.span("role"))] if label.group("role") else []
+    for mention in listed_after(scan.text, scan.names, label.end() - 1, scan.end, posts, first_without_comma=True):
+        yield Candidate(mention)
+
+
 def _appointments(scan: Scan, anchor: re.Match[str]) -> Iterator[Candidate]:
     """`任命黄育奇同志为…副县长`, `庄稼祥同志辞去…县长职务`: the person and the posts the decision names."""
     for mention in appointed(scan.text, scan.names, scan.posts, anchor, scan.known_names, scan.start):
@@ -217,5 +227,6 @@ STRATEGIES: tuple[Strategy, ...] = (
     Strategy(BARE_NAMES_ATTENDING, _CLAUSE_START, _bare_names_attending, gives_way=True),
     Strategy(NAMES_BEFORE_LEADERS, LEADERS_AFTER_NAMES, _names_before_leaders, gives_way=True),
     Strategy(NAMES_AFTER_LEADERSHIP_WORD, LEADERSHIP_LABEL, _names_after_a_leadership_word, gives_way=False),
+    Strategy(NAMES_ON_THE_ROSTRUM, SESSION_ROLE_LABEL, _names_on_the_rostrum, gives_way=True),
     Strategy(APPOINTMENTS, APPOINTMENT, _appointments, gives_way=True),
 )
