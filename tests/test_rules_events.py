@@ -352,3 +352,7 @@ def test_what_came_next_with_companions_after_由_is_the_first_officials_own_act
     )
     found = extract(text, reference_date="2025-06-20").events
     assert [e.officials for e in found] == [["夏宝龙"], ["夏宝龙", "李家超"], ["夏宝龙", "李家超", "黄伟纶", "甯汉豪"]]
+
+
+def test_a_date_spaced_from_its_words_is_read() -> None:
+    assert events("1 月 30 日上午,市长陈志清作政府工作报告。", "2024-02-01") == [("2024-01-30", ["陈志清"])]

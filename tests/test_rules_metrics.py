@@ -27,6 +27,10 @@ def metrics(text: str) -> list[tuple[float, str]]:
         ("共有一百二十名志愿者参与。", [(120, "名")]),
         ("完成投资百分之八十五。", [(85, "%")]),
         ("全区８３户规上企业复工。", [(83, "户")]),
+        ("其中超亿元项目 287 个、增长 90%。", [(287, "个"), (90, "%")]),  # a figure spaced from its unit
+        ("总计发放对象有1万3,773人。", [(13_773, "人")]),  # a magnitude and the rest
+        ("项目总投资12亿5000万元。", [(1_250_000_000, "元")]),
+        ("接待来访群众30件次。", [(30, "件次")]),
     ],
 )
 def test_quantities_are_normalised(text: str, expected: list[tuple[float, str]]) -> None:
@@ -44,6 +48,9 @@ def test_quantities_are_normalised(text: str, expected: list[tuple[float, str]])
         "堅持“三個一線”工作法,做到兩手抓、兩手硬,緊盯三大產業。",  # slogans
         "要认真落实“四个不摘”,户、卡、机三对照。",
         "千家万户受益,一手抓防控。",
+        "召开103年第2次主管工作会报。",  # years of another calendar
+        "发放对象为民国46年6月30日以前出生且于111年4月24日仍设籍者。",
+        "研究了贯彻镇江市人民政府第 41 次专题会议纪要精神。",  # an ordinal spaced from its figure
     ],
 )
 def test_not_metrics(text: str) -> None:

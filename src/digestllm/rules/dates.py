@@ -20,7 +20,9 @@ DATE_PATTERN = re.compile(
     # The lookahead lets the scan skip, at one character's cost, every place no date can start.
     r"(?=[0-9０-９〇零一二三四五六七八九十前昨今当上本这])(?:"
     # 号 only after Arabic digits: “一号工程” is no date
-    rf"(?:(?P<year>{_YEAR})年)?(?:(?P<month>{_NUM})月(?:份)?)?(?:(?P<day>{_NUM})日|(?P<day_hao>[0-9０-９]{{1,2}})号)"
+    # a copy may space the figures from their words: `1 月 30 日`
+    rf"(?:(?P<year>{_YEAR}) ?年 ?)?(?:(?P<month>{_NUM}) ?月(?:份)? ?)?"
+    rf"(?:(?P<day>{_NUM}) ?日|(?P<day_hao>[0-9０-９]{{1,2}})号)"
     rf"(?:(?:至|到|—|－|-|~|～)(?:(?:{_NUM})月)?(?:{_NUM})[日号])?{_DAY_PART}"
     rf"|(?P<relative>前天|昨天|昨日){_DAY_PART}"
     rf"|(?P<today>今天|今日|当天|当日)(?P<today_part>上午|下午|晚上|晚间|傍晚|早上|清晨|凌晨|中午|(?=[，,]|在|召开|举行|举办|开幕|闭幕))"

@@ -17,17 +17,22 @@ from digestllm.rules.lexicon import COMMON_HAN_CLASS, SMALL_CHINESE_NUMERAL_UNIT
 from digestllm.rules.subjects import follows_closely, is_rate, subject_span
 
 _ARABIC = r"[0-9０-９]+(?:[,，][0-9]{3})*(?:[.．][0-9０-９]+)?"
+_ARABIC_INTEGER = r"[0-9０-９]+(?:[,，][0-9]{3})*"  # 1万3,773人: the rest after a magnitude
 _CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
 _UNIT = "|".join(re.escape(u) for u in sorted(set(UNITS), key=len, reverse=True))
 QUANTITY = re.compile(
     r"(?=[0-9０-９零〇一二两三四五六七八九十百千万亿])(?:"  # skip, at one character's cost, where no figure starts
     rf"(?P<percent_words>百分之(?P<percent_number>{_CHINESE}|{_ARABIC}))"
-    rf"|(?<![0-9０-９.．])(?P<arabic>{_ARABIC})(?P<magnitude>万亿|万|亿|千)?(?:余|多)?(?P<arabic_unit>{_UNIT})"
+    rf"|(?<![0-9０-９.．])(?P<arabic>{_ARABIC})(?:(?P<magnitude>万亿|万|亿|千)(?P<rest>{_ARABIC_INTEGER})?)?(?:余|多)?"
+    rf" ?(?P<arabic_unit>{_UNIT})"  # 287 个: a copy may space a figure from its unit
     rf"|(?<![零〇一二两三四五六七八九十百千万亿几数])(?P<chinese>{_CHINESE})(?P<approx>余|多)?(?P<chinese_unit>{_UNIT})"
     r")"
 )
 _QUOTES = re.compile(r"“[^“”]{0,12}”|\"[^\"]{0,12}\"|‘[^‘’]{0,12}’|「[^「」]{0,12}」")
-_ROAD_OR_CODE_BEFORE = re.compile(r"(?:[A-Za-z]|国道|省道|县道|乡道|第|编号|代码|电话|届)$")  # 届: 八届五次全会
+_ROAD_OR_CODE_BEFORE = re.compile(r"(?:[A-Za-z]|国道|省道|县道|乡道|第|编号|代码|电话|届) ?$")  # 届: 八届五次全会
+# A year of another calendar (民国46年, 103年第2次会报, 111年4月24日) is a date, not a figure.
+_A_YEARS_DATE = re.compile(r" ?(?:[0-9０-９]{1,2} ?月|第)")
+_ERA = re.compile(r"民国$")
 _YEAR_LIKE = re.compile(r"^(?:1[89]|20)\d\d$|^[〇零一二三四五六七八九]{4}$")
 CODE_REACH = 3  # characters before a figure searched for a road or a code word (省道, 编号)
 PLACE_REACH = 10  # characters before a figure searched for the place it counts in (广安区343名)
@@ -110,7 +115,12 @@ def _arabic(match: re.Match[str]) -> tuple[Decimal, str] | None:
     if value is None or unit_text == "年" and _YEAR_LIKE.match(number):
         return None
     if match["magnitude"]:
-        value *= MAGNITUDES[match["magnitude"][-1]] * (10_000 if len(match["magnitude"]) == 2 else 1)
+        magnitude = MAGNITUDES[match["magnitude"][-1]] * (10_000 if len(match["magnitude"]) == 2 else 1)
+        magnitude = Decimal(magnitude) / UNIT_TABLE[unit_text][1]  # 12亿5000万元: the rest is in the unit's magnitude
+        rest = parse_number(match["rest"]) if match["rest"] else 0
+        if rest is None or rest >= magnitude:
+            return None  # 1万23456人 is no figure's writing
+        value = value * magnitude + rest
     return value, unit_text
 
 
@@ -133,6 +143,7 @@ def _names_no_figure(simplified: str, match: re.Match[str], unit_text: str) -> b
     """四家班子 (the four leading bodies), 人大五次会议 and 108次常委会 (a session), 3个月 and 2020年度 (time),
     建党100周年 (an anniversary: an ordinal)."""
     after = simplified[match.end() : match.end() + 1]
+    before = simplified[max(0, match.start() - 2) : match.start()]
     return (
         simplified.startswith("班子", match.end())
         or unit_text == "周"
@@ -142,7 +153,7 @@ def _names_no_figure(simplified: str, match: re.Match[str], unit_text: str) -> b
         or unit_text in ("年", "个")
         and after in ("月", "日", "号")
         or unit_text == "年"
-        and after == "度"
+        and (after == "度" or _A_YEARS_DATE.match(simplified, match.end()) is not None or _ERA.search(before))
     )
 
 
