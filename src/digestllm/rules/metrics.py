@@ -32,7 +32,6 @@ _QUOTES = re.compile(r"“[^“”]{0,12}”|\"[^\"]{0,12}\"|‘[^‘’]{0,12}�
 _ROAD_OR_CODE_BEFORE = re.compile(r"(?:[A-Za-z]|国道|省道|县道|乡道|第|编号|代码|电话|届) ?$")  # 届: 八届五次全会
 # A year of another calendar (民国46年, 103年第2次会报, 111年4月24日) is a date, not a figure.
 _A_YEARS_DATE = re.compile(r" ?(?:[0-9０-９]{1,2} ?月|第)")
-_ERA = re.compile(r"民国$")
 _YEAR_LIKE = re.compile(r"^(?:1[89]|20)\d\d$|^[〇零一二三四五六七八九]{4}$")
 CODE_REACH = 3  # characters before a figure searched for a road or a code word (省道, 编号)
 PLACE_REACH = 10  # characters before a figure searched for the place it counts in (广安区343名)
@@ -115,8 +114,8 @@ def _arabic(match: re.Match[str]) -> tuple[Decimal, str] | None:
     if value is None or unit_text == "年" and _YEAR_LIKE.match(number):
         return None
     if match["magnitude"]:
-        magnitude = MAGNITUDES[match["magnitude"][-1]] * (10_000 if len(match["magnitude"]) == 2 else 1)
-        magnitude = Decimal(magnitude) / UNIT_TABLE[unit_text][1]  # 12亿5000万元: the rest is in the unit's magnitude
+        written = MAGNITUDES[match["magnitude"][-1]] * (10_000 if len(match["magnitude"]) == 2 else 1)
+        magnitude = Decimal(written) / UNIT_TABLE[unit_text][1]  # 12亿5000万元: the rest is in the unit's magnitude
         rest = parse_number(match["rest"]) if match["rest"] else 0
         if rest is None or rest >= magnitude:
             return None  # 1万23456人 is no figure's writing
@@ -153,7 +152,7 @@ def _names_no_figure(simplified: str, match: re.Match[str], unit_text: str) -> b
         or unit_text in ("年", "个")
         and after in ("月", "日", "号")
         or unit_text == "年"
-        and (after == "度" or _A_YEARS_DATE.match(simplified, match.end()) is not None or _ERA.search(before))
+        and (after == "度" or _A_YEARS_DATE.match(simplified, match.end()) is not None or before.endswith("民国"))
     )
 
 
