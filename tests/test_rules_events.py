@@ -356,3 +356,29 @@ def test_what_came_next_with_companions_after_由_is_the_first_officials_own_act
 
 def test_a_date_spaced_from_its_words_is_read() -> None:
     assert events("1 月 30 日上午,市长陈志清作政府工作报告。", "2024-02-01") == [("2024-01-30", ["陈志清"])]
+
+
+def test_a_surname_and_title_or_a_pronoun_stand_for_the_official_named_before() -> None:
+    text = (
+        "1月30日,在大牛村监测点,和兴镇党委书记刘世杰仔细检查登记排查情况。\n"
+        "上午7时,她回到镇上,立即召集镇党委班子成员召开碰头会。\n"
+        "中午12点,在赵陈村监测点,刘书记给值班人员带来了食品和亲切慰问。\n"
+        "她指出,要守好每一关。"
+    )
+    found = extract(text, reference_date="2020-01-31").events
+    assert [(e.officials, e.kind.value) for e in found] == [
+        (["刘世杰"], "inspection"),
+        (["刘世杰"], "meeting"),
+        (["刘世杰"], "visit"),
+    ]
+    assert all(e.officials == ["刘世杰"] for e in found)
+
+
+def test_a_surname_and_title_two_officials_answer_stands_for_neither() -> None:
+    text = "3月2日,县委书记王明、县委副书记王强调研。3月3日,王书记主持召开常委会。"
+    assert events(text, "2020-03-04") == [("2020-03-02", ["王明", "王强"])]
+
+
+def test_a_day_something_may_happen_on_is_no_event_day() -> None:
+    text = "16日上午,县长许淑华表示,副秘书长人选可望于1月16日原秘书长退休时宣布。"
+    assert all(day != "2025-01-16" for day, _ in events(text, "2025-12-17"))

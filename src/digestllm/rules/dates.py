@@ -36,7 +36,9 @@ DATE_PATTERN = re.compile(
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _RELATIVE_DAYS = {"前天": -2, "昨天": -1, "昨日": -1}
 # A cut-off (截至3月1日), a plan (预计10月25日结束) or a cited date (根据1月16日…公告) is no event's day.
-_CUT_OFF_BEFORE = re.compile(r"(?:截至|截止到|截止|至|到|预计|计划|力争|争取|确保|将于|拟于|定于|根据|按照|依据)\s*$")
+_CUT_OFF_BEFORE = re.compile(
+    r"(?:截至|截止到|截止|至|到|预计|计划|力争|争取|确保|将于|拟于|定于|可望于|有望于|根据|按照|依据)\s*$"
+)
 # 讯/电, 清远消息, 北京电: a dateline, the report's day
 _PERIOD_AFTER = re.compile(
     r"^(?:以来|之前|以前|前后|之后|以后|前|后|起|为止|止|讯|电|[\u4e00-\u9fff]{1,4}(?:消息|电(?![视话力站商网子影器])))"

@@ -31,6 +31,7 @@ from digestllm.rules.lexicon import (
     alternation,
 )
 from digestllm.rules.locations import location_span, scene_span
+from digestllm.rules.references import PRONOUN_SUBJECT
 from digestllm.schemas import EventKind
 from digestllm.wordsearch import WordHit, find_words
 
@@ -41,6 +42,7 @@ _SPEECH = re.compile(alternation(SPEECH_VERBS))
 # Words that open what an official said: an activity after them is talked of, not done (趙璞指出, 現場支招)
 _SPOKEN = re.compile(alternation([*SPEECH_VERBS, "支招", "希望", "认为", "提出"]))
 _CITING = re.compile(alternation(CITING_VERBS))
+_ADVERBS = re.compile(r"[还也又并再都就]{1,3}|进一步")
 _CITED_AFTER = re.compile(alternation(CITED_NOUNS))
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 _BOOK_TITLE = re.compile(r"《[^《》\n]*》")
@@ -95,23 +97,39 @@ class EventDraft:
 
 
 class NameFinder:
-    """Finds the known officials' names in a stretch of the Simplified text."""
+    """Finds the known officials' names in a stretch of the Simplified text, and the references back to them
+    by surname and title (`刘书记`), each standing for its official's name."""
 
-    def __init__(self, names: list[str]) -> None:
+    def __init__(self, names: list[str], references: dict[str, str] | None = None) -> None:
         self._names = sorted(set(names))
+        self._references = dict(references or {})
         self._text: str | None = None
         self._hits: list[WordHit] = []
         self._starts: list[int] = []
+        self._first_spans: dict[str, Span] = {}
 
     def find(self, simplified: str, start: int, end: int) -> list[WordHit]:
         """The names in `simplified[start:end]`: the document is searched once, and each stretch (a sentence:
-        no name crosses one) takes the hits inside it."""
+        no name crosses one) takes the hits inside it. A reference's hit carries its official's name."""
         if simplified is not self._text:
-            self._text, self._hits = simplified, find_words(simplified, self._names)
+            found = find_words(simplified, [*self._names, *self._references])
+            self._text = simplified
+            self._hits = [WordHit(h.start, h.end, self._references.get(h.word, h.word)) for h in found]
             self._starts = [hit.start for hit in self._hits]
+            self._first_spans = {}
+            for hit in found:
+                if hit.word not in self._references:
+                    self._first_spans.setdefault(hit.word, (hit.start, hit.end))
         first = bisect.bisect_left(self._starts, start)
         last = bisect.bisect_left(self._starts, end)
         return [hit for hit in self._hits[first:last] if hit.end <= end]
+
+    def name_span(self, hit: WordHit) -> Span:
+        """Where the official of a hit is named: the hit itself, or (for a reference or a pronoun) the first
+        place the text writes the name."""
+        if self._text is not None and self._text.startswith(hit.word, hit.start):
+            return (hit.start, hit.end)
+        return self._first_spans.get(hit.word, (hit.start, hit.end))
 
 
 class _SectionReader:
@@ -129,6 +147,7 @@ class _SectionReader:
         self.scene: Span | None = None  # the place of the day's occasion, from a sentence that names no official
         self.told_from = start  # where the day's account begins: its occasion's kind words are there
         self.last: EventDraft | None = None
+        self.subject: str | None = None  # the official who opened the last sentence naming one: what 他/她 stands for
         self.firsts: list[EventDraft] = []  # the first event of each day told: what `…的还有` lists were at
 
     def read(self, s_start: int, s_end: int) -> list[EventDraft]:
@@ -136,6 +155,10 @@ class _SectionReader:
             self.scene, self.last = None, None
         event_days = self._event_days(s_end)
         participants = _participants(self.text, self.names.find(self.text, s_start, s_end), s_start, s_end)
+        if not participants and self.subject is not None:
+            participants = self._pronoun_subject(s_start)  # 会后，她又深入各村…: the official named before
+        elif participants:
+            self.subject = participants[0].word
         if event_days:
             # Of several days, the last one told before the officials appear: "22日至23日…并于23日上午，市委书记…"
             first_official = participants[0].start if participants else s_end
@@ -179,6 +202,16 @@ class _SectionReader:
         self.last = drafts[-1]
         return drafts
 
+    def _pronoun_subject(self, s_start: int) -> list[WordHit]:
+        """The official a sentence opening with 他 or 她 is about: the one who opened the last sentence naming one."""
+        found = PRONOUN_SUBJECT.match(self.text, s_start)
+        if found is None or self.subject is None:
+            return []
+        adverbs = _ADVERBS.match(self.text, found.end())
+        if _SPOKEN.match(self.text, adverbs.end() if adverbs else found.end()):
+            return []  # 他指出，…: what the official said, no activity of his
+        return [WordHit(found.start("pronoun"), found.end("pronoun"), self.subject)]
+
     def _present_at_first(self, participants: list[WordHit], sentence: _Sentence) -> EventDraft:
         """`到访中总的还有…`: officials who were at the first event of the day told (or of the first day told) too."""
         dated = [first for first in self.firsts if first.day is not None]
@@ -190,7 +223,7 @@ class _SectionReader:
             evidence=(sentence.start, sentence.end),
             action=None,
             location=None,
-            name_spans={m.word: (m.start, m.end) for m in participants},
+            name_spans={m.word: self.names.name_span(m) for m in participants},
             present=True,
         )
 
@@ -226,7 +259,7 @@ class _SectionReader:
             action=action,
             location=sentence.location,
             kind=kind,
-            name_spans={m.word: (m.start, m.end) for m in participants},
+            name_spans={m.word: self.names.name_span(m) for m in participants},
             joins=_COMPANIONS.match(text, participants[-1].end) is not None and not _escorted(text, participants),
             speaks=action is not None and _SPOKEN.search(text, participants[0].end, action[0]) is not None,
             next_step=action is not None and _NEXT_STEP.match(text, sentence.start) is not None,

@@ -16,6 +16,7 @@ from digestllm.rules.dates import DateResolver
 from digestllm.rules.events import EventDraft, NameFinder, find_events
 from digestllm.rules.metrics import QuantityMention, find_quantities
 from digestllm.rules.officials import OfficialFinder, OfficialMention
+from digestllm.rules.references import surname_references
 from digestllm.schemas import AlignmentStatus, Event, Metric, Official, Origin, SectionKind
 from digestllm.sections import RawSection
 from digestllm.text import ScriptView
@@ -38,7 +39,8 @@ class RuleExtractor:
             self._mentions[index] = found
             known.update(simplified[m.start : m.end] for m in found)
         self.official_names = sorted(known)
-        self._names = NameFinder(self.official_names)
+        everyone = (m for found in self._mentions.values() for m in found)
+        self._names = NameFinder(self.official_names, surname_references(simplified, everyone))
 
     def extract(self, index: int, section: RawSection) -> SectionRecords:
         """Records of one section. Call in section order: dates carry forward through the text."""

@@ -1,0 +1,33 @@
+"""How a text refers back to an official it has named: by surname and title (`刘书记`, `王县长`), or by a
+pronoun opening a sentence (`会后，她又深入各村…`).
+
+A reference by surname and title stands for the one official whose post ends in that title; where two
+officials would share it, it stands for neither.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from digestllm.rules.lexicon import COMPOUND_SURNAMES, read_words
+from digestllm.rules.officials import OfficialMention
+
+REFERENCE_TITLES = tuple(read_words("reference_titles.txt"))
+# A sentence whose subject is a pronoun, after at most a short time or place clause: `上午7时，她…`, `他随即…`
+PRONOUN_SUBJECT = re.compile(r"[ \t\u3000]*(?:[^，,。；;！!？?\n]{1,12}[，,])?(?P<pronoun>[他她])(?![们人])")
+
+
+def surname_references(simplified: str, mentions: Iterable[OfficialMention]) -> dict[str, str]:
+    """`刘书记` → `刘世杰`: each reference by surname and title that only one official of the text answers."""
+    holders: dict[str, set[str]] = {}
+    for mention in mentions:
+        name = simplified[mention.start : mention.end]
+        surname = name[:2] if name[:2] in COMPOUND_SURNAMES else name[:1]
+        if len(name) - len(surname) < 1:
+            continue
+        for post in mention.posts:
+            title = next((t for t in REFERENCE_TITLES if simplified.endswith(t, post.start, post.end)), None)
+            if title is not None:
+                holders.setdefault(surname + title, set()).add(name)
+    return {reference: names.pop() for reference, names in holders.items() if len(names) == 1}
