@@ -510,3 +510,9 @@ def test_names_after_a_sessions_rostrum_label() -> None:
 def test_members_named_before_等常委及委员_are_officials() -> None:
     found = officials("7月2日,区政协召开常委会议。尹建刚、高琳琳、潘辉等常委及委员提出了意见建议。")
     assert {"尹建刚", "高琳琳", "潘辉"} <= set(found)
+
+
+def test_rarer_surnames_and_a_married_womans_two_surnames() -> None:
+    assert set(officials("县长憨振强,副局长矫梅燕,市委书记丘永丰出席。")) == {"憨振强", "矫梅燕", "丘永丰"}
+    assert "林郑月娥" in officials("行政长官林郑月娥今日在礼宾府会见湖北省省长王晓东。")
+    assert "潘文忠" in officials("教育部长潘文忠曾任职于台中。")

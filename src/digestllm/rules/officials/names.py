@@ -33,6 +33,7 @@ _NAME_CHAR = re.compile(f"(?![{''.join(re.escape(c) for c in sorted(NON_NAME_CHA
 
 
 _SAYS = re.compile(r"说[，,：:]")
+_ADVERB_CHARS = frozenset("曾亦已正再还即均")
 _HAN_RUN = re.compile(f"[{COMMON_HAN_CLASS}]+")
 _BODY_ENDINGS = frozenset("部院局委办厅处所站队会馆室厂司行校园组团")
 _NAME_DOTS = "·•・‧."
@@ -93,6 +94,8 @@ class NameScanner:
         if self._word_starts_after(two, three):
             return two  # 米亮主持, 唐勇以及, 李放作项目: a word of the text starts right after two characters
         closes_two, closes_three = self.closes_name(two), self.closes_name(three)
+        if surname == 1 and not closes_three and self._two_surnames(pos, three):
+            return three + 1  # 林郑月娥, 范徐丽泰: a married woman's two surnames (Hong Kong, Macau, Taiwan)
         if self.text[pos] in SURNAMES_AFTER_A_POST:  # 向 and 于 are words first: the name must be closed off
             return three if closes_three else two if closes_two else None
         if closes_three and not closes_two:  # what follows settles it: 李明亮出席
@@ -113,6 +116,18 @@ class NameScanner:
         if self.name_char(second) or rare and self.name_char(second + 1):
             return surname
         return 0
+
+    def _two_surnames(self, pos: int, three: int) -> bool:
+        """True when a name of four starts at `pos`: two surnames, two more name characters, then a name's end."""
+        s = self.text
+        return (
+            s[pos + 1 : pos + 2] in SINGLE_SURNAMES
+            and self.name_char(three)
+            and s[three] not in FUNCTION_CHARS
+            and s[three] not in _ADVERB_CHARS  # 潘文忠曾任: 曾 tells when, it closes no name
+            and self.closes_name(three + 1)
+            and FOLLOWING_WORD.match(s, three) is None
+        )
 
     def _middle_of_name(self, pos: int) -> bool:
         """True for 时 standing between a surname and a last character where a name may end: 张时民列席."""
