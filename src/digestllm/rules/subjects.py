@@ -68,6 +68,8 @@ def _after(simplified: str, end: int) -> Span | None:
 
 
 def _before(simplified: str, start: int) -> Span | None:
+    while start > 0 and simplified[start - 1] == " ":  # 增长 4.6%: a copy may space the figure from its words
+        start -= 1
     held = _HELD_AT.search(simplified, max(0, start - 4), start)  # 大豆产量保持在2000万吨: the link ends in 在
     start = held.start() if held else start
     done = _DONE.search(simplified, max(0, start - MAX_DONE_CHARS), start)  # 规上企业已复工868户: who did it
