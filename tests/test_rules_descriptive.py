@@ -358,7 +358,12 @@ SUBJECT_CASES = [
     ("a noun after the figure", "全市共有343名农民工返岗。", "343名", "农民工"),
     ("一起 ends a subject", "刘建莉与26个单位负责人一起集中接待了来访群众。", "26个", "单位负责人"),
     ("人口: the unit's word is what is counted", "全县辖8镇2乡,30万人口。", "30万人", "人口"),
-    ("a figure spaced from the words before it", "全市一般公共预算收入增长 6.8%,总量居前。", "6.8%", "一般公共预算收入"),
+    (
+        "a figure spaced from the words before it",
+        "全市一般公共预算收入增长 6.8%,总量居前。",
+        "6.8%",
+        "一般公共预算收入",
+    ),
     (
         "a project's figure measures what follows its name",
         "贵州大华科技有限公司建设项目总投资6600万元。",
