@@ -478,3 +478,12 @@ def test_where_a_session_closes_is_its_place() -> None:
     text = "1月8日,自治区人大常委会第七次会议于今天下午在拉萨闭幕。自治区人大常委会主任列确主持会议并讲话。"
     [event] = extract(text, reference_date="2009-01-08").events
     assert event.location == "拉萨"
+
+
+def test_a_place_holds_no_people_and_an_occasion_held_somewhere_is_no_place() -> None:
+    text = "3月26日,区委书记方丹青等区四套班子在家领导以及区直相关单位负责人在我区分会场参加视频连线。"
+    [event] = extract(text, reference_date="2020-03-27").events
+    assert event.location is None or "领导" not in event.location
+    held = "8月20日,推介会在海口成功举办,民革中央社会服务部经济处处长何鹏带领企业家考察。"
+    [event] = extract(held, reference_date="2024-08-21").events
+    assert event.location == "海口"

@@ -32,12 +32,13 @@ _ABBREVIATED_PLACE = re.compile(
     r"(?=(?:亲切)?(?:" + alternation([*ACTIVITY_VERBS, "访问", "交流", "投资"]) + r")(?!的))"
 )
 _HOLDS_A_POST = re.compile(r"书记|省长|市长|县长|区长|镇长|乡长|主任|主席|部长|局长|团长|同志|领导|负责人")
+_NEVER_IN_A_PLACE = ("同志", "领导", "负责人")
 # 在现代农业、旅游业等方面加强与山东…: a topic, not a place
 _TOPIC = re.compile(r"方面|领域")
 _DAY = re.compile(r"[0-9０-９一二三四五六七八九十]{1,3}[月日]")
 _DEICTIC = re.compile(r"^(?:我|全|本)[省市县区镇乡村]$")
 _SCENE = re.compile(
-    r"在(?P<named>[^，,。；;：:\n]{2,30}?)(?:隆重|正式|盛大|胜利)?(?:举行|召开|举办|开幕|闭幕|开工|开赛)"
+    r"在(?P<named>[^，,。；;：:\n]{2,30}?)(?:隆重|正式|盛大|胜利|成功|顺利)?(?:举行|召开|举办|开幕|闭幕|开工|开赛)"
     r"|(?:^|(?<=[，,。；;：:\n\s]))(?P<region>[^，,。；;：:\n\s]{1,10}?[省市县区镇乡村])(?:举行|召开|举办)"
 )
 # 在随后召开的…, 在第四届进口博览会举办期间: a time or an occasion, not a place.
@@ -124,6 +125,8 @@ def _names_a_place(phrase: str) -> bool:
 def _names_a_person(phrase: str) -> bool:
     """Whether the phrase names someone by a post (武国定副省长). A post word that runs into a place name
     (湖南省长沙市, 上海市长宁区) is none."""
+    if any(word in phrase for word in _NEVER_IN_A_PLACE):
+        return True  # 在家领导以及区直相关单位负责人在我区分会场: people, whatever follows
     for post in _HOLDS_A_POST.finditer(phrase):
         tail = phrase[post.end() : post.end() + MAX_PLACE_NAME_AFTER_POST]
         if not any(_ends_a_place(tail, 0, end) for end in range(2, len(tail) + 1)):
