@@ -487,3 +487,13 @@ def test_a_place_holds_no_people_and_an_occasion_held_somewhere_is_no_place() ->
     held = "8月20日,推介会在海口成功举办,民革中央社会服务部经济处处长何鹏带领企业家考察。"
     [event] = extract(held, reference_date="2024-08-21").events
     assert event.location == "海口"
+
+
+def test_a_dated_going_takes_the_activity_told_undated_before() -> None:
+    text = (
+        "中秋来临之际,镇党委书记解治国带队走访慰问贫困户。\n"
+        "9月29日下午3时,解治国同志来到郭庄村贫困户左运奎家中,送上米、面等慰问品。"
+    )
+    [event] = extract(text, reference_date="2020-09-30").events
+    assert event.action == "走访慰问贫困户"
+    assert event.kind is EventKind.VISIT

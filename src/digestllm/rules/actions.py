@@ -20,6 +20,7 @@ _ACTIVITY = re.compile(
     r"(?<!开工(?=项目))(?<!签约(?=项目))(?<!决策(?=部署))"
 )
 _MOTION = frozenset(MOTION_VERBS)
+_GOING = ("来到", "前往", "走进", "深入", "赶赴", "奔赴")
 # What a cited speech was given at, or a leader's own doing in a doctrine: 在福建考察调研时的重要讲话,
 # 视察广东重要讲话、重要指示精神, 亲自谋划、亲自部署的国家战略
 _CITED_OCCASION = re.compile(r"[^，,。；;：:]{0,12}?(?:时的|重要(?:讲话|指示)[^，,。；;：:]{0,8}?精神)")
@@ -83,6 +84,11 @@ def best_action(simplified: str, spans: list[tuple[int, int] | None]) -> tuple[i
 def is_bare(simplified: str, span: tuple[int, int]) -> bool:
     """True for an action that only attends or speaks (出席, 陪同, 参加活动, 致辞, 出席并讲话)."""
     return _BARE.fullmatch(simplified, span[0], span[1]) is not None
+
+
+def only_goes(simplified: str, span: tuple[int, int]) -> bool:
+    """True for an action that only tells where its officials went: `来到郭庄村…家中`, `前往…`."""
+    return simplified.startswith(_GOING, span[0]) and _ACTIVITY.search(simplified, span[0] + 2, span[1]) is None
 
 
 def action_span(simplified: str, start: int, end: int, section_start: int) -> tuple[int, int] | None:

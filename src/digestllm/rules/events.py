@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from digestllm.rules.actions import action_span, best_action, is_bare
+from digestllm.rules.actions import action_span, best_action, is_bare, only_goes
 from digestllm.rules.dates import DATE_PATTERN, DateMention, DateResolver
 from digestllm.rules.kinds import kind_of
 from digestllm.rules.lexicon import (
@@ -392,7 +392,7 @@ def _merge_same_activity(text: str, drafts: list[EventDraft]) -> list[EventDraft
         same.location = same.location or draft.location
         if same.kind is EventKind.OTHER:
             same.kind = draft.kind
-    return _drop_retold_undated(kept)
+    return _drop_retold_undated(text, kept)
 
 
 def _same_activity(text: str, breaks: list[int], kept: EventDraft, draft: EventDraft) -> bool:
@@ -447,14 +447,28 @@ def _is_an_item(text: str, line_start: int, start: int, end: int) -> bool:
     return first is not None and first.group(1) in _ITEM_MARK_SET
 
 
-def _drop_retold_undated(drafts: list[EventDraft]) -> list[EventDraft]:
-    """An undated event's officials who have a dated event in the section told that activity already."""
+def _drop_retold_undated(text: str, drafts: list[EventDraft]) -> list[EventDraft]:
+    """An undated event's officials who have a dated event in the section told that activity already; where
+    the dated event only says where they went (来到郭庄村…家中), the activity is the one told undated
+    (…分别带队走访慰问我镇建档立卡贫困户)."""
     dated_officials = {name for d in drafts if d.day is not None for name in d.officials}
     kept = []
     for draft in drafts:
         if draft.day is None:
+            _tell_what_they_did(text, draft, [d for d in drafts if d.day is not None])
             draft.officials = [name for name in draft.officials if name not in dated_officials]
             if not draft.officials:
                 continue
         kept.append(draft)
     return sorted(kept, key=lambda d: d.evidence[0])
+
+
+def _tell_what_they_did(text: str, undated: EventDraft, dated: list[EventDraft]) -> None:
+    """Give the undated event's activity to its officials' dated events that only tell a going (来到, 前往)."""
+    if undated.action is None or only_goes(text, undated.action):
+        return
+    for draft in dated:
+        if draft.action is not None and only_goes(text, draft.action) and set(draft.officials) & set(undated.officials):
+            draft.action = undated.action
+            if draft.kind in (EventKind.OTHER, EventKind.INSPECTION) and undated.kind is not EventKind.OTHER:
+                draft.kind = undated.kind
