@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from digestllm import extract
+from digestllm.rules.kinds import kind_of
 from digestllm.schemas import Event, EventKind
 
 
@@ -497,3 +498,16 @@ def test_a_dated_going_takes_the_activity_told_undated_before() -> None:
     [event] = extract(text, reference_date="2020-09-30").events
     assert event.action == "走访慰问贫困户"
     assert event.kind is EventKind.VISIT
+
+
+@pytest.mark.parametrize(
+    ("action", "kind"),
+    [
+        ("主持召开投资考察座谈会", EventKind.MEETING),  # the occasion's last word names it, not 考察 inside it
+        ("主持召开汉台区人大常委会代表建议督办会", EventKind.MEETING),  # a light verb's 会
+        ("主持签约仪式", EventKind.CEREMONY),
+        ("主持召开全县防汛检查工作会议", EventKind.MEETING),
+    ],
+)
+def test_a_light_verbs_occasion_is_named_by_its_last_word(action: str, kind: EventKind) -> None:
+    assert kind_of(action, [(0, len(action))]) is kind

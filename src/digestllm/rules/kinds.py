@@ -3,7 +3,8 @@
 The first kind word of the action decides (the verb the action names wins where two kinds meet:
 `出席签约仪式` is a ceremony, `会见…一行并座谈` a reception); without one there, the first of the
 event's sentence; without any, `other`. A light verb (`data/light_verbs.txt`: 主持, 召开, 举行) counts
-only when its phrase names no other kind: `主持签约仪式` is a ceremony, `主持召开常委会会议` a meeting.
+only when its phrase names no other kind, and then the phrase's last kind word names it: `主持签约仪式` is a
+ceremony, `主持召开常委会会议` and `主持召开投资考察座谈会` are meetings.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from digestllm.schemas import EventKind
 # An action that opens with these names what it is done to or about first, its verb last (向…拜年, 与…座谈,
 # 就…进行检查).
 _LEADS_TO_THE_VERB = ("与", "向", "就", "围绕")
+_MEETING_ENDS = ("会", "会议")
 _POST_AFTER = re.compile(r"(?:党组)?(?:副主任|主任|委员|秘书长|副主席|主席|书记|副书记)")
 
 
@@ -34,6 +36,10 @@ def kind_of(simplified: str, spans: list[tuple[int, int]]) -> EventKind:
         words = list(pattern.finditer(simplified, start, end))
         if simplified.startswith(_LEADS_TO_THE_VERB, start):  # 与调研组一行座谈: the verb comes last
             words.reverse()
+        elif words and words[0].group() in light:  # 主持召开投资考察座谈会: the occasion's last word names it
+            if simplified.endswith(_MEETING_ENDS, start, end) and kinds.get(words[0].group()) is EventKind.MEETING:
+                return EventKind.MEETING  # 主持召开…代表建议督办会
+            words = [*reversed(words[1:]), words[0]]
         for found in words:
             if _POST_AFTER.match(simplified, found.end()):  # 人大常委会主任: a post, not a meeting
                 continue
