@@ -507,6 +507,8 @@ def test_a_dated_going_takes_the_activity_told_undated_before() -> None:
         ("主持召开汉台区人大常委会代表建议督办会", EventKind.MEETING),  # a light verb's 会
         ("主持签约仪式", EventKind.CEREMONY),
         ("主持召开全县防汛检查工作会议", EventKind.MEETING),
+        ("出席开幕式", EventKind.CEREMONY),  # an opening ceremony, not a session's opening
+        ("宣布大会开幕", EventKind.MEETING),
     ],
 )
 def test_a_light_verbs_occasion_is_named_by_its_last_word(action: str, kind: EventKind) -> None:
