@@ -513,3 +513,9 @@ def test_a_dated_going_takes_the_activity_told_undated_before() -> None:
 )
 def test_a_light_verbs_occasion_is_named_by_its_last_word(action: str, kind: EventKind) -> None:
     assert kind_of(action, [(0, len(action))]) is kind
+
+
+def test_a_government_work_report_is_the_sessions_business_and_holds_no_作报告() -> None:
+    text = "1月30日上午,市人民代表大会在求是会堂开幕,市长陈志清在会上作政府工作报告。"
+    [event] = extract(text, reference_date="2024-01-31").events
+    assert (event.action, event.kind) == ("作政府工作报告", EventKind.MEETING)

@@ -15,7 +15,7 @@ from digestllm.rules.lexicon import ACTIVITY_VERBS, GENERIC_OCCASIONS, ITEM_MARK
 # 宣讲团, 督导组, 研究室主任, 慰问金, 检查站, 调研情况, 在座谈会上, 签约仪式上, 举行的美食节: verbs that begin a noun
 # or describe one are no activity; nor are 开工项目, 签约项目 and 决策部署, nor 在…陪同下 (what another did).
 _ACTIVITY = re.compile(
-    r"(?:" + alternation(ACTIVITY_VERBS) + r")"
+    r"(?<!工(?=作))(?:" + alternation(ACTIVITY_VERBS) + r")"  # 工作报告 holds no 作报告
     r"(?![团组员队室所院金品点站]|情况|会[上中前后]|(?:仪式|活动)[上中]|的|下(?!一步|一阶段|阶段|半年))"
     r"(?<!开工(?=项目))(?<!签约(?=项目))(?<!决策(?=部署))"
 )
