@@ -508,6 +508,8 @@ def test_a_dated_going_takes_the_activity_told_undated_before() -> None:
         ("主持签约仪式", EventKind.CEREMONY),
         ("主持召开全县防汛检查工作会议", EventKind.MEETING),
         ("出席开幕式", EventKind.CEREMONY),  # an opening ceremony, not a session's opening
+        ("走访调研重点项目建设及企业生产运营情况", EventKind.INSPECTION),  # going to see work, not people
+        ("走访慰问困难群众", EventKind.VISIT),
         ("宣布大会开幕", EventKind.MEETING),
     ],
 )

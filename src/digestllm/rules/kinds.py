@@ -19,6 +19,8 @@ from digestllm.schemas import EventKind
 # 就…进行检查).
 _LEADS_TO_THE_VERB = ("与", "向", "就", "围绕")
 _MEETING_ENDS = ("会", "会议")
+# What a visit word going to see work names, not people in need: 走访…重点项目, …企业
+_WORKPLACES = re.compile(r"调研|项目|园区|工地")
 _POST_AFTER = re.compile(r"(?:党组)?(?:副主任|主任|委员|秘书长|副主席|主席|书记|副书记)")
 
 
@@ -44,7 +46,10 @@ def kind_of(simplified: str, spans: list[tuple[int, int]]) -> EventKind:
             if _POST_AFTER.match(simplified, found.end()):  # 人大常委会主任: a post, not a meeting
                 continue
             if found.group() not in light:
-                return kinds[found.group()]
+                kind = kinds[found.group()]
+                if kind is EventKind.VISIT and _WORKPLACES.search(simplified, found.end(), end):
+                    return EventKind.INSPECTION  # 走访调研重点项目, 走访联系服务重点企业: going to see work
+                return kind
             light_kind = light_kind or kinds.get(found.group())
         if light_kind is not None:
             return light_kind
