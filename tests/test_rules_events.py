@@ -382,3 +382,15 @@ def test_a_surname_and_title_two_officials_answer_stands_for_neither() -> None:
 def test_a_day_something_may_happen_on_is_no_event_day() -> None:
     text = "16日上午,县长许淑华表示,副秘书长人选可望于1月16日原秘书长退休时宣布。"
     assert all(day != "2025-01-16" for day, _ in events(text, "2025-12-17"))
+
+
+def test_a_hard_wrapped_page_keeps_its_sentences_whole() -> None:
+    text = (
+        "9月20日下午,曲靖市第四届少数民族传统体育运动会在罗平县隆重开幕。曲靖市市委常\n"
+        "委、常务副市长许玉才,云南省民族宗教事务委员会党组成员、副主任郑建奇,曲靖市委常\n"
+        "委、市委秘书长朱德光,曲靖市委常委、市委统战部部长顾琨,曲靖市政府副市长张向明等\n"
+        "领导及罗平县四班子领导出席开幕式。\n"
+    )
+    assert taking_part(text, "2015-10-01") == {"许玉才", "郑建奇", "朱德光", "顾琨", "张向明"}
+    prose = "3月2日,县长李明调研\n复工复产。\n县委书记王强主持会议。\n"  # short lines are no wrapped page
+    assert len(extract(prose, reference_date="2020-03-03").events) == 2

@@ -36,6 +36,10 @@ from digestllm.schemas import EventKind
 from digestllm.wordsearch import WordHit, find_words
 
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")
+# In a hard-wrapped text (a yearbook's page: lines cut at a width, mid-sentence) a line break ends no sentence.
+_WRAPPED_SENTENCE = re.compile(r"[^。！？!?\s][^。！？!?]*[。！？!?]*")
+_SENTENCE_ENDS = frozenset("。！？!?；;：:”’）)")
+MIN_WRAP_WIDTH = 20  # a text wrapped at fewer characters a line is no page of prose
 _ACTIVITY = re.compile(alternation(ACTIVITY_VERBS))
 _VAGUE = re.compile(alternation(VAGUE_TIMES))
 _SPEECH = re.compile(alternation(SPEECH_VERBS))
@@ -283,8 +287,9 @@ class _Sentence:
 def find_events(simplified: str, start: int, end: int, names: NameFinder, resolver: DateResolver) -> list[EventDraft]:
     """The events told in the section `simplified[start:end]`, in text order."""
     reader = _SectionReader(simplified, start, end, names, resolver)
+    sentences = _WRAPPED_SENTENCE if _hard_wrapped(simplified, start, end) else _SENTENCE
     drafts = [
-        draft for sentence in _SENTENCE.finditer(simplified, start, end) for draft in reader.read(*sentence.span())
+        draft for sentence in sentences.finditer(simplified, start, end) for draft in reader.read(*sentence.span())
     ]
     return _merge_same_activity(simplified, drafts)
 
@@ -300,6 +305,18 @@ def _escorted(text: str, participants: list[WordHit]) -> bool:
         return False
     between = text[participants[0].end : participants[1].start]
     return any(word in between for word in _ESCORTED_BY)
+
+
+def _hard_wrapped(simplified: str, start: int, end: int) -> bool:
+    """Whether the section's lines are cut at a width: most are (nearly) as long as the longest, and most of
+    those end inside a sentence (`曲靖市市委常` / `委、常务副市长许玉才`)."""
+    lines = [line.rstrip() for line in simplified[start:end].split("\n") if line.strip()]
+    if len(lines) < 4:
+        return False
+    width = max(len(line) for line in lines)
+    full = [line for line in lines if len(line) >= width - 2]
+    cut = sum(1 for line in full if line[-1] not in _SENTENCE_ENDS)
+    return width >= MIN_WRAP_WIDTH and 2 * len(full) >= len(lines) and 2 * cut >= len(full)
 
 
 def _groups_by_action(
