@@ -516,3 +516,11 @@ def test_rarer_surnames_and_a_married_womans_two_surnames() -> None:
     assert set(officials("县长憨振强,副局长矫梅燕,市委书记丘永丰出席。")) == {"憨振强", "矫梅燕", "丘永丰"}
     assert "林郑月娥" in officials("行政长官林郑月娥今日在礼宾府会见湖北省省长王晓东。")
     assert "潘文忠" in officials("教育部长潘文忠曾任职于台中。")
+
+
+def test_yi_and_tibetan_names_a_spaced_dot_and_leaders_listed_after_有() -> None:
+    found = officials("乐山市政府副市长阿刘时布,州委副秘书长瓦西亚夫,副市长斯朗尼玛、洛桑旦巴出席。")
+    assert {"阿刘时布", "瓦西亚夫", "斯朗尼玛", "洛桑旦巴"} <= set(found)
+    assert "努尔兰 · 阿不都满金" in officials("区政协主席努尔兰 · 阿不都满金报告工作。")  # the name as written
+    listed = officials("陪同调研、参加座谈会的州上领导有,毛生武、俞成辉、杨继军。")
+    assert {"毛生武", "俞成辉", "杨继军"} <= set(listed)
