@@ -37,7 +37,8 @@ _ADVERB_CHARS = frozenset("曾亦已正再还即均")
 _HAN_RUN = re.compile(f"[{COMMON_HAN_CLASS}]+")
 _BODY_ENDINGS = frozenset("部院局委办厅处所站队会馆室厂司行校园组团")
 _NAME_DOTS = "·•・‧."
-_DOTTED_NAME = re.compile(f"([{COMMON_HAN_CLASS}]{{1,8}})(?: ?[{_NAME_DOTS}] ?[{COMMON_HAN_CLASS}]{{1,8}})+")  # 努尔兰 · 阿不都满金
+# 亚迪卡尔·吐尔洪, and with spaces around the dot: 努尔兰 · 阿不都满金
+_DOTTED_NAME = re.compile(f"([{COMMON_HAN_CLASS}]{{1,8}})(?: ?[{_NAME_DOTS}] ?[{COMMON_HAN_CLASS}]{{1,8}})+")
 
 
 class NameScanner:
