@@ -394,3 +394,8 @@ def test_a_hard_wrapped_page_keeps_its_sentences_whole() -> None:
     assert taking_part(text, "2015-10-01") == {"许玉才", "郑建奇", "朱德光", "顾琨", "张向明"}
     prose = "3月2日,县长李明调研\n复工复产。\n县委书记王强主持会议。\n"  # short lines are no wrapped page
     assert len(extract(prose, reference_date="2020-03-03").events) == 2
+
+
+def test_a_span_of_days_written_with_one_日_is_its_first_day() -> None:
+    assert events("23-24日,全国政协委员林武赴南江检查调研。", "2019-02-25") == [("2019-02-23", ["林武"])]
+    assert events("3月23至24日,县长李明调研。", "2019-03-25") == [("2019-03-23", ["李明"])]
