@@ -152,7 +152,8 @@ class DateResolver:
             if match["today"].startswith("当"):
                 return self.previous
             return self.reference
-        year, month, day = _int(match["year"]), _int(match["month"]), _int(match["day"] or match["day_hao"] or match["day_first"])
+        day = _int(match["day"] or match["day_hao"] or match["day_first"])
+        year, month = _int(match["year"]), _int(match["month"])
         if day is None or not 1 <= day <= 31 or month is not None and not 1 <= month <= 12:
             return None
         anchor = self.previous or self.reference
