@@ -521,3 +521,9 @@ def test_a_government_work_report_is_the_sessions_business_and_holds_no_作报�
     text = "1月30日上午,市人民代表大会在求是会堂开幕,市长陈志清在会上作政府工作报告。"
     [event] = extract(text, reference_date="2024-01-31").events
     assert (event.action, event.kind) == ("作政府工作报告", EventKind.MEETING)
+
+
+def test_here_is_the_place_the_sentence_told_before() -> None:
+    text = "2月14日,县文化馆会议室华灯璀璨,县第十五届人民代表大会第五次会议在这里隆重开幕。会议由县人大主任龙义立主持。"
+    [event] = extract(text, reference_date="2019-02-15").events
+    assert event.location == "县文化馆会议室"

@@ -46,6 +46,8 @@ _NO_SCENE = re.compile(
     r"^(?:" + alternation([*VAGUE_TIMES, *read_words("scene_times.txt")]) + r")|[会节展赛]$|[0-9０-９]"
 )
 _NO_PLACE_START = frozenset("、，,。；;：:")
+_HERE = frozenset({"这里", "此", "此地", "这儿", "此间"})
+_CLAUSE_MARK = re.compile(r"[，,；;]")
 _LOOKALIKES = tuple(read_words("place_word_lookalikes.txt"))  # 落到实处, “十四五”开局
 _CLOCK = re.compile(r"[0-9０-９一二三四五六七八九十两]点$")  # 于晚上8点: a time, not a place (、竭尽所能 neither)
 _TRAILING_PARENTHESIS = re.compile(r"[（(][^（()）]*[）)]$")
@@ -122,6 +124,19 @@ def _names_a_place(phrase: str) -> bool:
     return _ends_a_place(phrase) and not phrase.endswith(_LOOKALIKES) and not _CLOCK.search(phrase)
 
 
+def _place_told_before(simplified: str, start: int, end: int) -> tuple[int, int] | None:
+    """The place a clause before the last of `simplified[start:end]` opens with (the nearest such clause):
+    `县文化馆会议室华灯璀璨`."""
+    bounds = [start, *(m.end() for m in _CLAUSE_MARK.finditer(simplified, start, end))]
+    for clause_start in reversed(bounds[:-1]):  # not the clause of 在这里 itself: its subject is the occasion
+        clause_end = next((b - 1 for b in bounds if b > clause_start), end)
+        for place_end in range(min(clause_end, clause_start + MAX_PLACE_CHARS), clause_start + 1, -1):
+            phrase = simplified[clause_start:place_end]
+            if _names_a_place(phrase) and not _DAY.search(phrase) and not _names_a_person(phrase):
+                return clause_start, place_end
+    return None
+
+
 def _names_a_person(phrase: str) -> bool:
     """Whether the phrase names someone by a post (武国定副省长). A post word that runs into a place name
     (湖南省长沙市, 上海市长宁区) is none."""
@@ -162,6 +177,8 @@ def scene_span(simplified: str, start: int, end: int) -> tuple[int, int] | None:
     if found.group("region"):
         return found.span("region")
     named = found.group("named")
+    if named in _HERE:  # 县文化馆会议室华灯璀璨，…大会在这里隆重开幕: the place told before in the sentence
+        return _place_told_before(simplified, start, found.start())
     if named and not _names_a_person(named) and not _PLACE_END.search(named) and not _NO_SCENE.search(named):
         return found.span("named")  # 在宜城举行: what an occasion is held in is its place, suffix or not
     return location_span(simplified, found.start(), found.end())
