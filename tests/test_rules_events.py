@@ -399,3 +399,8 @@ def test_a_hard_wrapped_page_keeps_its_sentences_whole() -> None:
 def test_a_span_of_days_written_with_one_日_is_its_first_day() -> None:
     assert events("23-24日,全国政协委员林武赴南江检查调研。", "2019-02-25") == [("2019-02-23", ["林武"])]
     assert events("3月23至24日,县长李明调研。", "2019-03-25") == [("2019-03-23", ["李明"])]
+
+
+def test_a_press_releases_day_in_parentheses() -> None:
+    text = "行政长官崔世安今(23)日中午在礼宾府设宴款待国民党荣誉主席吴伯雄一行。"
+    assert events(text, "2010-10-23") == [("2010-10-23", ["崔世安", "吴伯雄"])]

@@ -524,3 +524,8 @@ def test_yi_and_tibetan_names_a_spaced_dot_and_leaders_listed_after_有() -> Non
     assert "努尔兰 · 阿不都满金" in officials("区政协主席努尔兰 · 阿不都满金报告工作。")  # the name as written
     listed = officials("陪同调研、参加座谈会的州上领导有,毛生武、俞成辉、杨继军。")
     assert {"毛生武", "俞成辉", "杨继军"} <= set(listed)
+
+
+def test_retired_leaders_named_before_等老领导_are_no_officials() -> None:
+    found = officials("省委常委李锦斌主持报告会。张勃兴、安启元、李溪溥等老领导参加了报告会。")
+    assert set(found) == {"李锦斌"}

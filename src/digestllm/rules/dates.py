@@ -23,7 +23,8 @@ DATE_PATTERN = re.compile(
     # a copy may space the figures from their words: `1 月 30 日`
     rf"(?:(?P<year>{_YEAR}) ?年 ?)?(?:(?P<month>{_NUM}) ?月(?:份)? ?)?"
     rf"(?:(?P<day>{_NUM}) ?日|(?P<day_hao>[0-9０-９]{{1,2}})号"
-    rf"|(?P<day_first>[0-9０-９]{{1,2}})(?=(?:至|到|—|－|-|~|～)[0-9０-９]{{1,2}}日))"  # 23-24日: the span's first day
+    rf"|(?P<day_first>[0-9０-９]{{1,2}})(?=(?:至|到|—|－|-|~|～)[0-9０-９]{{1,2}}日)"  # 23-24日: the span's first day
+    rf"|[今昨][（(](?P<day_paren>[0-9０-９]{{1,2}})[)）]日)"  # 今(23)日: a press release's day
     rf"(?:(?:至|到|—|－|-|~|～)(?:(?:{_NUM})月)?(?:{_NUM})[日号])?{_DAY_PART}"
     rf"|(?P<relative>前天|昨天|昨日){_DAY_PART}"
     rf"|(?P<today>今天|今日|当天|当日)(?P<today_part>上午|下午|晚上|晚间|傍晚|早上|清晨|凌晨|中午|(?=[，,]|在|召开|举行|举办|开幕|闭幕))"
@@ -152,7 +153,7 @@ class DateResolver:
             if match["today"].startswith("当"):
                 return self.previous
             return self.reference
-        day = _int(match["day"] or match["day_hao"] or match["day_first"])
+        day = _int(match["day"] or match["day_hao"] or match["day_first"] or match["day_paren"])
         year, month = _int(match["year"]), _int(match["month"])
         if day is None or not 1 <= day <= 31 or month is not None and not 1 <= month <= 12:
             return None

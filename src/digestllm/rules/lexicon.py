@@ -142,7 +142,7 @@ LEADERSHIP_LABEL = re.compile(
 )
 # 等领导 closing a list of names: 陈德志、林文建等领导, 等县级领导, 等人大代表, 等代表发言 (a congress's deputies).
 LEADERS_AFTER_NAMES = re.compile(
-    r"等(?:(?:[省市县区镇乡][厅局处科]?级|[^，,。；;、：:\n]{0,12}?)(?:领导|人大代表|政协委员|常委(?:及委员)?)"
+    r"等(?!老|离退休|退休)(?:(?:[省市县区镇乡][厅局处科]?级|[^，,。；;、：:\n]{0,12}?)(?:领导|人大代表|政协委员|常委(?:及委员)?)"
     r"|代表(?=发言|参加|出席))"
 )
 # Labels of a session's rostrum that a list of names follows: 主席团成员秦素梅、…; 在主席台就座的还有:李斌、….
