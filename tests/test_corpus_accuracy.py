@@ -56,6 +56,17 @@ FLOORS = {
     "heldout38": {"overall": 0.90, "officials": 0.93, "fields": 0.79},
     "heldout39": {"overall": 0.95, "officials": 0.99, "fields": 0.86},
     "heldout40": {"overall": 0.87, "officials": 0.95, "fields": 0.65},
+    "heldout41": {"overall": 0.85, "officials": 0.93, "fields": 0.79},
+    "heldout42": {"overall": 0.94, "officials": 0.94, "fields": 0.76},
+    "heldout43": {"overall": 0.87, "officials": 0.94, "fields": 0.66},
+    "heldout44": {"overall": 0.87, "officials": 0.96, "fields": 0.90},
+    "heldout45": {"overall": 0.90, "officials": 0.88, "fields": 0.74},
+    "heldout46": {"overall": 0.88, "officials": 0.85, "fields": 0.71},
+    "heldout47": {"overall": 0.96, "officials": 0.95, "fields": 0.89},
+    "heldout48": {"overall": 0.88, "officials": 0.89, "fields": 0.64},
+    "heldout49": {"overall": 0.89, "officials": 0.93, "fields": 0.75},
+    "heldout50": {"overall": 0.90, "officials": 0.95, "fields": 0.78},
+    "heldout51": {"overall": 0.87, "officials": 0.88, "fields": 0.53},
 }
 
 
