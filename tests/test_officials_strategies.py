@@ -14,6 +14,7 @@ from digestllm.rules.officials.strategies import (
     BARE_NAMES_ATTENDING,
     NAMES_AFTER_LEADERSHIP_WORD,
     NAMES_BEFORE_LEADERS,
+    NAMES_ON_THE_ROSTRUM,
     POSTS_BEFORE_A_NAME,
     POSTS_IN_PARENTHESES,
     STRATEGIES,
@@ -41,6 +42,7 @@ def test_the_table_names_each_strategy_once_in_priority_order() -> None:
         BARE_NAMES_ATTENDING,
         NAMES_BEFORE_LEADERS,
         NAMES_AFTER_LEADERSHIP_WORD,
+        NAMES_ON_THE_ROSTRUM,
         APPOINTMENTS,
     ]
 
