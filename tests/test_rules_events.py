@@ -404,3 +404,8 @@ def test_a_span_of_days_written_with_one_日_is_its_first_day() -> None:
 def test_a_press_releases_day_in_parentheses() -> None:
     text = "行政长官崔世安今(23)日中午在礼宾府设宴款待国民党荣誉主席吴伯雄一行。"
     assert events(text, "2010-10-23") == [("2010-10-23", ["崔世安", "吴伯雄"])]
+
+
+def test_days_listed_one_after_another_take_the_first() -> None:
+    text = "7月28日、29日,鸡西市开展重点项目现场观摩活动,市委书记孙成坤带队观摩。"
+    assert events(text, "2023-07-30") == [("2023-07-28", ["孙成坤"])]

@@ -529,3 +529,10 @@ def test_yi_and_tibetan_names_a_spaced_dot_and_leaders_listed_after_有() -> Non
 def test_retired_leaders_named_before_等老领导_are_no_officials() -> None:
     found = officials("省委常委李锦斌主持报告会。张勃兴、安启元、李溪溥等老领导参加了报告会。")
     assert set(found) == {"李锦斌"}
+
+
+def test_an_appointment_of_several_names_and_words_that_only_look_like_names() -> None:
+    found = officials("会议决定任命徐加晔、付阳同志为射阳县人民政府副县长。")
+    assert found == {"徐加晔": ["射阳县人民政府副县长"], "付阳": ["射阳县人民政府副县长"]}
+    assert "国家" not in officials("传达学习中共中央总书记、国家主席、中央军委主席习近平的讲话。")
+    assert "班子" not in officials("县长牛永福出席会议。县政府领导班子以及各乡镇乡镇长应邀参加。")

@@ -39,7 +39,8 @@ _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")
 # In a hard-wrapped text (a yearbook's page: lines cut at a width, mid-sentence) a line break ends no sentence.
 _WRAPPED_SENTENCE = re.compile(r"[^。！？!?\s][^。！？!?]*[。！？!?]*")
 _SENTENCE_ENDS = frozenset("。！？!?；;：:”’）)")
-MIN_WRAP_WIDTH = 20  # a text wrapped at fewer characters a line is no page of prose
+MIN_WRAP_WIDTH = 20
+_DAY_LIST_MARKS = frozenset("、和及")  # a text wrapped at fewer characters a line is no page of prose
 _ACTIVITY = re.compile(alternation(ACTIVITY_VERBS))
 _VAGUE = re.compile(alternation(VAGUE_TIMES))
 _SPEECH = re.compile(alternation(SPEECH_VERBS))
@@ -242,7 +243,10 @@ class _SectionReader:
         while self.next_date < len(self.dates) and self.dates[self.next_date].start() < s_end:
             in_sentence.append(self.dates[self.next_date])
             self.next_date += 1
-        return [m for m in (self.resolver.resolve(self.text, d) for d in in_sentence) if m.is_event_day]
+        listed = [
+            d for i, d in enumerate(in_sentence) if i == 0 or not _follows_in_a_list(self.text, in_sentence[i - 1], d)
+        ]
+        return [m for m in (self.resolver.resolve(self.text, d) for d in listed) if m.is_event_day]
 
     def _draft(self, participants: list[WordHit], action: Span | None, sentence: _Sentence) -> EventDraft:
         text = self.text
@@ -305,6 +309,11 @@ def _escorted(text: str, participants: list[WordHit]) -> bool:
         return False
     between = text[participants[0].end : participants[1].start]
     return any(word in between for word in _ESCORTED_BY)
+
+
+def _follows_in_a_list(text: str, before: re.Match[str], day: re.Match[str]) -> bool:
+    """`7月28日、29日`: the days of one activity listed one after another; the first is its day."""
+    return day.start() == before.end() + 1 and text[before.end()] in _DAY_LIST_MARKS
 
 
 def _hard_wrapped(simplified: str, start: int, end: int) -> bool:

@@ -36,19 +36,34 @@ def appointed(
         name_start = names.name_before(anchor.start(), known)
         if name_start is None or name_start < floor:
             return
-        name_end, posts_start = anchor.start(), anchor.end()
+        spans, posts_start = [(name_start, anchor.start())], anchor.end()
     else:
-        name_start = anchor.end() + int(simplified.startswith("了", anchor.end()))  # 选举了曾英杰为…
-        name_end_or_none = names.name_after(name_start)
-        if name_end_or_none is None:
+        first = anchor.end() + int(simplified.startswith("了", anchor.end()))  # 选举了曾英杰为…
+        spans = _names_listed(simplified, names, first)
+        if not spans:
             return
-        joint = next((j for j in _AFTER_THE_NAME[word] if simplified.startswith(j, name_end_or_none)), None)
+        last_end = spans[-1][1]
+        joint = next((j for j in _AFTER_THE_NAME[word] if simplified.startswith(j, last_end)), None)
         if joint is None:
             return
-        name_end, posts_start = name_end_or_none, name_end_or_none + len(joint)
+        posts_start = last_end + len(joint)
     found = _posts(simplified, posts, posts_start)
     if found:
-        yield OfficialMention(name_start, name_end, found)
+        for start, end in spans:
+            yield OfficialMention(start, end, list(found))
+
+
+def _names_listed(simplified: str, names: NameScanner, start: int) -> list[tuple[int, int]]:
+    """The names from `start` on, joined by 、: `任命徐加晔、付阳同志为…` appoints both."""
+    spans: list[tuple[int, int]] = []
+    name_end = names.name_after(start)
+    while name_end is not None:
+        spans.append((start, name_end))
+        if not simplified.startswith("、", name_end):
+            break
+        start = name_end + 1
+        name_end = names.name_after(start) or names.listed_name(start)
+    return spans
 
 
 def _posts(simplified: str, reader: PostReader, start: int) -> list[Post]:

@@ -201,6 +201,8 @@ def _names_before_leaders(scan: Scan, label: re.Match[str]) -> Iterator[Candidat
 def _names_after_a_leadership_word(scan: Scan, leaders: re.Match[str]) -> Iterator[Candidate]:
     """`区领导陆秋明、薛建忠`: names listed after a leadership word, which is their post (`襄阳市领导`: with
     the place whose level opens the word)."""
+    if _opens_a_body(scan.text, leaders.end()):
+        return  # 县政府领导班子以及…: the leading body, no names
     label = [scan.posts.leadership_label(leaders.start(), leaders.end(), scan.start)]
     for mention in listed_after(scan.text, scan.names, leaders.end() - 1, scan.end, label, first_without_comma=True):
         yield Candidate(mention)
