@@ -15,6 +15,9 @@ from digestllm.rules.lexicon import COMMON_HAN_CLASS, METRIC_PREFIXES, alternati
 Span = tuple[int, int]
 
 MAX_SUBJECT_CHARS = 10
+MAX_ROLL_CHARS = 24  # from 应出席 to its figure
+# 应出席委员, 应到代表, 应到会人大代表: who a session's roll counts
+_SHOULD_ATTEND = re.compile(r"应(?:出席|到会|到)(?P<who>(?:人大|政协|常委会组成人员|常委会)?(?:代表|委员|成员|人员))")
 _ONE_CHARACTER_SUBJECTS = frozenset("村镇乡")
 _PUNCTUATION = r"，,。；;：:！!？?、（）()“”\s0-9０-９%％"
 # A subject after the figure ends at a word that begins a predicate or a new phrase.
@@ -52,7 +55,17 @@ def subject_span(simplified: str, start: int, end: int) -> Span | None:
     """The subject of the figure written at `simplified[start:end]`, or None."""
     if simplified.startswith("人口", end - 1):  # 30万人口: the unit's word is what is counted
         return end - 1, end + 1
-    return _after(simplified, end) or _before(simplified, start)
+    return _attendance(simplified, start) or _after(simplified, end) or _before(simplified, start)
+
+
+def _attendance(simplified: str, start: int) -> Span | None:
+    """A session's roll: `应出席委员230人` counts 委员 (those present, `实到198人`, are counted by 实到)."""
+    told = None
+    for told in _SHOULD_ATTEND.finditer(simplified, max(0, start - MAX_ROLL_CHARS), start):
+        pass
+    if told is None:
+        return None
+    return told.span("who") if told.end() == start else None
 
 
 def _after(simplified: str, end: int) -> Span | None:
