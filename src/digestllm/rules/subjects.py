@@ -60,12 +60,8 @@ def subject_span(simplified: str, start: int, end: int) -> Span | None:
 
 def _attendance(simplified: str, start: int) -> Span | None:
     """A session's roll: `应出席委员230人` counts 委员 (those present, `实到198人`, are counted by 实到)."""
-    told = None
-    for told in _SHOULD_ATTEND.finditer(simplified, max(0, start - MAX_ROLL_CHARS), start):
-        pass
-    if told is None:
-        return None
-    return told.span("who") if told.end() == start else None
+    told = list(_SHOULD_ATTEND.finditer(simplified, max(0, start - MAX_ROLL_CHARS), start))
+    return told[-1].span("who") if told and told[-1].end() == start else None
 
 
 def _after(simplified: str, end: int) -> Span | None:
