@@ -527,3 +527,10 @@ def test_here_is_the_place_the_sentence_told_before() -> None:
     text = "2月14日,县文化馆会议室华灯璀璨,县第十五届人民代表大会第五次会议在这里隆重开幕。会议由县人大主任龙义立主持。"
     [event] = extract(text, reference_date="2019-02-15").events
     assert event.location == "县文化馆会议室"
+
+
+def test_an_official_received_is_the_verbs_object_and_stays_in_the_action() -> None:
+    text = "3月18日下午,淄博市委书记周清利在淄博齐盛宾馆亲切会见了台中市副市长黄国荣一行。黄国荣表示感谢。"
+    [event] = extract(text, reference_date="2014-03-21").events
+    assert event.officials == ["周清利", "黄国荣"]
+    assert event.action is not None and event.action.startswith("会见了台中市副市长")
