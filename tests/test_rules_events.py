@@ -409,3 +409,12 @@ def test_a_press_releases_day_in_parentheses() -> None:
 def test_days_listed_one_after_another_take_the_first() -> None:
     text = "7月28日、29日,鸡西市开展重点项目现场观摩活动,市委书记孙成坤带队观摩。"
     assert events(text, "2023-07-30") == [("2023-07-28", ["孙成坤"])]
+
+
+def test_leaders_accompanying_by_the_activitys_verb_join_it() -> None:
+    text = (
+        "11月17日,市委常委、组织部部长吕松率队到融安县调研集体经济发展工作。\n"
+        "当日,县委书记陈文敏,县委副书记、县长于福坚等领导陪同调研。"
+    )
+    found = extract(text, reference_date="2021-11-20").events
+    assert [(e.officials, e.location) for e in found] == [(["吕松", "陈文敏", "于福坚"], "融安县")]

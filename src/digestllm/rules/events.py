@@ -57,6 +57,7 @@ _FIRST_CHARACTER = re.compile(r"\s*(\S)")
 _CHRONICLE_DAY = re.compile(r"[ \t\u3000]*(?:[0-9０-９]{1,2}日|是日|同日|当日)[ \t\u3000]")
 # Attending an activity named by its verb: 参加会见, 出席签约, 陪同考察
 _ATTENDS = re.compile(r"(?:参加|出席|列席|陪同|一同参加)了?(?P<verb>[\u4e00-\u9fff]{2})(?:活动)?")
+_ATTENDING = ("陪同", "一同", "参加", "出席", "随同")
 _DECIDED_AFTER = ("同志为", "同志辞去")
 _IDEOLOGY_AFTER = ("新时代", "思想", "生态文明思想", "法治思想", "经济思想", "外交思想", "强军思想", "文化思想")
 _BEFORE_NOW = re.compile(r"[^，,。；;]{0,6}?(?:[两三四五六七八九十多数]次|曾经|曾)(?:亲临|到|来|莅临|视察|考察)")
@@ -449,7 +450,10 @@ def _attends_the_same(text: str, kept: EventDraft, draft: EventDraft) -> bool:
     if kept.action is None or draft.action is None:
         return False
     attended = _ATTENDS.fullmatch(text, *draft.action)
-    return attended is not None and text.startswith(attended.group("verb"), kept.action[0])
+    if attended is not None:
+        return text.startswith(attended.group("verb"), kept.action[0])
+    start, end = draft.action  # 县委书记陈文敏等领导陪同调研: the verb alone, right after the attending word
+    return end - start == 2 and text.endswith(_ATTENDING, 0, start) and text.startswith(text[start:end], kept.action[0])
 
 
 def _opens_an_item(text: str, start: int) -> bool:
