@@ -533,3 +533,10 @@ def test_an_official_received_is_the_verbs_object_and_stays_in_the_action() -> N
     text = "台中市副市长黄国荣率参访团到淄博交流。\n3月18日下午,淄博市委书记周清利在淄博齐盛宾馆亲切会见了黄国荣一行。"
     dated = [e for e in extract(text, reference_date="2014-03-21").events if e.date is not None]
     assert [(e.officials, e.action) for e in dated] == [(["周清利", "黄国荣"], "会见了黄国荣一行")]
+
+
+def test_a_countys_short_name_before_an_activity_is_its_place() -> None:
+    [event] = extract("8月12日,市长罗文江在吉水调研工业发展。", reference_date="2022-08-13").events
+    assert event.location == "吉水"
+    [event] = extract("9月28日,县委书记李景宽在独山与中科电力董事长会谈交流。", reference_date="2021-09-29").events
+    assert event.location == "独山"

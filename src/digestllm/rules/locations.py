@@ -31,6 +31,12 @@ _ABBREVIATED_PLACE = re.compile(
     r"(?:来|赴|抵|莅|在)(?P<place>[\u4e00-\u9fff])(?<![在此这那其该全各本我他她访自信电宾人往回])"
     r"(?=(?:亲切)?(?:" + alternation([*ACTIVITY_VERBS, "访问", "交流", "投资"]) + r")(?!的))"
 )
+# A county's short name right after a word that leads to a place and right before an activity: 在吉水调研
+_COUNTY_NAMES = frozenset(read_words("county_names.txt"))
+_BEFORE_AN_ACTIVITY = re.compile(
+    r"(?:在|到|赴|来|深入|莅临)(?P<place>[\u4e00-\u9fff]{2,4}?)"
+    r"(?=(?:亲切)?(?:" + alternation([*ACTIVITY_VERBS, "访问", "交流"]) + r")(?!的)|与)"
+)
 _HOLDS_A_POST = re.compile(r"书记|省长|市长|县长|区长|镇长|乡长|主任|主席|部长|局长|团长|同志|领导|负责人")
 _NEVER_IN_A_PLACE = ("同志", "领导", "负责人")
 # 在现代农业、旅游业等方面加强与山东…: a topic, not a place
@@ -82,8 +88,19 @@ def location_span(simplified: str, start: int, end: int) -> tuple[int, int] | No
         place = _place_after(simplified, lead.end(), end)
         if place is not None:
             return place
+    county = _county_visited(simplified, start, end)
+    if county is not None:
+        return county
     abbreviated = _ABBREVIATED_PLACE.search(simplified, start, end)
     return abbreviated.span("place") if abbreviated else None
+
+
+def _county_visited(simplified: str, start: int, end: int) -> tuple[int, int] | None:
+    """`在吉水调研`: a county's short name between a word that leads to a place and an activity."""
+    for found in _BEFORE_AN_ACTIVITY.finditer(simplified, start, end):
+        if found.group("place") in _COUNTY_NAMES:
+            return found.span("place")
+    return None
 
 
 def _place_after(simplified: str, start: int, end: int) -> tuple[int, int] | None:
