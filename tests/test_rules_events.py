@@ -418,3 +418,12 @@ def test_leaders_accompanying_by_the_activitys_verb_join_it() -> None:
     )
     found = extract(text, reference_date="2021-11-20").events
     assert [(e.officials, e.location) for e in found] == [(["吕松", "陈文敏", "于福坚"], "融安县")]
+
+
+def test_a_report_to_the_session_is_a_part_of_its_own() -> None:
+    text = (
+        "2月14日,县人民代表大会第五次会议在县文化馆会议室隆重开幕。会议由县人大主任龙义立主持,"
+        "付乐欣、杨胜林等在主席台前排就座。\n县长付乐欣代表县人民政府向大会作政府工作报告。"
+    )
+    found = extract(text, reference_date="2011-02-15").events
+    assert [e.officials for e in found] == [["龙义立", "付乐欣", "杨胜林"], ["付乐欣"]]

@@ -75,6 +75,8 @@ _ALSO_PRESENT = re.compile(
     r"|执行主席(?:是|为|有)"
 )
 # A sentence that opens with what came next tells another activity of the day: 其后,夏宝龙…考察…
+# A report made to a session (…向大会作政府工作报告) is a part of its own, whoever else sat on the rostrum.
+_REPORT = re.compile(r"(?:代表[^，,。；;]{1,12}?)?(?:向[^，,。；;]{1,8}?)?作[^，,。；;]{0,12}?报告")
 _NEXT_STEP = re.compile(r"[ \t\u3000]*(?:其后|随后|之后|此后|接着|紧接着|然后)")
 # The names accompany the sentence's first official in its own activity: 夏宝龙由李家超…陪同，考察…;
 # 夏宝龙在行政长官李家超陪同下考察…
@@ -101,7 +103,7 @@ class EventDraft:
     joins: bool = False  # its officials joined an activity told before: 县长某某一同参加调研
     speaks: bool = False  # its action is in what its official said: 赵璞指出,…要加快推进…建设
     present: bool = False  # its officials were there too (到访中总的还有…): they join the day's first event
-    next_step: bool = False  # its sentence opens with what came next (其后,…考察…): its own activity
+    next_step: bool = False  # its sentence opens with what came next (其后,…考察…), or is a report: its own
 
 
 class NameFinder:
@@ -273,7 +275,8 @@ class _SectionReader:
             name_spans={m.word: self.names.name_span(m) for m in participants},
             joins=_COMPANIONS.match(text, participants[-1].end) is not None and not _escorted(text, participants),
             speaks=action is not None and _SPOKEN.search(text, participants[0].end, action[0]) is not None,
-            next_step=action is not None and _NEXT_STEP.match(text, sentence.start) is not None,
+            next_step=action is not None
+            and (_NEXT_STEP.match(text, sentence.start) is not None or _REPORT.fullmatch(text, *action) is not None),
         )
 
 
