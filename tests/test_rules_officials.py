@@ -536,3 +536,11 @@ def test_an_appointment_of_several_names_and_words_that_only_look_like_names() -
     assert found == {"徐加晔": ["射阳县人民政府副县长"], "付阳": ["射阳县人民政府副县长"]}
     assert "国家" not in officials("传达学习中共中央总书记、国家主席、中央军委主席习近平的讲话。")
     assert "班子" not in officials("县长牛永福出席会议。县政府领导班子以及各乡镇乡镇长应邀参加。")
+
+
+def test_a_court_division_head_a_section_chief_and_a_river_chief_hold_posts() -> None:
+    found = officials("县法院行政审判庭庭长陈铁山、县检察院民行科科长袁卫东分别作了报告。")
+    assert set(found) == {"陈铁山", "袁卫东"}
+    chief = officials("12月8日,县委书记、县总河段长、东河县级河段长张世忠带队巡河。")
+    assert chief["张世忠"][-1] == "东河县级河段长"
+    assert "公示牌" not in officials("县委书记张三查看河长公示牌。")
