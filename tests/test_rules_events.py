@@ -427,3 +427,15 @@ def test_a_report_to_the_session_is_a_part_of_its_own() -> None:
     )
     found = extract(text, reference_date="2011-02-15").events
     assert [e.officials for e in found] == [["龙义立", "付乐欣", "杨胜林"], ["付乐欣"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "day"),
+    [
+        ("盐城大事记202008\n1日  市长曹路宝在盐主持召开市政府党组会议。\n", "2020-09-30", "2020-08-01"),
+        ("丽水市委、市政府2021年执政纪事(7-12月)\n7月1日,市委书记胡海峰在丽水接见代表。\n", "2022-02-23", "2021-07-01"),
+        ("庆元县大事记\n1989年\n1月3日  县长徐培金主持会议。\n", "2013-09-23", "1989-01-03"),
+    ],
+)
+def test_a_chronicles_year_stands_in_a_code_a_title_or_a_line_of_its_own(text: str, reference: str, day: str) -> None:
+    assert [d for d, _ in events(text, reference)] == [day]

@@ -33,6 +33,11 @@ DATE_PATTERN = re.compile(
     # the month of the days below it
     rf"|(?<![^\n])(?:(?P<heading_year>{_YEAR})年)?(?P<heading_month>{_NUM})月(?:份)?(?=[ \t　]*(?:\n|$))"
     rf"|(?P<title_year>{_YEAR})年(?P<title_month>{_NUM})月(?:份)?(?:工作)?大事记(?=[ \t　]*(?:\n|$))"
+    # …大事记202008: the month as a code after the title; a year on a line of its own (`1989年`), or in a
+    # chronicle's title (`…2021年执政纪事(7-12月)`): the year of the days below it
+    rf"|(?<=大事记)(?P<code_year>(?:19|20)[0-9]{{2}})(?P<code_month>0[1-9]|1[0-2])(?=[ \t　]*(?:\n|$))"
+    rf"|(?<![^\n])(?P<year_line>{_YEAR})年(?=[ \t　]*(?:\n|$))"
+    rf"|(?P<chronicle_year>{_YEAR})年(?=[^\n。]{{0,12}}?(?:大事记|纪事|大事纪要))"
     r")"
 )
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
@@ -104,8 +109,11 @@ class DateResolver:
             and not _CITED_OCCASION.match(simplified, match.end(), match.end() + CITED_REACH)
             and not self._heads_a_column(simplified, match)
         )
-        if match["heading_month"] or match["title_month"]:
+        if match["heading_month"] or match["title_month"] or match["code_month"]:
             self._start_month(match)
+            return DateMention(match.start(), match.end(), None, False)
+        if match["year_line"] or match["chronicle_year"]:
+            self._start_year(_int(match["year_line"] or match["chronicle_year"]))
             return DateMention(match.start(), match.end(), None, False)
         try:
             day = self._day(match)
@@ -126,10 +134,15 @@ class DateResolver:
             and _CLOSING_ONLY.match(simplified, match.end())
         )
 
+    def _start_year(self, year: int | None) -> None:
+        """A year heading: the days told below it, with their months, are of that year."""
+        if year is not None and 1 <= year <= 9999:
+            self.previous = date(year, 1, 1)
+
     def _start_month(self, heading: re.Match[str]) -> None:
         """A month heading: the days told below it are of that month (and of its year, else the nearest one)."""
-        month = _int(heading["heading_month"] or heading["title_month"])
-        year = _int(heading["heading_year"] or heading["title_year"])
+        month = _int(heading["heading_month"] or heading["title_month"] or heading["code_month"])
+        year = _int(heading["heading_year"] or heading["title_year"] or heading["code_year"])
         anchor = self.previous or self.reference
         if month is None or not 1 <= month <= 12 or (year is None and anchor is None):
             return
