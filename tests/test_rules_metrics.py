@@ -31,6 +31,8 @@ def metrics(text: str) -> list[tuple[float, str]]:
         ("总计发放对象有1万3,773人。", [(13_773, "人")]),  # a magnitude and the rest
         ("项目总投资12亿5000万元。", [(1_250_000_000, "元")]),
         ("接待来访群众30件次。", [(30, "件次")]),
+        ("龙港镇现有工业 2130 多家。", [(2130, "家")]),  # a space before 多
+        ("率十位乡镇市长访问义大利。", [(10, "位")]),
     ],
 )
 def test_quantities_are_normalised(text: str, expected: list[tuple[float, str]]) -> None:
