@@ -23,8 +23,8 @@ _UNIT = "|".join(re.escape(u) for u in sorted(set(UNITS), key=len, reverse=True)
 QUANTITY = re.compile(
     r"(?=[0-9０-９零〇一二两三四五六七八九十百千万亿])(?:"  # skip, at one character's cost, where no figure starts
     rf"(?P<percent_words>百分之(?P<percent_number>{_CHINESE}|{_ARABIC}))"
-    rf"|(?<![0-9０-９.．])(?P<arabic>{_ARABIC})(?:(?P<magnitude>万亿|万|亿|千)(?P<rest>{_ARABIC_INTEGER})?)?(?: ?(?:余|多))?"
-    rf" ?(?P<arabic_unit>{_UNIT})"  # 287 个: a copy may space a figure from its unit
+    rf"|(?<![0-9０-９.．])(?P<arabic>{_ARABIC})(?:(?P<magnitude>万亿|万|亿|千)(?P<rest>{_ARABIC_INTEGER})?)?"
+    rf"(?: ?(?:余|多))? ?(?P<arabic_unit>{_UNIT})"  # 287 个, 2130 多家: a copy may space a figure from its words
     rf"|(?<![零〇一二两三四五六七八九十百千万亿几数])(?P<chinese>{_CHINESE})(?P<approx>余|多)?(?P<chinese_unit>{_UNIT})"
     r")"
 )
