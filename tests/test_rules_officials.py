@@ -544,3 +544,10 @@ def test_a_court_division_head_a_section_chief_and_a_river_chief_hold_posts() ->
     chief = officials("12月8日,县委书记、县总河段长、东河县级河段长张世忠带队巡河。")
     assert chief["张世忠"][-1] == "东河县级河段长"
     assert "公示牌" not in officials("县委书记张三查看河长公示牌。")
+
+
+def test_japanese_mayors_a_closed_dateline_and_thanks_to_a_title() -> None:
+    found = officials("(中央社记者张荣祥台南13日电)日本山形市长佐藤孝弘等人昨天拜会台南市长黄伟哲。")
+    assert set(found) == {"佐藤孝弘", "黄伟哲"}
+    assert "齐藤启辅" in officials("余市町长齐藤启辅表示欢迎。")
+    assert officials("齐藤町长感谢彰化市长回访余市町,也再次感谢林市长协促。") == {}

@@ -33,6 +33,7 @@ from digestllm.rules.officials.posts import POST_CORE, PostReader, core_ending_a
 from digestllm.rules.officials.spans import OfficialMention, Post
 from digestllm.wordsearch import word_starts
 
+_THANKING = ("感谢", "答谢", "致谢", "鸣谢", "道谢")
 _TRAILING_TITLE = re.compile("(?:" + alternation(TRAILING_TITLES) + ")(?!台)")  # 主席台 is no title
 _POSTS_IN_PARENTHESES = re.compile(r"[（(]([^（）()\n]{2,40})[）)]")
 # A clause that opens with a name and a 、 (a list of bare names may follow); the lookahead keeps it cheap.
@@ -145,6 +146,7 @@ def _no_name_before_a_title(text: str, name_start: int, title_start: int, title_
     in_book_title = text.rfind("《", 0, name_start) > text.rfind("》", 0, name_start)
     return (
         word in NAMELIKE_BODIES
+        or text.endswith(_THANKING, 0, name_start + 1)  # 感谢彰化市长: thanks, not 谢彰化
         or word.endswith(NON_OFFICIAL_BODIES)  # 车间主任: a workshop's head
         or word.endswith(_ORGANS_BEFORE_A_TITLE)  # 全国政协主席: 国政协 is no name
         or word + text[title_start] in PROVINCES
