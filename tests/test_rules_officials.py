@@ -551,3 +551,9 @@ def test_japanese_mayors_a_closed_dateline_and_thanks_to_a_title() -> None:
     assert set(found) == {"佐藤孝弘", "黄伟哲"}
     assert "齐藤启辅" in officials("余市町长齐藤启辅表示欢迎。")
     assert officials("齐藤町长感谢彰化市长回访余市町,也再次感谢林市长协促。") == {}
+
+
+def test_names_after_班子成员_hold_that_label_as_their_post() -> None:
+    text = "县政协党组书记、主席陈宗银主持召开党组会议。县政协党组和班子成员刘浦生、张志存、朱传旭出席会议。"
+    found = officials(text)
+    assert found["刘浦生"] == ["党组和班子成员"] and {"张志存", "朱传旭"} <= set(found)

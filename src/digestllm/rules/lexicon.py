@@ -137,7 +137,8 @@ BYLINE_WORDS = tuple(read_words("byline_words.txt"))
 # Officials: the words around a name that make it an official's, or not.
 # A leadership word heading a list of names: 区领导陆秋明、薛建忠, 市级领导, 县委领导同志.
 LEADERSHIP_LABEL = re.compile(
-    r"(?:[省市县区镇乡州][厅局处科]?级|[省市县区州]委|[省市县区州]政府|[省市县区镇乡州]上?)?领导(?:干部|同志)?"
+    r"(?:(?:[省市县区镇乡州][厅局处科]?级|[省市县区州]委|[省市县区州]政府|[省市县区镇乡州]上?)?领导(?:干部|同志)?"
+    r"|(?:党组和|党组及)?班子成员)"  # 县政协党组和班子成员刘浦生、张志存…
     r"(?:有[，,：:]|[：:])?"  # 参加座谈会的州上领导有，毛生武、俞成辉…
 )
 # 等领导 closing a list of names: 陈德志、林文建等领导, 等县级领导, 等人大代表, 等代表发言 (a congress's deputies).
