@@ -63,10 +63,18 @@ FLOORS = {
     "heldout45": {"overall": 0.90, "officials": 0.88, "fields": 0.74},
     "heldout46": {"overall": 0.88, "officials": 0.85, "fields": 0.71},
     "heldout47": {"overall": 0.96, "officials": 0.95, "fields": 0.89},
-    "heldout48": {"overall": 0.88, "officials": 0.89, "fields": 0.64},
+    "heldout48": {"overall": 0.88, "officials": 0.90, "fields": 0.63},
     "heldout49": {"overall": 0.89, "officials": 0.93, "fields": 0.75},
     "heldout50": {"overall": 0.90, "officials": 0.95, "fields": 0.78},
-    "heldout51": {"overall": 0.87, "officials": 0.88, "fields": 0.53},
+    "heldout51": {"overall": 0.88, "officials": 0.88, "fields": 0.54},
+    "heldout52": {"overall": 0.96, "officials": 0.99, "fields": 0.81},
+    "heldout53": {"overall": 0.98, "officials": 0.97, "fields": 0.81},
+    "heldout54": {"overall": 0.91, "officials": 0.94, "fields": 0.79},
+    "heldout55": {"overall": 0.99, "officials": 0.99, "fields": 0.78},
+    "heldout56": {"overall": 0.78, "officials": 0.82, "fields": 0.80},
+    "heldout57": {"overall": 0.89, "officials": 0.89, "fields": 0.67},
+    "heldout58": {"overall": 0.90, "officials": 0.93, "fields": 0.88},
+    "heldout59": {"overall": 0.77, "officials": 0.81, "fields": 0.63},
 }
 
 
