@@ -325,6 +325,8 @@ def _follows_in_a_list(text: str, before: re.Match[str], day: re.Match[str]) -> 
 def _hard_wrapped(simplified: str, start: int, end: int) -> bool:
     """Whether the section's lines are cut at a width: most are (nearly) as long as the longest, and most of
     those end inside a sentence (`曲靖市市委常` / `委、常务副市长许玉才`)."""
+    if simplified.count("\n", start, end) < 3:
+        return False
     lines = [line.rstrip() for line in simplified[start:end].split("\n") if line.strip()]
     if len(lines) < 4:
         return False

@@ -27,7 +27,8 @@ def surname_references(simplified: str, mentions: Iterable[OfficialMention]) -> 
         if len(name) - len(surname) < 1:
             continue
         for post in mention.posts:
-            title = next((t for t in REFERENCE_TITLES if simplified.endswith(t, post.start, post.end)), None)
-            if title is not None:
-                holders.setdefault(surname + title, set()).add(name)
+            if not simplified.endswith(REFERENCE_TITLES, post.start, post.end):
+                continue
+            title = next(t for t in REFERENCE_TITLES if simplified.endswith(t, post.start, post.end))
+            holders.setdefault(surname + title, set()).add(name)
     return {reference: names.pop() for reference, names in holders.items() if len(names) == 1}

@@ -60,6 +60,8 @@ def subject_span(simplified: str, start: int, end: int) -> Span | None:
 
 def _attendance(simplified: str, start: int) -> Span | None:
     """A session's roll: `应出席委员230人` counts 委员 (those present, `实到198人`, are counted by 实到)."""
+    if simplified.find("应", max(0, start - MAX_ROLL_CHARS), start) == -1:
+        return None
     told = list(_SHOULD_ATTEND.finditer(simplified, max(0, start - MAX_ROLL_CHARS), start))
     return told[-1].span("who") if told and told[-1].end() == start else None
 

@@ -87,7 +87,7 @@ class NameScanner:
         dotted = self.dotted_name(pos)
         if dotted is not None:
             return dotted
-        minority = self.minority_name(pos)
+        minority = self.minority_name(pos) if self.text[pos : pos + 2] in MINORITY_NAME_PARTS else None
         surname = self._surname_opening_name(pos)
         if not surname or minority is not None and minority - pos > 3:
             return minority
