@@ -8,17 +8,32 @@ officials would share it, it stands for neither.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Protocol
 
 from digestllm.rules.lexicon import COMPOUND_SURNAMES, read_words
-from digestllm.rules.officials import OfficialMention
 
 REFERENCE_TITLES = tuple(read_words("reference_titles.txt"))
 # A sentence whose subject is a pronoun, after at most a short time or place clause: `上午7时，她…`, `他随即…`
 PRONOUN_SUBJECT = re.compile(r"[ \t\u3000]*(?:[^，,。；;！!？?\n]{1,12}[，,])?(?P<pronoun>[他她])(?![们人])")
 
 
-def surname_references(simplified: str, mentions: Iterable[OfficialMention]) -> dict[str, str]:
+class _Stretch(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+class _Named(_Stretch, Protocol):
+    """A mention of an official: where the name stands and the posts written with it (`OfficialMention`)."""
+
+    @property
+    def posts(self) -> Sequence[_Stretch]: ...
+
+
+def surname_references(simplified: str, mentions: Iterable[_Named]) -> dict[str, str]:
     """`刘书记` → `刘世杰`: each reference by surname and title that only one official of the text answers."""
     holders: dict[str, set[str]] = {}
     for mention in mentions:
