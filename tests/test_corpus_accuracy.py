@@ -71,7 +71,7 @@ FLOORS = {
     "heldout53": {"overall": 0.98, "officials": 0.97, "fields": 0.81},
     "heldout54": {"overall": 0.91, "officials": 0.94, "fields": 0.79},
     "heldout55": {"overall": 0.99, "officials": 0.99, "fields": 0.78},
-    "heldout56": {"overall": 0.78, "officials": 0.82, "fields": 0.80},
+    "heldout56": {"overall": 0.78, "officials": 0.82, "fields": 0.78},
     "heldout57": {"overall": 0.89, "officials": 0.89, "fields": 0.67},
     "heldout58": {"overall": 0.90, "officials": 0.93, "fields": 0.88},
     "heldout59": {"overall": 0.77, "officials": 0.81, "fields": 0.63},

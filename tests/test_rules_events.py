@@ -439,3 +439,8 @@ def test_a_report_to_the_session_is_a_part_of_its_own() -> None:
 )
 def test_a_chronicles_year_stands_in_a_code_a_title_or_a_line_of_its_own(text: str, reference: str, day: str) -> None:
     assert [d for d, _ in events(text, reference)] == [day]
+
+
+def test_a_republic_of_china_year_and_twenty_written_廿() -> None:
+    assert events("民国113年5月9日,市长侯友宜出席记者会。", "2024-05-10") == [("2024-05-09", ["侯友宜"])]
+    assert events("七月廿三日,县长邝丽贞率团访问意大利。", "2008-08-03") == [("2008-07-23", ["邝丽贞"])]

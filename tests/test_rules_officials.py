@@ -557,3 +557,7 @@ def test_names_after_班子成员_hold_that_label_as_their_post() -> None:
     text = "县政协党组书记、主席陈宗银主持召开党组会议。县政协党组和班子成员刘浦生、张志存、朱传旭出席会议。"
     found = officials(text)
     assert found["刘浦生"] == ["党组和班子成员"] and {"张志存", "朱传旭"} <= set(found)
+
+
+def test_a_credit_in_corner_brackets_ends_at_its_bracket() -> None:
+    assert officials("〔记者张存薇、彭显钧/综合报导〕台东县长邝丽贞率团访问欧洲。") == {"邝丽贞": ["台东县长"]}

@@ -13,15 +13,16 @@ from datetime import date, timedelta
 
 from digestllm.numbers import parse_number
 
-_NUM = r"[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}"
+_NUM = r"[0-9０-９]{1,2}|[一二三四五六七八九十廿卅]{1,3}"  # 廿三日: 廿 is twenty, 卅 thirty
 _YEAR = r"[0-9０-９]{4}|[〇零一二三四五六七八九]{4}"
+ROC_YEAR_OFFSET = 1911
 _DAY_PART = r"(?:上午|下午|晚上|晚间|傍晚|早上|清晨|凌晨|中午|晚)?"
 DATE_PATTERN = re.compile(
     # The lookahead lets the scan skip, at one character's cost, every place no date can start.
-    r"(?=[0-9０-９〇零一二三四五六七八九十前昨今当上本这])(?:"
+    r"(?=[0-9０-９〇零一二三四五六七八九十廿卅前昨今当上本这民])(?:"
     # 号 only after Arabic digits: “一号工程” is no date
     # a copy may space the figures from their words: `1 月 30 日`
-    rf"(?:(?P<year>{_YEAR}) ?年 ?)?(?:(?P<month>{_NUM}) ?月(?:份)? ?)?"
+    rf"(?:(?:(?P<year>{_YEAR})|民国(?P<roc_year>[0-9]{{2,3}})) ?年 ?)?(?:(?P<month>{_NUM}) ?月(?:份)? ?)?"
     rf"(?:(?P<day>{_NUM}) ?日|(?P<day_hao>[0-9０-９]{{1,2}})号"
     rf"|(?P<day_first>[0-9０-９]{{1,2}})(?=(?:至|到|—|－|-|~|～)[0-9０-９]{{1,2}}日)"  # 23-24日: the span's first day
     rf"|[今昨][（(](?P<day_paren>[0-9０-９]{{1,2}})[)）]日)"  # 今(23)日: a press release's day
@@ -77,7 +78,7 @@ class DateMention:
 def _int(text: str | None) -> int | None:
     if not text:
         return None
-    value = parse_number(text)
+    value = parse_number(text.replace("廿", "二十").replace("卅", "三十"))
     return int(value) if value is not None and value == int(value) else None
 
 
@@ -168,6 +169,8 @@ class DateResolver:
             return self.reference
         day = _int(match["day"] or match["day_hao"] or match["day_first"] or match["day_paren"])
         year, month = _int(match["year"]), _int(match["month"])
+        if match["roc_year"]:  # 民国113年: the years of the Republic of China count from 1912
+            year = int(match["roc_year"]) + ROC_YEAR_OFFSET
         if day is None or not 1 <= day <= 31 or month is not None and not 1 <= month <= 12:
             return None
         anchor = self.previous or self.reference

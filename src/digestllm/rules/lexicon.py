@@ -111,7 +111,7 @@ NON_PLACE_NAMES = frozenset(read_words("non_place_names.txt"))
 PROVINCES = frozenset(read_words("provinces.txt"))  # full names of the provincial-level divisions
 
 # Characters a named place inside a post stands right after: 在广安区…, 、华蓥市…, 27日岳池县… (digits too).
-BOUNDARY_BEFORE_PLACE = frozenset("在到赴从由向对与和及是的为于周日午晚时、，,。；;：:“”（）() \t\r\n")
+BOUNDARY_BEFORE_PLACE = frozenset("在到赴从由向对与和及是的为于周日午晚时、，,。；;：:“”（）()〔〕【】［］[] \t\r\n")
 
 # The basic block of unified ideographs: the officials rules' test for a Han character in a name, a place
 # or a post. Narrower than digestllm.text.HAN_CLASS (which adds the rarer blocks) and kept so.

@@ -17,9 +17,9 @@ from digestllm.rules.officials.spans import Post
 _BYLINE = re.compile(alternation(list(BYLINE_WORDS)))
 _ASSOCIATION_JOINED = tuple(f"{core}兼" for core in ASSOCIATION_CORES)
 # After a credit and its name the story begins with a preposition (记者孟群舒由…, 记者张三从…获悉); or the
-# reporter is its subject (记者见到…县委书记王清华时); or the credit is closed (…台南13日电), …日讯)
+# reporter is its subject (记者见到…县委书记王清华时); or the credit is closed (…台南13日电), 〔…/综合报导〕)
 _STORY_OPENS = re.compile(
-    r"(?<=[\u4e00-\u9fff]{2})(?:由|从|据|在)|见到|看到|获悉|了解到|采访|注意到|跟随|随同|[)）】]|日电|日讯"
+    r"(?<=[\u4e00-\u9fff]{2})(?:由|从|据|在)|见到|看到|获悉|了解到|采访|注意到|跟随|随同|[)）】〕］\]]|日电|日讯|报导|报道"
 )
 _NON_OFFICIAL_BODY = re.compile(alternation(NON_OFFICIAL_BODIES))
 _CLAUSE_REACH = 20  # how far back a clause is read for a byline, a company or 原
