@@ -444,3 +444,10 @@ def test_a_chronicles_year_stands_in_a_code_a_title_or_a_line_of_its_own(text: s
 def test_a_republic_of_china_year_and_twenty_written_廿() -> None:
     assert events("民国113年5月9日,市长侯友宜出席记者会。", "2024-05-10") == [("2024-05-09", ["侯友宜"])]
     assert events("七月廿三日,县长邝丽贞率团访问意大利。", "2008-08-03") == [("2008-07-23", ["邝丽贞"])]
+
+
+def test_today_is_opens_the_documents_day_but_not_in_a_quote() -> None:
+    text = "(记者 杨一之) 今天是新春的第一个工作日。下午,兰溪市委书记朱瑞俊走访企业。"
+    assert events(text, "2019-02-11") == [("2019-02-11", ["朱瑞俊"])]
+    quoted = "2月16日,区委书记张国洪说:“我们今天是来听意见的。”"
+    assert events(quoted, "2013-02-18") == [("2013-02-16", ["张国洪"])]
