@@ -561,3 +561,11 @@ def test_names_after_班子成员_hold_that_label_as_their_post() -> None:
 
 def test_a_credit_in_corner_brackets_ends_at_its_bracket() -> None:
     assert officials("〔记者张存薇、彭显钧/综合报导〕台东县长邝丽贞率团访问欧洲。") == {"邝丽贞": ["台东县长"]}
+
+
+def test_deputies_and_a_deputies_delegations_head_hold_public_posts() -> None:
+    text = (
+        "出席宴会的有中联办主任白志健,澳区全国人大代表团团长刘焯华,副团长贺一诚、吴仕明,"
+        "澳区全国人大代表刘艺良、李鹏翥等出席了宴会。"
+    )
+    assert {"白志健", "刘焯华", "刘艺良", "李鹏翥"} <= set(officials(text))

@@ -149,7 +149,7 @@ LEADERS_AFTER_NAMES = re.compile(
 # Labels of a session's rostrum that a list of names follows: 主席团成员秦素梅、…; 在主席台就座的还有:李斌、….
 # The first is the names' post; the others give none.
 SESSION_ROLE_LABEL = re.compile(
-    r"(?P<role>主席团成员)|(?:在主席台(?:前排)?就[座坐]的|出席(?:会议|大会|开幕式)的)(?:领导)?(?:还有|有)[:：]?"
+    r"(?P<role>主席团成员)|(?:在主席台(?:前排)?就[座坐]的|出席(?:会议|大会|开幕式|宴会|仪式|活动|座谈会)的)(?:领导)?(?:还有|有)[:：]?"
 )
 # Words after the names that open a sentence saying they attended: 吴丽鸣、卫祥玉、侯波出席活动 (等 may come first).
 ATTENDING_WORDS = ("出席", "参加", "陪同", "一同", "先后", "共同", "就座", "就坐")
