@@ -451,3 +451,8 @@ def test_today_is_opens_the_documents_day_but_not_in_a_quote() -> None:
     assert events(text, "2019-02-11") == [("2019-02-11", ["朱瑞俊"])]
     quoted = "2月16日,区委书记张国洪说:“我们今天是来听意见的。”"
     assert events(quoted, "2013-02-18") == [("2013-02-16", ["张国洪"])]
+
+
+def test_a_dateline_with_its_place_and_讯_is_the_reports_day() -> None:
+    text = "中国台湾网4月8日宜宾讯 日前,四川宜宾市委书记王铭晖率队到项目工地调研。"
+    assert events(text, "2015-04-08") == [(None, ["王铭晖"])]

@@ -52,7 +52,7 @@ _CUT_OFF_BEFORE = re.compile(
 )
 # 讯/电, 清远消息, 北京电: a dateline, the report's day
 _PERIOD_AFTER = re.compile(
-    r"^(?:以来|之前|以前|前后|之后|以后|前|后|起|为止|止|讯|电|[\u4e00-\u9fff]{1,4}(?:消息|电(?![视话力站商网子影器])))"
+    r"^(?:以来|之前|以前|前后|之后|以后|前|后|起|为止|止|讯|电|[\u4e00-\u9fff]{1,4}(?:消息|讯|电(?![视话力站商网子影器])))"
 )
 # A date line opens the digest: `03.02 各区…`, `2020-03-02`; a figure (`12.5亿元`) is none.
 _DOCUMENT_DATE_LINE = re.compile(
