@@ -404,6 +404,8 @@ def test_a_span_of_days_written_with_one_日_is_its_first_day() -> None:
 def test_a_press_releases_day_in_parentheses() -> None:
     text = "行政长官崔世安今(23)日中午在礼宾府设宴款待国民党荣誉主席吴伯雄一行。"
     assert events(text, "2010-10-23") == [("2010-10-23", ["崔世安", "吴伯雄"])]
+    kinmen = "金门县长陈福海上周(十九)日率员到厦门市拜会。"
+    assert events(kinmen, "2023-02-26") == [("2023-02-19", ["陈福海"])]
 
 
 def test_days_listed_one_after_another_take_the_first() -> None:

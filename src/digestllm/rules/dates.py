@@ -25,7 +25,7 @@ DATE_PATTERN = re.compile(
     rf"(?:(?:(?P<year>{_YEAR})|民国(?P<roc_year>[0-9]{{2,3}})) ?年 ?)?(?:(?P<month>{_NUM}) ?月(?:份)? ?)?"
     rf"(?:(?P<day>{_NUM}) ?日|(?P<day_hao>[0-9０-９]{{1,2}})号"
     rf"|(?P<day_first>[0-9０-９]{{1,2}})(?=(?:至|到|—|－|-|~|～)[0-9０-９]{{1,2}}日)"  # 23-24日: the span's first day
-    rf"|[今昨][（(](?P<day_paren>[0-9０-９]{{1,2}})[)）]日)"  # 今(23)日: a press release's day
+    rf"|(?:[今昨前]|上周|本周)[（(](?P<day_paren>{_NUM})[)）]日)"  # 今(23)日, 昨(廿五)日: a press release's day
     rf"(?:(?:至|到|—|－|-|~|～)(?:(?:{_NUM})月)?(?:{_NUM})[日号])?{_DAY_PART}"
     rf"|(?P<relative>前天|昨天|昨日){_DAY_PART}"
     # 今天上午; 今天, / 今天在…召开; 今天是… opening a sentence (not a quote's 我们今天是…)
