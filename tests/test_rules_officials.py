@@ -569,3 +569,8 @@ def test_deputies_and_a_deputies_delegations_head_hold_public_posts() -> None:
         "澳区全国人大代表刘艺良、李鹏翥等出席了宴会。"
     )
     assert {"白志健", "刘焯华", "刘艺良", "李鹏翥"} <= set(officials(text))
+
+
+def test_a_military_rank_closes_a_name_and_a_counsellor_holds_a_post() -> None:
+    found = officials("原福田区人民武装部部长周军上校调任盐田区人民武装部部长。外交部国际经济司副司级参赞张丹出席。")
+    assert {"周军", "张丹"} <= set(found) and "周军上" not in found
