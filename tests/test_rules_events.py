@@ -458,3 +458,8 @@ def test_today_is_opens_the_documents_day_but_not_in_a_quote() -> None:
 def test_a_dateline_with_its_place_and_讯_is_the_reports_day() -> None:
     text = "中国台湾网4月8日宜宾讯 日前,四川宜宾市委书记王铭晖率队到项目工地调研。"
     assert events(text, "2015-04-08") == [(None, ["王铭晖"])]
+
+
+def test_watching_a_performance_is_an_activity() -> None:
+    text = "4日\n△ 现代喜剧《清风扬帆》在人民剧院上演。市领导徐明、温祥华等观看演出。"
+    assert events(text, "2009-08-31") == [("2009-08-04", ["徐明", "温祥华"])]
