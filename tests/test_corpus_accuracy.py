@@ -75,6 +75,10 @@ FLOORS = {
     "heldout57": {"overall": 0.89, "officials": 0.89, "fields": 0.67},
     "heldout58": {"overall": 0.90, "officials": 0.93, "fields": 0.88},
     "heldout59": {"overall": 0.77, "officials": 0.81, "fields": 0.57},
+    "heldout60": {"overall": 0.90, "officials": 0.92, "fields": 0.80},
+    "heldout61": {"overall": 0.91, "officials": 0.91, "fields": 0.71},
+    "heldout62": {"overall": 0.96, "officials": 0.97, "fields": 0.83},
+    "heldout63": {"overall": 0.87, "officials": 0.87, "fields": 0.60},
 }
 
 
