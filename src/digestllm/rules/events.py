@@ -39,6 +39,7 @@ _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")
 # In a hard-wrapped text (a yearbook's page: lines cut at a width, mid-sentence) a line break ends no sentence.
 _WRAPPED_SENTENCE = re.compile(r"[^。！？!?\s][^。！？!?]*[。！？!?]*")
 _SENTENCE_ENDS = frozenset("。！？!?；;：:”’）)")
+_CUT_LINE_END = re.compile(r"[^。！？!?；;：:”’）)\s]\n")
 MIN_WRAP_WIDTH = 20
 _DAY_LIST_MARKS = frozenset("、和及")  # a text wrapped at fewer characters a line is no page of prose
 _ACTIVITY = re.compile(alternation(ACTIVITY_VERBS))
@@ -325,8 +326,9 @@ def _follows_in_a_list(text: str, before: re.Match[str], day: re.Match[str]) -> 
 def _hard_wrapped(simplified: str, start: int, end: int) -> bool:
     """Whether the section's lines are cut at a width: most are (nearly) as long as the longest, and most of
     those end inside a sentence (`曲靖市市委常` / `委、常务副市长许玉才`)."""
-    if simplified.count("\n", start, end) < 3:
-        return False
+    breaks = simplified.count("\n", start, end)
+    if breaks < 3 or 3 * len(_CUT_LINE_END.findall(simplified, start, end)) < breaks:
+        return False  # most lines end a sentence: no page cut at a width
     lines = [line.rstrip() for line in simplified[start:end].split("\n") if line.strip()]
     if len(lines) < 4:
         return False

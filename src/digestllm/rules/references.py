@@ -14,6 +14,7 @@ from typing import Protocol
 from digestllm.rules.lexicon import COMPOUND_SURNAMES, read_words
 
 REFERENCE_TITLES = tuple(read_words("reference_titles.txt"))
+_TITLE_ENDS = frozenset(title[-1] for title in REFERENCE_TITLES)
 # A sentence whose subject is a pronoun, after at most a short time or place clause: `上午7时，她…`, `他随即…`
 PRONOUN_SUBJECT = re.compile(r"[ \t\u3000]*(?:[^，,。；;！!？?\n]{1,12}[，,])?(?P<pronoun>[他她])(?![们人])")
 
@@ -42,7 +43,9 @@ def surname_references(simplified: str, mentions: Iterable[_Named]) -> dict[str,
         if len(name) - len(surname) < 1:
             continue
         for post in mention.posts:
-            if not simplified.endswith(REFERENCE_TITLES, post.start, post.end):
+            if simplified[post.end - 1 : post.end] not in _TITLE_ENDS or not simplified.endswith(
+                REFERENCE_TITLES, post.start, post.end
+            ):
                 continue
             title = next(t for t in REFERENCE_TITLES if simplified.endswith(t, post.start, post.end))
             holders.setdefault(surname + title, set()).add(name)
