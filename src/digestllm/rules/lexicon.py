@@ -137,6 +137,7 @@ BYLINE_WORDS = tuple(read_words("byline_words.txt"))
 # Officials: the words around a name that make it an official's, or not.
 # A leadership word heading a list of names: 区领导陆秋明、薛建忠, 市级领导, 县委领导同志.
 LEADERSHIP_LABEL = re.compile(
+    r"(?=[省市县区镇乡州领党班])"  # where a label can start: the scan skips every other character at once
     r"(?:(?:[省市县区镇乡州][厅局处科]?级|[省市县区州]委|[省市县区州]政府|[省市县区镇乡州]上?)?领导(?:干部|同志)?"
     r"|(?:党组和|党组及)?班子成员)"  # 县政协党组和班子成员刘浦生、张志存…
     r"(?:有[，,：:]|[：:])?"  # 参加座谈会的州上领导有，毛生武、俞成辉…
@@ -149,7 +150,8 @@ LEADERS_AFTER_NAMES = re.compile(
 # Labels of a session's rostrum that a list of names follows: 主席团成员秦素梅、…; 在主席台就座的还有:李斌、….
 # The first is the names' post; the others give none.
 SESSION_ROLE_LABEL = re.compile(
-    r"(?P<role>主席团成员)|(?:在主席台(?:前排)?就[座坐]的|出席(?:会议|大会|开幕式|宴会|仪式|活动|座谈会)的)(?:领导)?(?:还有|有)[:：]?"
+    r"(?=[主在出])(?:(?P<role>主席团成员)"
+    r"|(?:在主席台(?:前排)?就[座坐]的|出席(?:会议|大会|开幕式|宴会|仪式|活动|座谈会)的)(?:领导)?(?:还有|有)[:：]?)"
 )
 # Words after the names that open a sentence saying they attended: 吴丽鸣、卫祥玉、侯波出席活动 (等 may come first).
 ATTENDING_WORDS = ("出席", "参加", "陪同", "一同", "先后", "共同", "就座", "就坐")
