@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import TypedDict
 
 from digestllm.rules.actions import action_span, best_action, is_bare, only_goes
 from digestllm.rules.dates import DATE_PATTERN, DateMention, DateResolver
@@ -107,6 +108,11 @@ class EventDraft:
     next_step: bool = False  # its sentence opens with what came next (其后,…考察…), or is a report: its own
 
 
+class _Who(TypedDict):
+    officials: list[str]
+    name_spans: dict[str, Span]
+
+
 class NameFinder:
     """Finds the known officials' names in a stretch of the Simplified text, and the references back to them
     by surname and title (`刘书记`), each standing for its official's name."""
@@ -195,23 +201,28 @@ class _SectionReader:
         ):
             self._place_for_last(s_start, s_end)
             return []
-        groups = _groups_by_action(self.text, participants, s_end, self.start)
-        first_group, first_action = groups[0]
-        if first_action is None:  # the activity told before the officials: 前锋区委召开会议，区委书记米亮主持
-            groups[0] = (first_group, action_span(self.text, s_start, first_group[0].start, self.start))
         scene = scene_span(self.text, s_start, s_end)
         place = location_span(self.text, s_start, s_end) or scene or self.scene
         self.scene = (
             scene or self.scene
         )  # 会议今天在兰州召开，会议由林铎主持: the place of the day's later sentences too
         sentence = _Sentence(self.text, s_start, s_end, place)
-        drafts = [self._draft(group, action, sentence) for group, action in groups]
         if present and not event_days and self.firsts:
             drafts = [self._present_at_first(participants, sentence)]
+        else:
+            drafts = self._drafts(participants, sentence)
         if all(first.day != drafts[0].day for first in self.firsts):
             self.firsts.append(drafts[0])
         self.last = drafts[-1]
         return drafts
+
+    def _drafts(self, participants: list[WordHit], sentence: _Sentence) -> list[EventDraft]:
+        """The sentence's events, one for each group of officials doing one thing."""
+        groups = _groups_by_action(self.text, participants, sentence.end, self.start)
+        first_group, first_action = groups[0]
+        if first_action is None:  # the activity told before the officials: 前锋区委召开会议，区委书记米亮主持
+            groups[0] = (first_group, action_span(self.text, sentence.start, first_group[0].start, self.start))
+        return [self._draft(group, action, sentence) for group, action in groups]
 
     def _pronoun_subject(self, s_start: int) -> list[WordHit]:
         """The official a sentence opening with 他 or 她 is about: the one who opened the last sentence naming one."""
@@ -230,12 +241,11 @@ class _SectionReader:
         return EventDraft(
             day=first.day,
             date_span=first.date_span,
-            officials=list(dict.fromkeys(m.word for m in participants)),
             evidence=(sentence.start, sentence.end),
             action=None,
             location=None,
-            name_spans={m.word: self.names.name_span(m) for m in participants},
             present=True,
+            **self._who(participants),
         )
 
     def _place_for_last(self, s_start: int, s_end: int) -> None:
@@ -254,6 +264,13 @@ class _SectionReader:
         ]
         return [m for m in (self.resolver.resolve(self.text, d) for d in listed) if m.is_event_day]
 
+    def _who(self, participants: list[WordHit]) -> _Who:
+        """An event's officials (each once, in order) and where the text names each."""
+        return {
+            "officials": list(dict.fromkeys(m.word for m in participants)),
+            "name_spans": {m.word: self.names.name_span(m) for m in participants},
+        }
+
     def _draft(self, participants: list[WordHit], action: Span | None, sentence: _Sentence) -> EventDraft:
         text = self.text
         kind = kind_of(text, [action]) if action else EventKind.OTHER
@@ -268,12 +285,11 @@ class _SectionReader:
         return EventDraft(
             day=self.context_day,
             date_span=self.context_span,
-            officials=list(dict.fromkeys(m.word for m in participants)),
             evidence=(sentence.start, sentence.end),
             action=action,
             location=sentence.location,
             kind=kind,
-            name_spans={m.word: self.names.name_span(m) for m in participants},
+            **self._who(participants),
             joins=_COMPANIONS.match(text, participants[-1].end) is not None and not _escorted(text, participants),
             speaks=action is not None and _SPOKEN.search(text, participants[0].end, action[0]) is not None,
             next_step=action is not None
