@@ -333,6 +333,13 @@ CASES = [
         None,
         EventKind.RECEPTION,
     ),
+    (
+        "a verb that begins a body's name (接待服务中心) is part of the place, not the action",
+        "1月19日,县长胡玮来到县人民群众来访接待服务中心接待来访群众、研判信访案件。",
+        "接待来访群众、研判信访案件",
+        "县人民群众来访接待服务中心",
+        EventKind.RECEPTION,
+    ),
 ]
 
 

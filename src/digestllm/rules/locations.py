@@ -19,11 +19,11 @@ from digestllm.rules.lexicon import ACTIVITY_VERBS, PLACE_LEADS, VAGUE_TIMES, al
 _LEAD = re.compile(r"(?:" + alternation(PLACE_LEADS) + r"|[来对](?=[我本][省市县区镇乡村]))")
 # A place may hold a short parenthesis (高速公路沙洋(高阳)出口) and a quoted name (“2260”优质烟项目区);
 # any other bracket or quotation mark ends it. An activity verb ends it, unless it begins a noun that names
-# a site (检查站, 观察点, 接待室).
+# a site (检查站, 观察点, 接待室, 接待服务中心).
 _PLACE_END = re.compile(
     r"[，,。；;：:！!？?\n”]|[（(](?![^（()）\n，,。]{1,12}[）)])|[）)]|(?:"
     + alternation(ACTIVITY_VERBS)
-    + r")(?![点站室所])|的|时|期间|之际|以来|后[，,]|上[，,]"
+    + r")(?![点站室所]|服务中心)|的|时|期间|之际|以来|后[，,]|上[，,]"
 )
 # 来勉考察, 赴港访问, 在滁亲切会见: a place written as its one-character short name, between a verb of coming (or 在)
 # and the activity (not 来绛考察的董事长: the guest's journey; not 在此调研, 来访接待: a deictic, a word)
