@@ -272,6 +272,21 @@ def test_a_place_before_its_levels_body_or_head(text: str, title: str, region: s
     assert (official.titles, official.region) == ([title], region)
 
 
+@pytest.mark.parametrize(
+    ("text", "title", "region"),
+    [
+        ("新乡市商务局局长李进陪同。", "新乡市商务局局长", "新乡市"),  # 乡 inside a city's name
+        ("市南区委书记王锋出席。", "市南区委书记", "市南区"),  # 市 first in a district's name
+        ("会议听取了嘉峪关市人大常委会主任王进平的报告。", "嘉峪关市人大常委会主任", "嘉峪关市"),  # no boundary before
+        ("上饶市旅发委副主任汪汉新出席。", "上饶市旅发委副主任", "上饶市"),  # 旅发委, a body
+        ("会上,习近平和市委副书记韩正讲话。", "市委副书记", None),  # 平和 is a county, but not here
+    ],
+)
+def test_a_divisions_short_name_before_a_post_is_its_place(text: str, title: str, region: str | None) -> None:
+    official = next(o for o in extract(text, reference_date="2020-03-02", mode="rules").officials if o.name != "习近平")
+    assert (official.titles, official.region) == ([title], region)
+
+
 @pytest.mark.parametrize("text", ["市政府秘书长远义彬出席。", "县人大常委会副主任竹学军出席。"])
 def test_rarer_surnames_after_a_post(text: str) -> None:
     assert len(officials(text)) == 1

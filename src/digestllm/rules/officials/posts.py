@@ -15,6 +15,7 @@ from digestllm.rules.lexicon import (
     POST_CORES,
     PROVINCES,
     is_common_han,
+    read_words,
 )
 from digestllm.rules.lexicon import POST_CORE as LEXICON_POST_CORE
 from digestllm.rules.officials.spans import Post
@@ -45,6 +46,11 @@ _COUNTY_OUTER = frozenset("市州盟省")
 _OUTER_LEVEL_CHARS = {"镇": _TOWN_OUTER, "乡": _TOWN_OUTER, "街道": _TOWN_OUTER, "村": _TOWN_OUTER, "社区": _TOWN_OUTER}
 _OUTER_LEVEL_CHARS |= {"县": _COUNTY_OUTER, "旗": _COUNTY_OUTER}
 _POST_SEPARATORS = "、，,"
+# Divisions' short names may hold what other place names may not (新乡: 乡 inside; 市南: 市 first); a province's or
+# a city's stands even without a boundary before it (听取了嘉峪关市人大…, 宁波象山县委…).
+_CITY_NAMES = frozenset(read_words("division_names.txt"))
+_CITY_NAME_LENGTHS = tuple(sorted({len(name) for name in _CITY_NAMES}, reverse=True))
+_DIVISION_NAMES = _CITY_NAMES | frozenset(read_words("county_names.txt"))
 _SHARED_SUFFIXES = frozenset("省市县区镇乡")  # the first character of 省长, 市长, 县长 … may end the place before it
 _MAX_UNKNOWN_POST_WORDS = 6
 
@@ -150,7 +156,7 @@ class PostReader:
             if start < floor:
                 break
             name = s[start:name_end]
-            if not _may_name_a_place(name):
+            if name not in _DIVISION_NAMES and not _may_name_a_place(name):
                 if length == 1:
                     continue  # 七都镇镇长: no one-character place 都, but 七都
                 break
@@ -168,6 +174,14 @@ class PostReader:
                 or length < 5
                 and (inside or self._recurs(name + suffix, start))
             ):
+                return start
+        return self._city_name_before(name_end, floor)
+
+    def _city_name_before(self, name_end: int, floor: int) -> int | None:
+        """Start of the longest province's or city's short name ending at `name_end`, or None."""
+        for length in _CITY_NAME_LENGTHS:
+            start = name_end - length
+            if start >= floor and self.text[start:name_end] in _CITY_NAMES:
                 return start
         return None
 
