@@ -432,6 +432,15 @@ def test_an_attending_verb_stays_in_its_own_dated_line_of_a_chronicle() -> None:
     assert (second.action, second.kind) == ("调研街道经济发展情况", EventKind.INSPECTION)
 
 
+def test_what_an_official_said_after_the_activity_is_not_its_action() -> None:
+    text = (
+        "近日,区委书记董可到明珠工业园调研。\n董可强调,要落实中央经济工作会议精神以及省、市工作部署要求。\n"
+        "区领导谢钦伟、徐东川参加调研。"
+    )
+    [event] = extract(text, reference_date="2024-11-20").events
+    assert (event.officials, event.action, event.location) == (["董可", "谢钦伟", "徐东川"], "调研", "明珠工业园")
+
+
 def test_a_verb_before_会上_is_a_meeting_not_an_activity() -> None:
     text = "9月18日,普安县县长高振敏一行来我市学习考察。在座谈会上,市长阮建尧表示欢迎。"
     actions = [event.action for event in extract(text, reference_date="2014-09-19").events]

@@ -78,7 +78,11 @@ def best_action(simplified: str, spans: list[tuple[int, int] | None]) -> tuple[i
     found = [span for span in spans if span is not None]
     naming = [span for span in found if _NAMES_OCCASION.search(simplified, span[0], span[1])]
     telling = [span for span in found if not is_bare(simplified, span)]
-    with_object = [span for span in telling if not _ACTIVITY.fullmatch(simplified, *span)]  # 调研脱贫攻坚工作, not 调研
+    with_object = [  # 调研脱贫攻坚工作, not 调研 nor 参加调研 (attending the activity told by its verb)
+        span
+        for span in telling
+        if not _ACTIVITY.fullmatch(simplified, *span) and not _ATTENDED.fullmatch(simplified, *span)
+    ]
     return next(iter(naming + with_object + telling + found), None)
 
 

@@ -443,7 +443,8 @@ def _merge_same_activity(text: str, drafts: list[EventDraft]) -> list[EventDraft
             if name not in same.name_spans:
                 same.officials.append(name)
                 same.name_spans[name] = draft.name_spans[name]
-        same.action = best_action(text, [same.action, draft.action])
+        if not draft.speaks or same.action is None:  # 董可强调，要…落实…部署要求: what was said, not done
+            same.action = best_action(text, [same.action, draft.action])
         same.location = same.location or draft.location
         if same.kind is EventKind.OTHER:
             same.kind = draft.kind
