@@ -463,3 +463,8 @@ def test_a_dateline_with_its_place_and_讯_is_the_reports_day() -> None:
 def test_watching_a_performance_is_an_activity() -> None:
     text = "4日\n△ 现代喜剧《清风扬帆》在人民剧院上演。市领导徐明、温祥华等观看演出。"
     assert events(text, "2009-08-31") == [("2009-08-04", ["徐明", "温祥华"])]
+
+
+def test_today_before_an_activity_is_the_documents_day() -> None:
+    [event] = extract("高雄市長陳菊今天率市府團隊走訪林園興濟宮。", reference_date="2017-02-03", mode="rules").events
+    assert (event.date, event.officials) == (date(2017, 2, 3), ["陳菊"])

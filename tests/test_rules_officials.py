@@ -589,3 +589,23 @@ def test_deputies_and_a_deputies_delegations_head_hold_public_posts() -> None:
 def test_a_military_rank_closes_a_name_and_a_counsellor_holds_a_post() -> None:
     found = officials("原福田区人民武装部部长周军上校调任盐田区人民武装部部长。外交部国际经济司副司级参赞张丹出席。")
     assert {"周军", "张丹"} <= set(found) and "周军上" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("監察委員賴鼎銘、鴻義章今天下鄉。", [("賴鼎銘", ["監察委員"]), ("鴻義章", ["監察委員"])]),  # 赖, a surname
+        ("县议会议长张镇荣出席。", [("张镇荣", ["县议会议长"])]),  # 议长; 镇 in a name
+        ("陳金德代理縣長29日出席龍舟賽。", [("陳金德", ["代理縣長"])]),  # an acting post after the name
+        (
+            "行政長官李家超、民政及青年事務局局長麥美娟出席。",  # a bureau whose name holds 及 is no list item
+            [("李家超", ["行政長官"]), ("麥美娟", ["民政及青年事務局局長"])],
+        ),
+        ("行政长官林郑月娥于2日到访北区。", [("林郑月娥", ["行政长官"])]),  # 于 and a day close the name
+        ("台灣很多縣市長來大陸訪問。", []),  # 来 opens no name
+        ("县长杨文科上任第一年。杨文科简报说，预算提升。", [("杨文科", ["县长"])]),  # 科 in a name closed elsewhere
+    ],
+)
+def test_posts_and_names_of_taiwan_and_hong_kong_pages(text: str, expected: list[tuple[str, list[str]]]) -> None:
+    officials = extract(text, reference_date="2023-06-08", mode="rules").officials
+    assert [(o.name, o.titles) for o in officials] == expected

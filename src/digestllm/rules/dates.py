@@ -28,9 +28,10 @@ DATE_PATTERN = re.compile(
     rf"|(?:[今昨前]|上周|本周)[（(](?P<day_paren>{_NUM})[)）]日)"  # 今(23)日, 昨(廿五)日: a press release's day
     rf"(?:(?:至|到|—|－|-|~|～)(?:(?:{_NUM})月)?(?:{_NUM})[日号])?{_DAY_PART}"
     rf"|(?P<relative>前天|昨天|昨日){_DAY_PART}"
-    # 今天上午; 今天, / 今天在…召开; 今天是… opening a sentence (not a quote's 我们今天是…)
+    # 今天上午; 今天, / 今天在…召开 / 今天率…, 今天起…; 今天是… opening a sentence (not a quote's 我们今天是…)
     rf"|(?P<today>今天|今日|当天|当日)(?P<today_part>上午|下午|晚上|晚间|傍晚|早上|清晨|凌晨|中午"
-    r"|(?=[，,]|在|召开|举行|举办|开幕|闭幕)|(?<=^今天|^今日)(?=是)"
+    r"|(?=[，,]|在|召开|举行|举办|开幕|闭幕|率|起|出席|主持|前往|赴|到|视察|巡视|会见|接见|拜会|拜访|走访|考察|调研|下乡)"
+    r"|(?<=^今天|^今日)(?=是)"
     r"|(?<=[\n。，,)） \u3000]今天|[\n。，,)） \u3000]今日)(?=是))"
     rf"|(?P<week>上周|上星期|本周|这周|本星期)(?P<weekday>[一二三四五六日天]){_DAY_PART}"
     # a chronicle's month heading, a line of its own (`7月`, `2021年7月份`) or its title (`…2008年6月大事记`):

@@ -28,6 +28,10 @@ _LIST_ITEM_ENDS = ("、", "等", "，", ",", "")
 _FOUR_CHARACTER_ITEM_ENDS = frozenset("、，,。；;")
 _JOURNEY_AFTER_A_NAME = re.compile(r"[来到赴][\u4e00-\u9fff](?:督导|考察|调研|视察|检查|指导|参观|慰问)")
 _WHEN_AFTER_A_NAME = ("时,", "时，", "时说", "时强调", "时指出", "时表示", "时要求")
+# 林郑月娥于2日, 李四于昨天: the day the named person did something (于 is a surname too, so only before a time)
+_DAY_AFTER_A_NAME = re.compile(
+    r"于(?:[0-9０-９一二三四五六七八九十]{1,4}[年月日]|今|昨|前天|近日|日前|当天|当日|上午|下午|晚上)"
+)
 # A character that may stand in a personal name: common Han, and none of the characters never found in one.
 _NAME_CHAR = re.compile(f"(?![{''.join(re.escape(c) for c in sorted(NON_NAME_CHARS))}])[{COMMON_HAN_CLASS}]")
 
@@ -79,6 +83,7 @@ class NameScanner:
             or FOLLOWING_WORD.match(s, pos) is not None
             or s[pos].isdigit()
             or s.startswith(_WHEN_AFTER_A_NAME, pos)  # 见到县委书记王清华时,: the time of meeting him
+            or _DAY_AFTER_A_NAME.match(s, pos) is not None
             or _JOURNEY_AFTER_A_NAME.match(s, pos) is not None  # 副市长高书良来区督导
         )
 
@@ -92,6 +97,10 @@ class NameScanner:
         if not surname or minority is not None and minority - pos > 3:
             return minority
         two, three = pos + surname + 1, pos + surname + 2
+        if self.text[two : two + 1] in RARE_NAME_CHARS and self._stands_alone(self.text[pos:three]):
+            return (
+                three  # 杨文科简报说: the name of three closed off elsewhere (县长杨文科，), though 科 is rare in names
+            )
         if self._word_starts_after(two, three):
             return two  # 米亮主持, 唐勇以及, 李放作项目: a word of the text starts right after two characters
         closes_two, closes_three = self.closes_name(two), self.closes_name(three)

@@ -19,7 +19,6 @@ from digestllm.rules.lexicon import (
     LEADERSHIP_LABEL,
     NAMELIKE_BODIES,
     NON_OFFICIAL_BODIES,
-    PROVINCE_ABBREVIATIONS,
     PROVINCES,
     SESSION_ROLE_LABEL,
     TRAILING_TITLES,
@@ -106,7 +105,7 @@ def _posts_before_a_name(scan: Scan, core: re.Match[str]) -> Iterator[Candidate]
         return
     if scan.text.startswith(_BODIES_AFTER, name_end):  # 水利部长江水利委员会: a post running into a body
         return
-    if name_end - name_start == 2 and _names_a_journey(scan.text, name_start):
+    if _names_a_journey(scan.text, name_start, name_end):
         return
     chain = scan.posts.chain_before(core.start(), core.end(), scan.start)
     if not holds_public_post(scan.text, chain, scan.start):
@@ -129,9 +128,10 @@ def _title_after_a_name(scan: Scan, title: re.Match[str]) -> Iterator[Candidate]
     yield Candidate(mention, free_until=title.end())
 
 
-def _names_a_journey(text: str, start: int) -> bool:
-    """`来川`, `赴京` after a post: the holder went to a province (总书记来川视察)."""
-    return text[start] in ARRIVAL_CHARS and text[start + 1] in PROVINCE_ABBREVIATIONS
+def _names_a_journey(text: str, start: int, end: int) -> bool:
+    """`来川`, `赴京`, `来大陆` after a post: the holder went to a place (总书记来川视察), unless a list goes on
+    after it (区领导来建华、王明: a 来 named 建华)."""
+    return text[start] in ARRIVAL_CHARS and not text.startswith("、", end)
 
 
 def _opens_a_body(text: str, start: int) -> bool:
