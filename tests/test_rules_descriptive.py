@@ -334,6 +334,20 @@ CASES = [
         EventKind.RECEPTION,
     ),
     (
+        "巡视 is an inspection",
+        "9月14日,市长黄敏惠再次巡视灾害应变中心,了解各地实际情形。",
+        "巡视灾害应变中心",
+        NOT_CHECKED,
+        EventKind.INSPECTION,
+    ),
+    (
+        "探访 is a visit",
+        "9月27日,行政长官李家超探访居于钟屋村的侯婆婆。",
+        "探访居于钟屋村的侯婆婆",
+        NOT_CHECKED,
+        EventKind.VISIT,
+    ),
+    (
         "a verb that begins a body's name (接待服务中心) is part of the place, not the action",
         "1月19日,县长胡玮来到县人民群众来访接待服务中心接待来访群众、研判信访案件。",
         "接待来访群众、研判信访案件",
