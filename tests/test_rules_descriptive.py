@@ -334,6 +334,27 @@ CASES = [
         EventKind.RECEPTION,
     ),
     (
+        "转往 leads to a place, and a Hong Kong estate (邨) is one",
+        "11月15日下午约4时,行政长官李家超转往观塘顺利邨探访住户。",
+        "探访住户",
+        "观塘顺利邨",
+        EventKind.VISIT,
+    ),
+    (
+        "a temple (宫) is a place",
+        "2月3日,市长陈菊随后前往大寮保生宫参拜。",
+        "参拜",
+        "大寮保生宫",
+        NOT_CHECKED,
+    ),
+    (
+        "在场 is being there, no place",
+        "5月4日,财政司司长曾俊华等莅临担任主礼嘉宾,在场亦有二百多名嘉宾及街坊出席。",
+        NOT_CHECKED,
+        None,
+        NOT_CHECKED,
+    ),
+    (
         "巡视 is an inspection",
         "9月14日,市长黄敏惠再次巡视灾害应变中心,了解各地实际情形。",
         "巡视灾害应变中心",

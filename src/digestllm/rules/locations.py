@@ -51,7 +51,7 @@ _SCENE = re.compile(
 _NO_SCENE = re.compile(
     r"^(?:" + alternation([*VAGUE_TIMES, *read_words("scene_times.txt")]) + r")|[会节展赛]$|[0-9０-９]"
 )
-_NO_PLACE_START = frozenset("、，,。；;：:")
+_NO_PLACE_START = frozenset("、，,。；;：:场")  # 在场亦有…嘉宾: 在场 is being there, no place
 _HERE = frozenset({"这里", "此", "此地", "这儿", "此间"})
 _CLAUSE_MARK = re.compile(r"[，,；;]")
 _LOOKALIKES = tuple(read_words("place_word_lookalikes.txt"))  # 落到实处, “十四五”开局
