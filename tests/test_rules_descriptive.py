@@ -355,6 +355,13 @@ CASES = [
         NOT_CHECKED,
     ),
     (
+        "颁发 is a ceremony",
+        "3月23日,县长刘政鸿颁发三义乡长徐文达当选证书。",
+        NOT_CHECKED,
+        NOT_CHECKED,
+        EventKind.CEREMONY,
+    ),
+    (
         "巡视 is an inspection",
         "9月14日,市长黄敏惠再次巡视灾害应变中心,了解各地实际情形。",
         "巡视灾害应变中心",

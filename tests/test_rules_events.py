@@ -468,3 +468,17 @@ def test_watching_a_performance_is_an_activity() -> None:
 def test_today_before_an_activity_is_the_documents_day() -> None:
     [event] = extract("高雄市長陳菊今天率市府團隊走訪林園興濟宮。", reference_date="2017-02-03", mode="rules").events
     assert (event.date, event.officials) == (date(2017, 2, 3), ["陳菊"])
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("律政司司长袁国强昨访问荃湾区。", date(2014, 5, 22)),  # 昨 alone: yesterday
+        ("宜兰县政府今在县民大厅举办成果展,由代理县长林茂盛率领县府团队。", date(2014, 5, 23)),  # 今 alone: today
+        ("县长张三今年12月5日出席会议。", date(2014, 12, 5)),  # 今年: the reference's year, though months ahead
+        ("镇长庄瑞麟在集集镇民生路104号举行开幕仪式。", None),  # 104号 is a house's number, no day
+    ],
+)
+def test_days_of_hong_kong_and_taiwan_papers(text: str, day: date | None) -> None:
+    [event] = extract(text, reference_date="2014-05-23", mode="rules").events
+    assert event.date == day
