@@ -22,7 +22,8 @@ DATE_PATTERN = re.compile(
     r"(?<![0-9０-９])(?=[0-9０-９〇零一二三四五六七八九十廿卅前昨今当上本这民])(?:"  # not 104号, a house's
     # 号 only after Arabic digits: “一号工程” is no date
     # a copy may space the figures from their words: `1 月 30 日`
-    rf"(?:(?:(?P<year>{_YEAR})|民国(?P<roc_year>[0-9]{{2,3}})|(?P<this_year>今)) ?年 ?)?(?:(?P<month>{_NUM}) ?月(?:份)? ?)?"
+    rf"(?:(?:(?P<year>{_YEAR})|民国(?P<roc_year>[0-9]{{2,3}})|(?P<this_year>今)) ?年 ?)?"
+    rf"(?:(?P<month>{_NUM}) ?月(?:份)? ?)?"
     rf"(?:(?P<day>{_NUM}) ?日|(?P<day_hao>[0-9０-９]{{1,2}})号"
     rf"|(?P<day_first>[0-9０-９]{{1,2}})(?=(?:至|到|—|－|-|~|～)[0-9０-９]{{1,2}}日)"  # 23-24日: the span's first day
     rf"|(?:[今昨前]|上周|本周)[（(](?P<day_paren>{_NUM})[)）]日)"  # 今(23)日, 昨(廿五)日: a press release's day
@@ -172,11 +173,7 @@ class DateResolver:
                 return self.previous
             return self.reference
         day = _int(match["day"] or match["day_hao"] or match["day_first"] or match["day_paren"])
-        year, month = _int(match["year"]), _int(match["month"])
-        if match["this_year"] and self.reference is not None:  # 今年12月5日: the reference's year, not the last
-            year = self.reference.year
-        if match["roc_year"]:  # 民国113年: the years of the Republic of China count from 1912
-            year = int(match["roc_year"]) + ROC_YEAR_OFFSET
+        year, month = self._written_year(match), _int(match["month"])
         if day is None or not 1 <= day <= 31 or month is not None and not 1 <= month <= 12:
             return None
         anchor = self.previous or self.reference
@@ -187,6 +184,15 @@ class DateResolver:
         if year is None:
             year = self._year_for(month, day, anchor)
         return date(year, month, day) if _valid(year, month, day) else None
+
+    def _written_year(self, match: re.Match[str]) -> int | None:
+        """The year the date writes: its own, a Republic of China year (民国113年, counted from 1912), or 今年 (the
+        reference's, however far ahead the day is)."""
+        if match["roc_year"]:
+            return int(match["roc_year"]) + ROC_YEAR_OFFSET
+        if match["this_year"] and self.reference is not None:
+            return self.reference.year
+        return _int(match["year"])
 
     def _month_for_day(self, day: int, anchor: date) -> int:
         """A day without its month: the month of the date just told, else the reference's (or the one before)."""
