@@ -31,7 +31,8 @@ DATE_PATTERN = re.compile(
     rf"|(?P<relative>前天|昨天|昨日|昨(?=晚|午|早|[在率与赴出主前访视巡会接拜走参考调])){_DAY_PART}"
     # 今天上午; 今天, / 今天在…召开 / 今天率…, 今天起…; 今天是… opening a sentence (not a quote's 我们今天是…)
     rf"|(?P<today>今天|今日|当天|当日|(?<![至如])今(?=在|率|与|赴|出席|主持|前往|举行|举办))(?P<today_part>上午|下午|晚上|晚间|傍晚|早上|清晨|凌晨|中午"
-    r"|(?=[，,]|在|召开|举行|举办|开幕|闭幕|率|起|出席|主持|前往|赴|到|视察|巡视|会见|接见|拜会|拜访|走访|考察|调研|下乡)"
+    r"|(?=[，,]|在|召开|举行|举办|开幕|闭幕|率|起|出席|主持|前往|赴|到|来到|深入|由|视察|巡视|会见|接见|拜会|拜访|走访"
+    r"|考察|调研|下乡|踏勘)"
     r"|(?<=^今天|^今日)(?=是)"
     r"|(?<=[\n。，,)） \u3000]今天|[\n。，,)） \u3000]今日)(?=是))"
     rf"|(?P<week>上周|上星期|本周|这周|本星期)(?P<weekday>[一二三四五六日天]){_DAY_PART}"
@@ -52,9 +53,9 @@ _RELATIVE_DAYS = {"前天": -2, "昨天": -1, "昨日": -1, "昨": -1}  # 昨 al
 _CUT_OFF_BEFORE = re.compile(
     r"(?:截至|截止到|截止|至|到|预计|计划|力争|争取|确保|将于|拟于|定于|可望于|有望于|根据|按照|依据)\s*$"
 )
-# 讯/电, 清远消息, 北京电: a dateline, the report's day
+# 讯/电, 清远消息, 北京电: a dateline, the report's day (12日下午前往: a going, not 12日前)
 _PERIOD_AFTER = re.compile(
-    r"^(?:以来|之前|以前|前后|之后|以后|前|后|起|为止|止|讯|电|[\u4e00-\u9fff]{1,4}(?:消息|讯|电(?![视话力站商网子影器])))"
+    r"^(?:以来|之前|以前|前后|之后|以后|前(?![往去来])|后|起|为止|止|讯|电|[\u4e00-\u9fff]{1,4}(?:消息|讯|电(?![视话力站商网子影器])))"
 )
 # A date line opens the digest: `03.02 各区…`, `2020-03-02`; a figure (`12.5亿元`) is none.
 _DOCUMENT_DATE_LINE = re.compile(
@@ -127,6 +128,8 @@ class DateResolver:
             day = None
         if day is not None:
             self.previous = day
+            if self.reference is not None and day - self.reference > _FUTURE_TOLERANCE:
+                is_event_day = False  # 今年12月5日举行选举, told in June: a plan, no event's day
         return DateMention(match.start(), match.end(), day, is_event_day)
 
     @staticmethod
