@@ -475,11 +475,10 @@ def test_today_before_an_activity_is_the_documents_day() -> None:
     [
         ("律政司司长袁国强昨访问荃湾区。", date(2014, 5, 22)),  # 昨 alone: yesterday
         ("宜兰县政府今在县民大厅举办成果展,由代理县长林茂盛率领县府团队。", date(2014, 5, 23)),  # 今 alone: today
-        ("县长张三今年12月5日出席会议。", date(2014, 12, 5)),  # 今年: the reference's year, though months ahead
         ("镇长庄瑞麟在集集镇民生路104号举行开幕仪式。", None),  # 104号 is a house's number, no day
         ("县长王惠美12日下午前往关心工程状况。", date(2014, 5, 12)),  # 12日下午前往: a going, not 12日前
         ("县长林明溱今天深入仁爱乡亲爱村。", date(2014, 5, 23)),  # 今天 before a going
-        ("由于今年12月5日举行选举,镇长庄瑞麟成立服务处。", None),  # months ahead: a plan, no event's day
+        ("由于今年12月5日举行选举,镇长庄瑞麟成立服务处。", None),  # 今年, months ahead: a plan, not last December
     ],
 )
 def test_days_of_hong_kong_and_taiwan_papers(text: str, day: date | None) -> None:
