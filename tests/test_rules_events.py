@@ -484,3 +484,10 @@ def test_today_before_an_activity_is_the_documents_day() -> None:
 def test_days_of_hong_kong_and_taiwan_papers(text: str, day: date | None) -> None:
     [event] = extract(text, reference_date="2014-05-23", mode="rules").events
     assert event.date == day
+
+
+def test_a_taiwan_papers_year_and_a_period_that_will_start() -> None:
+    """114年 is 2025 (民国 unsaid); 将自…起 starts a period, no day of the act told after it."""
+    text = "工作将自114年1月20日起至2月3日举行,镇长林嘉弘特别于114年1月21日至虎尾分局发放红包。"
+    [event] = extract(text, reference_date="2025-01-22", mode="rules").events
+    assert (event.date, event.officials) == (date(2025, 1, 21), ["林嘉弘"])

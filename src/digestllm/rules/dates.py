@@ -19,12 +19,13 @@ ROC_YEAR_OFFSET = 1911
 _DAY_PART = r"(?:上午|下午|晚上|晚间|傍晚|早上|清晨|凌晨|中午|晚)?"
 DATE_PATTERN = re.compile(
     # The lookahead lets the scan skip, at one character's cost, every place no date can start.
-    r"(?<![0-9０-９])(?=[0-9０-９〇零一二三四五六七八九十廿卅前昨今当上本这民])(?:"  # not 104号, a house's
+    r"(?=[0-9０-９〇零一二三四五六七八九十廿卅前昨今当上本这民])(?:"
     # 号 only after Arabic digits: “一号工程” is no date
     # a copy may space the figures from their words: `1 月 30 日`
-    rf"(?:(?:(?P<year>{_YEAR})|民国(?P<roc_year>[0-9]{{2,3}})|(?P<this_year>今)) ?年 ?)?"
+    rf"(?:(?:(?P<year>{_YEAR})|民国(?P<roc_year>[0-9]{{2,3}})|(?<![0-9])(?P<bare_roc_year>1[0-9]{{2}})|(?P<this_year>今))"
+    r" ?年 ?)?"
     rf"(?:(?P<month>{_NUM}) ?月(?:份)? ?)?"
-    rf"(?:(?P<day>{_NUM}) ?日|(?P<day_hao>[0-9０-９]{{1,2}})号"
+    rf"(?:(?P<day>{_NUM}) ?日|(?<![0-9０-９])(?P<day_hao>[0-9０-９]{{1,2}})号"  # not 104号, a house's number
     rf"|(?P<day_first>[0-9０-９]{{1,2}})(?=(?:至|到|—|－|-|~|～)[0-9０-９]{{1,2}}日)"  # 23-24日: the span's first day
     rf"|(?:[今昨前]|上周|本周)[（(](?P<day_paren>{_NUM})[)）]日)"  # 今(23)日, 昨(廿五)日: a press release's day
     rf"(?:(?:至|到|—|－|-|~|～)(?:(?:{_NUM})月)?(?:{_NUM})[日号])?{_DAY_PART}"
@@ -51,7 +52,7 @@ _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 
 _RELATIVE_DAYS = {"前天": -2, "昨天": -1, "昨日": -1, "昨": -1}  # 昨 alone: a Hong Kong or Taiwan paper's 昨访问
 # A cut-off (截至3月1日), a plan (预计10月25日结束) or a cited date (根据1月16日…公告) is no event's day.
 _CUT_OFF_BEFORE = re.compile(
-    r"(?:截至|截止到|截止|至|到|预计|计划|力争|争取|确保|将于|拟于|定于|可望于|有望于|根据|按照|依据)\s*$"
+    r"(?:截至|截止到|截止|至|到|将自|预计|计划|力争|争取|确保|将于|拟于|定于|可望于|有望于|根据|按照|依据)\s*$"
 )
 # 讯/电, 清远消息, 北京电: a dateline, the report's day (12日下午前往: a going, not 12日前)
 _PERIOD_AFTER = re.compile(
@@ -191,8 +192,8 @@ class DateResolver:
     def _written_year(self, match: re.Match[str]) -> int | None:
         """The year the date writes: its own, a Republic of China year (民国113年, counted from 1912), or 今年 (the
         reference's, however far ahead the day is)."""
-        if match["roc_year"]:
-            return int(match["roc_year"]) + ROC_YEAR_OFFSET
+        if match["roc_year"] or match["bare_roc_year"]:  # 114年1月21日: a Taiwan paper's year, 民国 unsaid
+            return int(match["roc_year"] or match["bare_roc_year"]) + ROC_YEAR_OFFSET
         if match["this_year"] and self.reference is not None:
             return self.reference.year
         return _int(match["year"])
