@@ -31,7 +31,7 @@ DATE_PATTERN = re.compile(
     rf"|(?:[今昨前]|上周|本周)[（(](?P<day_paren>{_NUM})[)）](?:日|(?=[晚早午上下中])))"
     rf"(?:(?:至|到|—|－|-|~|～)(?:(?:{_NUM})月)?(?:{_NUM})[日号])?{_DAY_PART}"
     # 明日(5日): a day named twice; its name says which
-    rf"|(?P<relative>前天|昨天|昨日|明天|明日|昨(?=晚|午|早|[在率与赴出主前访视巡会接拜走参考调]))"
+    rf"|(?P<relative>前天|昨天|昨日|明[天日](?=[（(]|率|前往|赴|启程|出席)|昨(?=晚|午|早|[在率与赴出主前访视巡会接拜走参考调]))"
     rf"(?:[（(](?:{_NUM})日[)）])?{_DAY_PART}"
     # 今天上午; 今天, / 今天在…召开 / 今天率…, 今天起…; 今天是… opening a sentence (not a quote's 我们今天是…)
     rf"|(?P<today>今天|今日|当天|当日|(?<![至如])今(?=在|率|与|赴|出席|主持|前往|举行|举办))"
@@ -53,7 +53,8 @@ DATE_PATTERN = re.compile(
     r")"
 )
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
-_RELATIVE_DAYS = {"前天": -2, "昨天": -1, "昨日": -1, "昨": -1, "明天": 1, "明日": 1}  # 昨 alone: a Hong Kong or Taiwan paper's 昨访问
+# 昨 alone: a Hong Kong or Taiwan paper's 昨访问; 明日 only where it says what will be done (明日(5日)率团, not 明天的效益)
+_RELATIVE_DAYS = {"前天": -2, "昨天": -1, "昨日": -1, "昨": -1, "明天": 1, "明日": 1}
 # A cut-off (截至3月1日), a plan (预计10月25日结束) or a cited date (根据1月16日…公告) is no event's day.
 _CUT_OFF_BEFORE = re.compile(
     r"(?:截至|截止到|截止|至|到|将自|预计|计划|力争|争取|确保|将于|拟于|定于|可望于|有望于|根据|按照|依据)\s*$"
