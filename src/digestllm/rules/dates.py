@@ -53,7 +53,7 @@ DATE_PATTERN = re.compile(
     r")"
 )
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
-# 昨 alone: a Hong Kong or Taiwan paper's 昨访问; 明日 only where it says what will be done (明日(5日)率团, not 明天的效益)
+# 昨 alone: a Hong Kong or Taiwan paper's 昨访问; 明日 where it says what will be done (明日(5日)率团; 明天的效益: none)
 _RELATIVE_DAYS = {"前天": -2, "昨天": -1, "昨日": -1, "昨": -1, "明天": 1, "明日": 1}
 # A cut-off (截至3月1日), a plan (预计10月25日结束) or a cited date (根据1月16日…公告) is no event's day.
 _CUT_OFF_BEFORE = re.compile(
