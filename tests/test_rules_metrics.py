@@ -137,3 +137,23 @@ def test_a_session_number_is_no_figure() -> None:
 def test_a_headline_figure_is_the_bodys_figure_told_first() -> None:
     text = "達州集中開工73個項目 總投資308.9億\n3月26日,達州此次集中開工項目73個。"
     assert metrics(text) == [(73, "個")]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "unit"),
+    [
+        ("县长补助6千万元。", "6千万元", 60_000_000, "元"),  # 千万: ten million
+        ("游客9万3千人。", "9万3千人", 93_000, "人"),  # the rest after 万 with its own 千
+        ("总经费1亿620万余元。", "1亿620万余元", 106_200_000, "元"),  # the rest after 亿 in 万
+        ("为期七天的官式访问。", "七天", 7, "天"),  # a span of days in a small Chinese numeral
+        ("修缮2,217平方公尺。", "2,217平方公尺", 2217, "平方公尺"),  # Taiwan's square metre
+        ("以3411票胜出。", "3411票", 3411, "票"),
+    ],
+)
+def test_figures_written_in_parts_and_taiwan_units(text: str, raw: str, value: int, unit: str) -> None:
+    [metric] = extract(text, reference_date="2025-01-01", mode="rules").metrics
+    assert (metric.raw, metric.value, metric.unit) == (raw, value, unit)
+
+
+def test_a_military_units_number_is_no_figure() -> None:
+    assert extract("驻罗源73127部队官兵。", reference_date="2013-01-30", mode="rules").metrics == []

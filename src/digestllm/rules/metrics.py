@@ -8,6 +8,7 @@ numbered slogans (`“十四五”`, `“1123”规划`, `三个一线`, `两手
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -17,13 +18,14 @@ from digestllm.rules.lexicon import COMMON_HAN_CLASS, SMALL_CHINESE_NUMERAL_UNIT
 from digestllm.rules.subjects import follows_closely, is_rate, subject_span
 
 _ARABIC = r"[0-9０-９]+(?:[,，][0-9]{3})*(?:[.．][0-9０-９]+)?"
-_ARABIC_INTEGER = r"[0-9０-９]+(?:[,，][0-9]{3})*"  # 1万3,773人: the rest after a magnitude
+# 1万3,773人, 9万3千人, 1亿620万元: the rest after a magnitude, itself with a smaller magnitude or none
+_ARABIC_REST = r"[0-9０-９]+(?:[,，][0-9]{3})*(?:千|万)?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
 _UNIT = "|".join(re.escape(u) for u in sorted(set(UNITS), key=len, reverse=True))
 QUANTITY = re.compile(
     r"(?=[0-9０-９零〇一二两三四五六七八九十百千万亿])(?:"  # skip, at one character's cost, where no figure starts
     rf"(?P<percent_words>百分之(?P<percent_number>{_CHINESE}|{_ARABIC}))"
-    rf"|(?<![0-9０-９.．])(?P<arabic>{_ARABIC})(?:(?P<magnitude>万亿|万|亿|千)(?P<rest>{_ARABIC_INTEGER})?)?"
+    rf"|(?<![0-9０-９.．])(?P<arabic>{_ARABIC})(?:(?P<magnitude>千万|万亿|万|亿|千)(?P<rest>{_ARABIC_REST})?)?"
     rf"(?: ?(?:余|多))? ?(?P<arabic_unit>{_UNIT})"  # 287 个, 2130 多家: a copy may space a figure from its words
     rf"|(?<![零〇一二两三四五六七八九十百千万亿几数])(?P<chinese>{_CHINESE})(?P<approx>余|多)?(?P<chinese_unit>{_UNIT})"
     r")"
@@ -114,7 +116,7 @@ def _arabic(match: re.Match[str]) -> tuple[Decimal, str] | None:
     if value is None or unit_text == "年" and _YEAR_LIKE.match(number):
         return None
     if match["magnitude"]:
-        written = MAGNITUDES[match["magnitude"][-1]] * (10_000 if len(match["magnitude"]) == 2 else 1)
+        written = math.prod(MAGNITUDES[character] for character in match["magnitude"])  # 6千万元: 10^7
         magnitude = Decimal(written) / UNIT_TABLE[unit_text][1]  # 12亿5000万元: the rest is in the unit's magnitude
         rest = parse_number(match["rest"]) if match["rest"] else 0
         if rest is None or rest >= magnitude:
@@ -145,6 +147,8 @@ def _names_no_figure(simplified: str, match: re.Match[str], unit_text: str) -> b
     before = simplified[max(0, match.start() - 2) : match.start()]
     return (
         simplified.startswith("班子", match.end())
+        or unit_text == "部"
+        and after == "队"  # 73127部队: a military unit's number
         or unit_text == "周"
         and after == "年"
         or unit_text == "次"
