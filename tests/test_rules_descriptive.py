@@ -362,6 +362,20 @@ CASES = [
         EventKind.CEREMONY,
     ),
     (
+        "an official with his post after 会见了由 is the verb's object, and the action runs on through him",
+        "3月16日,市委书记许宗衡会见了由扬州市委书记谢正义率领的扬州市党政代表团一行。",
+        "会见了由扬州市委书记谢正义率领的扬州市党政代表团一行",
+        NOT_CHECKED,
+        EventKind.RECEPTION,
+    ),
+    (
+        "发放 is an activity",
+        "1月21日,镇长林嘉弘至虎尾分局发放过年红包。",
+        "发放过年红包",
+        "虎尾分局",
+        NOT_CHECKED,
+    ),
+    (
         "巡视 is an inspection",
         "9月14日,市长黄敏惠再次巡视灾害应变中心,了解各地实际情形。",
         "巡视灾害应变中心",

@@ -88,7 +88,7 @@ Span = tuple[int, int]
 # Visitors who came (…一行3人来莒县考察, 代表团到我市访问): officials who only attend their activity host them
 _VISITORS_CAME = re.compile(r"(?:一行|代表团|考察团|客商)[^，,。；;]{0,6}(?:来|到|莅临|抵达)")
 # Verbs whose object is a person: an official named right after one is received or called on, not a new actor.
-_CALLS_ON = re.compile(r"(?:会见|接见|会晤|看望|慰问|拜会|拜访|宴请|欢迎|送别|接待|探望)了?$")
+_CALLS_ON = re.compile(r"(?:会见|接见|会晤|看望|慰问|拜会|拜访|宴请|欢迎|送别|接待|探望|颁发|授予)了?")
 _GUESTS = re.compile(r"与[^，,。；;]{2,40}?(?:一行|代表团|考察团|客商|董事长|总经理|总裁|企业家|大使|领事)")
 
 
@@ -366,8 +366,9 @@ def _groups_by_action(
         pending.append(name)
         next_start = participants[index + 1].start if index + 1 < len(participants) else s_end
         action = action_span(simplified, name.end, next_start, section_start)
-        if action is not None and action[1] == next_start < s_end and _CALLS_ON.search(simplified, *action):
-            # 周清利…会见了黄国荣一行: the guest is the verb's object, and the action runs on through him
+        if action is not None and action[1] == next_start < s_end and _CALLS_ON.match(simplified, *action):
+            # 周清利…会见了黄国荣一行, 会见了由扬州市委书记谢正义率领的…: the guest (and his post) is the verb's
+            # object, and the action runs on through him
             action = action_span(simplified, name.end, s_end, section_start)
         if action is None and index + 1 < len(participants):
             continue
