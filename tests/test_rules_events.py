@@ -494,3 +494,18 @@ def test_a_taiwan_papers_year_and_a_period_that_will_start() -> None:
     text = "工作将自114年1月20日起至2月3日举行,镇长林嘉弘特别于114年1月21日至虎尾分局发放红包。"
     [event] = extract(text, reference_date="2025-01-22", mode="rules").events
     assert (event.date, event.officials) == (date(2025, 1, 21), ["林嘉弘"])
+
+
+def test_officials_named_right_after_an_activity_told_without_them_did_it() -> None:
+    text = (
+        "3月4日下午,区四套班子领导到各组讨论地点亲切看望了出席会议的政协委员们。\n"
+        "区委书记陈晓,区委副书记、代区长王健,区人大常委会主任张菲菲等向委员们致以亲切的问候。"
+    )
+    [event] = extract(text, reference_date="2012-03-05", mode="rules").events
+    assert (event.date, event.officials) == (date(2012, 3, 4), ["陈晓", "王健", "张菲菲"])
+    assert (event.action, event.location) == ("看望了出席会议的政协委员们", "各组讨论地点")
+
+
+def test_what_an_official_said_does_not_name_who_did_the_activity_told_before() -> None:
+    text = "3月4日,各级各部门要抓紧分批次复工,加快开展调研。\n谢洋波要求,各级各部门要坚持目标导向。"
+    assert extract(text, reference_date="2012-03-05", mode="rules").events == []
