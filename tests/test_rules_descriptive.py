@@ -376,6 +376,27 @@ CASES = [
         NOT_CHECKED,
     ),
     (
+        "a country is a place though no level word ends it",
+        "6月17日,行政长官崔世安启程前往葡萄牙,展开官式访问。",
+        NOT_CHECKED,
+        "葡萄牙",
+        NOT_CHECKED,
+    ),
+    (
+        "a place runs to 和 when a person with his post follows",
+        "1月16日,日光市长斋藤文夫在台南市政府和市长许添财举行签约仪式。",
+        "举行签约仪式",
+        "台南市政府",
+        EventKind.CEREMONY,
+    ),
+    (
+        "a council that holds a session today holds it in its own hall",
+        "新竹县议会今天举行第20届第6次定期会,新竹县长杨文科率县府团队提出施政报告。",
+        NOT_CHECKED,
+        "新竹县议会",
+        NOT_CHECKED,
+    ),
+    (
         "巡视 is an inspection",
         "9月14日,市长黄敏惠再次巡视灾害应变中心,了解各地实际情形。",
         "巡视灾害应变中心",

@@ -46,6 +46,8 @@ _DEICTIC = re.compile(r"^(?:我|全|本)[省市县区镇乡村]$")
 _SCENE = re.compile(
     r"在(?P<named>[^，,。；;：:\n]{2,30}?)(?:隆重|正式|盛大|胜利|成功|顺利)?(?:举行|召开|举办|开幕|闭幕|开工|开赛)"
     r"|(?:^|(?<=[，,。；;：:\n\s]))(?P<region>[^，,。；;：:\n\s]{1,10}?[省市县区镇乡村])(?:举行|召开|举办)"
+    r"|(?:^|(?<=[，,。；;：:\n\s]))(?P<council>[^，,。；;：:\n\s]{1,10}?(?:议会|公所))"  # 新竹县议会今天举行…
+    r"(?:今天|今日|昨天|昨日|[今昨][（(][0-9０-９]{1,2}[)）]日)?(?:举行|召开|举办)"
 )
 # 在随后召开的…, 在第四届进口博览会举办期间: a time or an occasion, not a place.
 _NO_SCENE = re.compile(
@@ -54,6 +56,7 @@ _NO_SCENE = re.compile(
 _NO_PLACE_START = frozenset("、，,。；;：:场")  # 在场亦有…嘉宾: 在场 is being there, no place
 _HERE = frozenset({"这里", "此", "此地", "这儿", "此间"})
 _CLAUSE_MARK = re.compile(r"[，,；;]")
+_JOINING = re.compile(r"[和与同]")
 _LOOKALIKES = tuple(read_words("place_word_lookalikes.txt"))  # 落到实处, “十四五”开局
 _CLOCK = re.compile(r"[0-9０-９一二三四五六七八九十两]点$")  # 于晚上8点: a time, not a place (、竭尽所能 neither)
 _TRAILING_PARENTHESIS = re.compile(r"[（(][^（()）]*[）)]$")
@@ -66,7 +69,11 @@ MAX_TRAILING_WORD = 2  # characters of a verb glued to a place that may be cut o
 def _place_words(divisions: bool) -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
     """The words that end a place: a level, a site, a body (`place_words.txt`), and with `divisions` a
     division's short name (济南, 合肥: `division_names.txt`); and, by last character, the lengths they come in."""
-    words = frozenset(read_words("place_words.txt") + (read_words("division_names.txt") if divisions else []))
+    words = frozenset(
+        read_words("place_words.txt")
+        + read_words("country_names.txt")
+        + (read_words("division_names.txt") if divisions else [])
+    )
     lengths: dict[str, set[int]] = {}
     for word in words:
         lengths.setdefault(word[-1], set()).add(len(word))
@@ -115,10 +122,19 @@ def _place_after(simplified: str, start: int, end: int) -> tuple[int, int] | Non
         named = _place_after(simplified, stop.end(), end)
         if named is not None:
             return named
+    return _place_phrase(simplified, start, place_end)
+
+
+def _place_phrase(simplified: str, start: int, place_end: int) -> tuple[int, int] | None:
+    """The place `simplified[start:place_end]` holds, cut back to what reads as one, or None."""
     while place_end - start >= 2:
         phrase = simplified[start:place_end]
         if _names_a_person(phrase):  # 贯彻落实武国定副省长: a person, not a place
-            return None
+            joined = _place_before_a_person(phrase)  # 在台南市政府和市长许添财举行…: the place before 和
+            if joined is None:
+                return None
+            place_end = start + joined
+            continue
         if _TOPIC.search(phrase) or phrase[0] in _NO_PLACE_START or _DAY.search(phrase):  # 3月21日、22日到滑县
             return None
         if _DEICTIC.match(phrase) or _names_a_place(_TRAILING_PARENTHESIS.sub("", phrase)):
@@ -132,6 +148,14 @@ def _place_after(simplified: str, start: int, end: int) -> tuple[int, int] | Non
         if cut <= start:
             return None
         place_end = cut
+    return None
+
+
+def _place_before_a_person(phrase: str) -> int | None:
+    """Where a place ends that a joining word (和, 与, 同) and a person with his post follow, or None."""
+    for joining in _JOINING.finditer(phrase):
+        if joining.start() >= 2 and not _names_a_person(phrase[: joining.start()]):
+            return joining.start() if _names_a_person(phrase[joining.end() :]) else None
     return None
 
 
@@ -191,8 +215,9 @@ def scene_span(simplified: str, start: int, end: int) -> tuple[int, int] | None:
     found = _SCENE.search(simplified, start, end)
     if found is None:
         return None
-    if found.group("region"):
-        return found.span("region")
+    for level in ("region", "council"):
+        if found.group(level):
+            return found.span(level)
     named = found.group("named")
     if named in _HERE:  # 县文化馆会议室华灯璀璨，…大会在这里隆重开幕: the place told before in the sentence
         return _place_told_before(simplified, start, found.start())
