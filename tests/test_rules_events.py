@@ -481,6 +481,7 @@ def test_today_before_an_activity_is_the_documents_day() -> None:
         ("行政长官崔世安今(23)晚启程前往葡萄牙。", date(2014, 5, 23)),  # today's evening
         ("行政长官李家超今天(23日)下午率领团队走访社区。", date(2014, 5, 23)),
         ("县长林明溱今天深入仁爱乡亲爱村。", date(2014, 5, 23)),  # 今天 before a going
+        ("监察委员赖鼎铭今天起连续2天下乡,在新竹县进行巡察工作。", date(2014, 5, 23)),  # 今天起: from today on
         ("由于今年12月5日举行选举,镇长庄瑞麟成立服务处。", None),  # 今年, months ahead: a plan, not last December
     ],
 )

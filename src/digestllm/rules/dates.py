@@ -118,7 +118,7 @@ class DateResolver:
         after = simplified[match.end() : match.end() + PERIOD_REACH]
         is_event_day = (
             not _CUT_OFF_BEFORE.search(before)
-            and not _PERIOD_AFTER.match(after)
+            and (not _PERIOD_AFTER.match(after) or match["today"] is not None and after.startswith("起"))
             and not _CITED_OCCASION.match(simplified, match.end(), match.end() + CITED_REACH)
             and not self._heads_a_column(simplified, match)
         )

@@ -3,8 +3,8 @@
 A place follows a word that leads to one (`在`, `到`, `前往`, `深入`, `莅临` …) and runs to the next
 activity verb or clause break: `前往炳德药业公共药厂、…、四川粉大师食品公司等地`, `在县会议中心举行`.
 It is a place only when it ends with a word of `data/place_words.txt` (a region, a site, a body, a
-stop list's `等地`) or with a division's short name (`data/division_names.txt`: 济南, 合肥), or is a
-deictic (`我县`, `全区`); a topic or a clause (`贯彻落实…`) is none.
+stop list's `等地`), a country (`data/country_names.txt`: 葡萄牙) or a division's short name
+(`data/division_names.txt`: 济南, 合肥), or is a deictic (`我县`, `全区`); a topic or a clause (`贯彻落实…`) is none.
 """
 
 from __future__ import annotations
