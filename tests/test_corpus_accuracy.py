@@ -79,6 +79,14 @@ FLOORS = {
     "heldout61": {"overall": 0.91, "officials": 0.91, "fields": 0.71},
     "heldout62": {"overall": 0.96, "officials": 0.97, "fields": 0.83},
     "heldout63": {"overall": 0.87, "officials": 0.87, "fields": 0.60},
+    "heldout64": {"overall": 0.92, "officials": 0.98, "fields": 0.86},
+    "heldout65": {"overall": 0.91, "officials": 0.93, "fields": 0.70},
+    "heldout66": {"overall": 0.97, "officials": 0.96, "fields": 0.74},
+    "heldout67": {"overall": 0.95, "officials": 0.97, "fields": 0.63},
+    "heldout68": {"overall": 0.88, "officials": 0.89, "fields": 0.59},
+    "heldout69": {"overall": 0.87, "officials": 0.93, "fields": 0.84},
+    "heldout70": {"overall": 0.94, "officials": 0.99, "fields": 0.76},
+    "heldout71": {"overall": 0.74, "officials": 0.93, "fields": 0.71},
 }
 
 
