@@ -157,3 +157,15 @@ def test_figures_written_in_parts_and_taiwan_units(text: str, raw: str, value: i
 
 def test_a_military_units_number_is_no_figure() -> None:
     assert extract("驻罗源73127部队官兵。", reference_date="2013-01-30", mode="rules").metrics == []
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("市府持续招商,可望创造1万个以上就业职缺。", "就业职缺"),  # past the figure's 以上, what it counts
+        ("协议投资总额人民币六十八点三亿元。", "协议投资总额"),  # the currency before a figure is no subject
+    ],
+)
+def test_subjects_past_a_qualifier_and_before_a_currency(text: str, subject: str) -> None:
+    [metric] = extract(text, reference_date="2025-01-01", mode="rules").metrics
+    assert metric.subject == subject

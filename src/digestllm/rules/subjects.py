@@ -67,8 +67,9 @@ def _attendance(simplified: str, start: int) -> Span | None:
 
 
 def _after(simplified: str, end: int) -> Span | None:
-    if _QUALIFIER.match(simplified, end):  # 100万元以上: the figure's own word; the subject is before it
-        return None
+    qualifier = _QUALIFIER.match(simplified, end)  # 100万元以上: the figure's own word
+    if qualifier is not None:
+        end = qualifier.end()  # 1万个以上就业职缺: the subject follows it, if anything does
     if simplified.startswith("的", end):  # 500元的慰问金: what the figure measures follows 的
         end += 1
     stop = _AFTER_STOP.search(simplified, end, min(len(simplified), end + MAX_SUBJECT_CHARS))
