@@ -482,6 +482,8 @@ def test_today_before_an_activity_is_the_documents_day() -> None:
         ("行政长官李家超今天(23日)下午率领团队走访社区。", date(2014, 5, 23)),
         ("县长林明溱今天深入仁爱乡亲爱村。", date(2014, 5, 23)),  # 今天 before a going
         ("监察委员赖鼎铭今天起连续2天下乡,在新竹县进行巡察工作。", date(2014, 5, 23)),  # 今天起: from today on
+        ("南投县长许淑华(十)日下午前往埔里镇会勘工程。", date(2014, 5, 10)),  # a Taiwan paper's day alone
+        ("基隆捷运工程今天开工,市长谢国梁持铲动土。", date(2014, 5, 23)),  # 今天 before any activity
         ("由于今年12月5日举行选举,镇长庄瑞麟成立服务处。", None),  # 今年, months ahead: a plan, not last December
     ],
 )
@@ -510,3 +512,9 @@ def test_officials_named_right_after_an_activity_told_without_them_did_it() -> N
 def test_what_an_official_said_does_not_name_who_did_the_activity_told_before() -> None:
     text = "3月4日,各级各部门要抓紧分批次复工,加快开展调研。\n谢洋波要求,各级各部门要坚持目标导向。"
     assert extract(text, reference_date="2012-03-05", mode="rules").events == []
+
+
+def test_today_before_a_verb_that_describes_a_noun_is_no_day() -> None:
+    text = "8月8日上午,我区在淮安宾馆举行签约仪式。区委书记张笑在致辞中说,今天签约的四个项目是全区重点。"
+    days = {event.date for event in extract(text, reference_date="2020-08-11", mode="rules").events}
+    assert days == {date(2020, 8, 8)}  # 今天签约的项目 names no day of an act

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from digestllm.numbers import parse_number
+from digestllm.rules.lexicon import ACTIVITY_VERBS, alternation
 
 _NUM = r"[0-9０-９]{1,2}|[一二三四五六七八九十廿卅]{1,3}"  # 廿三日: 廿 is twenty, 卅 thirty
 _YEAR = r"[0-9０-９]{4}|[〇零一二三四五六七八九]{4}"
@@ -19,7 +20,7 @@ ROC_YEAR_OFFSET = 1911
 _DAY_PART = r"(?:上午|下午|晚上|晚间|傍晚|早上|清晨|凌晨|中午|晚)?"
 DATE_PATTERN = re.compile(
     # The lookahead lets the scan skip, at one character's cost, every place no date can start.
-    r"(?=[0-9０-９〇零一二三四五六七八九十廿卅前昨今明当上本这民])(?:"
+    r"(?=[0-9０-９〇零一二三四五六七八九十廿卅前昨今明当上本这民(（])(?:"
     # 号 only after Arabic digits: “一号工程” is no date
     # a copy may space the figures from their words: `1 月 30 日`
     rf"(?:(?:(?P<year>{_YEAR})|民国(?P<roc_year>[0-9]{{2,3}})|(?<![0-9])(?P<bare_roc_year>1[0-9]{{2}})|(?P<this_year>今))"
@@ -27,8 +28,9 @@ DATE_PATTERN = re.compile(
     rf"(?:(?P<month>{_NUM}) ?月(?:份)? ?)?"
     rf"(?:(?P<day>{_NUM}) ?日|(?<![0-9０-９])(?P<day_hao>[0-9０-９]{{1,2}})号"  # not 104号, a house's number
     rf"|(?P<day_first>[0-9０-９]{{1,2}})(?=(?:至|到|—|－|-|~|～)[0-9０-９]{{1,2}}日)"  # 23-24日: the span's first day
-    # 今(23)日, 昨(廿五)日, 今(17)晚: a press release's day
-    rf"|(?:[今昨前]|上周|本周)[（(](?P<day_paren>{_NUM})[)）](?:日|(?=[晚早午上下中])))"
+    # 今(23)日, 昨(廿五)日, 今(17)晚: a press release's day; 许淑华(十)日下午: a Taiwan paper's day of the month
+    rf"|(?:[今昨前]|上周|本周)[（(](?P<day_paren>{_NUM})[)）](?:日|(?=[晚早午上下中]))"
+    rf"|(?<![0-9０-９])[（(](?P<day_alone>{_NUM})[)）]日(?=上午|下午|中午|晚上|晚间|傍晚|早上|清晨|凌晨|[，,]))"
     rf"(?:(?:至|到|—|－|-|~|～)(?:(?:{_NUM})月)?(?:{_NUM})[日号])?{_DAY_PART}"
     # 明日(5日): a day named twice; its name says which
     rf"|(?P<relative>前天|昨天|昨日|明[天日](?=[（(]|率|前往|赴|启程|出席)|昨(?=晚|午|早|[在率与赴出主前访视巡会接拜走参考调]))"
@@ -36,8 +38,7 @@ DATE_PATTERN = re.compile(
     # 今天上午; 今天, / 今天在…召开 / 今天率…, 今天起…; 今天是… opening a sentence (not a quote's 我们今天是…)
     rf"|(?P<today>今天|今日|当天|当日|(?<![至如])今(?=在|率|与|赴|出席|主持|前往|举行|举办))"
     rf"(?:[（(](?:{_NUM})日[)）])?(?P<today_part>上午|下午|晚上|晚间|傍晚|早上|清晨|凌晨|中午"
-    r"|(?=[，,]|在|召开|举行|举办|开幕|闭幕|率|起|出席|主持|前往|赴|到|来到|深入|由|视察|巡视|会见|接见|拜会|拜访|走访"
-    r"|考察|调研|下乡|踏勘)"
+    r"|(?=[，,]|在|开幕|闭幕|率|起|到|由|下乡|(?:" + alternation(ACTIVITY_VERBS) + ")(?!的))"  # not 今天签约的项目
     r"|(?<=^今天|^今日)(?=是)"
     r"|(?<=[\n。，,)） \u3000]今天|[\n。，,)） \u3000]今日)(?=是))"
     rf"|(?P<week>上周|上星期|本周|这周|本星期)(?P<weekday>[一二三四五六日天]){_DAY_PART}"
@@ -181,7 +182,7 @@ class DateResolver:
             if match["today"].startswith("当"):
                 return self.previous
             return self.reference
-        day = _int(match["day"] or match["day_hao"] or match["day_first"] or match["day_paren"])
+        day = _int(match["day"] or match["day_hao"] or match["day_first"] or match["day_paren"] or match["day_alone"])
         year, month = self._written_year(match), _int(match["month"])
         if day is None or not 1 <= day <= 31 or month is not None and not 1 <= month <= 12:
             return None
