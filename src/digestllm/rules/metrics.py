@@ -35,6 +35,7 @@ _ROAD_OR_CODE_BEFORE = re.compile(r"(?:[A-Za-z]|国道|省道|县道|乡道|第|
 # A year of another calendar (民国46年, 103年第2次会报, 111年4月24日) is a date, not a figure.
 _A_YEARS_DATE = re.compile(r" ?(?:[0-9０-９]{1,2} ?月|第)")
 _YEAR_LIKE = re.compile(r"^(?:1[89]|20)\d\d$|^[〇零一二三四五六七八九]{4}$")
+_REPUBLIC_YEAR = re.compile(r"^1[0-3][0-9]$")  # 108年, 114年: a Taiwan paper's year (民国 unsaid), no span
 CODE_REACH = 3  # characters before a figure searched for a road or a code word (省道, 编号)
 PLACE_REACH = 10  # characters before a figure searched for the place it counts in (广安区343名)
 SMALL_COUNT_LIMIT = 10  # a Chinese numeral up to this counts only before a small-count unit (三名, 五项)
@@ -113,8 +114,10 @@ def _read(simplified: str, match: re.Match[str]) -> QuantityMention | None:
 def _arabic(match: re.Match[str]) -> tuple[Decimal, str] | None:
     number, unit_text = match["arabic"], match["arabic_unit"]
     value = parse_number(number)
-    if value is None or unit_text == "年" and _YEAR_LIKE.match(number):
+    if value is None or unit_text == "年" and (_YEAR_LIKE.match(number) or _REPUBLIC_YEAR.match(number)):
         return None
+    if unit_text == "台" and _YEAR_LIKE.match(number):
+        return None  # 2013台湾…: a year, then the island
     if match["magnitude"]:
         written = math.prod(MAGNITUDES[character] for character in match["magnitude"])  # 6千万元: 10^7
         magnitude = Decimal(written) / UNIT_TABLE[unit_text][1]  # 12亿5000万元: the rest is in the unit's magnitude
@@ -149,6 +152,8 @@ def _names_no_figure(simplified: str, match: re.Match[str], unit_text: str) -> b
         simplified.startswith("班子", match.end())
         or unit_text == "部"
         and after == "队"  # 73127部队: a military unit's number
+        or unit_text == "件"
+        and simplified.startswith(("大事", "事", "实事"), match.end())  # 办好两件大事: a slogan's count
         or unit_text == "周"
         and after == "年"
         or unit_text == "次"
