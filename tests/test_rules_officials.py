@@ -604,7 +604,7 @@ def test_a_military_rank_closes_a_name_and_a_counsellor_holds_a_post() -> None:
         ("行政长官林郑月娥于2日到访北区。", [("林郑月娥", ["行政长官"])]),  # 于 and a day close the name
         ("台灣很多縣市長來大陸訪問。", []),  # 来 opens no name
         ("市長韓國瑜偕社會局長探訪獨居長者。", [("韓國瑜", ["市長"])]),  # 偕 (with) follows a name
-        ("外交部部长卡文·琼斯先生一行。", [("卡文·琼斯", ["外交部部长"])]),  # 先生 is no part of the name
+        ("市长卡文·琼斯先生一行。", [("卡文·琼斯", ["市长"])]),  # 先生 is no part of the name
         (
             "補選鄉長謝昌年宣誓就職,補選鄉長宣誓暨交接典禮由副縣長鄧桂菊主持。",
             [("謝昌年", ["補選鄉長"]), ("鄧桂菊", ["副縣長"])],
