@@ -397,6 +397,20 @@ CASES = [
         NOT_CHECKED,
     ),
     (
+        "会勘 is an inspection",
+        "12月10日,县长许淑华前往国姓乡会勘九件道路改善工程。",
+        "会勘九件道路改善工程",
+        "国姓乡",
+        EventKind.INSPECTION,
+    ),
+    (
+        "动土 is a ceremony",
+        "4月2日,乡长江永和主持新建工程动土。",
+        NOT_CHECKED,
+        NOT_CHECKED,
+        EventKind.CEREMONY,
+    ),
+    (
         "巡视 is an inspection",
         "9月14日,市长黄敏惠再次巡视灾害应变中心,了解各地实际情形。",
         "巡视灾害应变中心",
