@@ -280,6 +280,11 @@ def test_a_place_before_its_levels_body_or_head(text: str, title: str, region: s
         ("会议听取了嘉峪关市人大常委会主任王进平的报告。", "嘉峪关市人大常委会主任", "嘉峪关市"),  # no boundary before
         ("上饶市旅发委副主任汪汉新出席。", "上饶市旅发委副主任", "上饶市"),  # 旅发委, a body
         ("会上,习近平和市委副书记韩正讲话。", "市委副书记", None),  # 平和 is a county, but not here
+        ("湖北黄石市委书记周先旺调研。", "湖北黄石市委书记", "黄石市"),  # a province's short name glued before
+        ("在观塘民政事务专员谢凌骏陪同下。", "观塘民政事务专员", "观塘"),  # a Hong Kong district's officer
+        ("率高雄市副市长李四川出席。", "高雄市副市长", "高雄市"),  # a Taiwan city, no boundary before
+        ("东势乡代表会主席陈昭源致词。", "东势乡代表会主席", "东势乡"),  # a township council
+        ("香港特区行政长官李家超出席。", "香港特区行政长官", "香港特区"),
     ],
 )
 def test_a_divisions_short_name_before_a_post_is_its_place(text: str, title: str, region: str | None) -> None:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from digestllm.rules.lexicon import (
     BODY_TOPICS,
     BODY_WORDS,
@@ -48,9 +50,16 @@ _OUTER_LEVEL_CHARS |= {"县": _COUNTY_OUTER, "旗": _COUNTY_OUTER}
 _POST_SEPARATORS = "、，,"
 # Divisions' short names may hold what other place names may not (新乡: 乡 inside; 市南: 市 first); a province's or
 # a city's stands even without a boundary before it (听取了嘉峪关市人大…, 宁波象山县委…).
-_CITY_NAMES = frozenset(read_words("division_names.txt"))
+_HK_TAIWAN_NAMES = frozenset(read_words("hk_taiwan_divisions.txt"))  # 观塘民政事务专员: a district with no suffix
+_CITY_NAMES = frozenset(read_words("division_names.txt")) | _HK_TAIWAN_NAMES
 _CITY_NAME_LENGTHS = tuple(sorted({len(name) for name in _CITY_NAMES}, reverse=True))
 _DIVISION_NAMES = _CITY_NAMES | frozenset(read_words("county_names.txt"))
+# 湖北黄石市委书记: a province's short name glued before a city's; the city is the post's place
+_PROVINCE_SHORT_NAMES = tuple(
+    sorted(
+        {re.sub("(?:壮族|回族|维吾尔)?(?:自治区|特别行政区)$|[省市]$", "", p) for p in PROVINCES}, key=len, reverse=True
+    )
+)
 _SHARED_SUFFIXES = frozenset("省市县区镇乡")  # the first character of 省长, 市长, 县长 … may end the place before it
 _MAX_UNKNOWN_POST_WORDS = 6
 
@@ -76,8 +85,9 @@ class PostReader:
         while pos > floor and (organ := self._organ_ending_at(pos, floor)):
             pos -= organ
         place = self._place_ending_at(pos, floor) if pos > floor else None
-        if place is not None:
-            return place, (place, pos)
+        if place is not None:  # 湖北黄石市委书记: the post holds the province's short name, the region is the city
+            province = next((p for p in _PROVINCE_SHORT_NAMES if self.text.endswith(p, floor, place)), "")
+            return place - len(province), (place, pos)
         if pos == core_start and self.text[core_start : core_start + 1] in _SHARED_SUFFIXES:
             shared = self._place_ending_at(core_start + 1, floor)  # 吉林省长: 省 ends the place and opens 省长
             if shared is not None and shared < core_start:
@@ -88,7 +98,8 @@ class PostReader:
                 return named, (named, pos - 1)
         if pos > floor and self.text[pos - 1] in LEVEL_CHARS:  # 市委, 县政府: this level's body
             return pos - 1, None
-        return pos, None
+        district = self._district_before(pos, floor) if pos < core_start else None  # 观塘民政事务专员
+        return (district, (district, pos)) if district is not None else (pos, None)
 
     def leadership_label(self, start: int, end: int, floor: int) -> Post:
         """A leadership word (`市领导`) as a post; a place whose suffix is the word's level (`襄阳市领导`)
@@ -156,6 +167,8 @@ class PostReader:
             if start < floor:
                 break
             name = s[start:name_end]
+            if name in _DIVISION_NAMES and s.endswith(_PROVINCE_SHORT_NAMES, floor, start):
+                return start  # 湖北黄石市: the city, after its province's short name
             if name not in _DIVISION_NAMES and not _may_name_a_place(name):
                 if length == 1:
                     continue  # 七都镇镇长: no one-character place 都, but 七都
@@ -183,6 +196,13 @@ class PostReader:
             start = name_end - length
             if start >= floor and self.text[start:name_end] in _CITY_NAMES:
                 return start
+        return None
+
+    def _district_before(self, pos: int, floor: int) -> int | None:
+        """Start of a Hong Kong district's or a Taiwan county's name written with no level word before `pos`."""
+        for length in (3, 2):
+            if pos - length >= floor and self.text[pos - length : pos] in _HK_TAIWAN_NAMES:
+                return pos - length
         return None
 
     def _places_start(self, end: int, floor: int, depth: int = 0) -> int | None:
