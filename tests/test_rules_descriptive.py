@@ -411,13 +411,6 @@ CASES = [
         EventKind.CEREMONY,
     ),
     (
-        "出访 and 访问 are activities",
-        "10月6日,市委书记徐振湖出访南非。",
-        "出访南非",
-        NOT_CHECKED,
-        NOT_CHECKED,
-    ),
-    (
         "巡视 is an inspection",
         "9月14日,市长黄敏惠再次巡视灾害应变中心,了解各地实际情形。",
         "巡视灾害应变中心",
