@@ -518,3 +518,16 @@ def test_today_before_a_verb_that_describes_a_noun_is_no_day() -> None:
     text = "8月8日上午,我区在淮安宾馆举行签约仪式。区委书记张笑在致辞中说,今天签约的四个项目是全区重点。"
     days = {event.date for event in extract(text, reference_date="2020-08-11", mode="rules").events}
     assert days == {date(2020, 8, 8)}  # 今天签约的项目 names no day of an act
+
+
+def test_a_sentence_citing_a_recent_occasion_keeps_the_day_told() -> None:
+    text = (
+        "6月4日上午,区领导小组召开第三次会议。区委书记陈清参加会议。\n"
+        "会议传达了近期中央及北京市会议精神。\n区领导唐海蛟、吕晨飞参加会议。"
+    )
+    events = extract(text, reference_date="2021-06-07", mode="rules").events
+    assert {(event.date, name) for event in events for name in event.officials} == {
+        (date(2021, 6, 4), "陈清"),
+        (date(2021, 6, 4), "唐海蛟"),
+        (date(2021, 6, 4), "吕晨飞"),
+    }

@@ -185,7 +185,7 @@ class _SectionReader:
             self.context_day, self.context_span = day.day, (day.start, day.end)
             self.told_from = s_start
             self.scene = None
-        elif _VAGUE.search(self.text, s_start, s_end):
+        elif _tells_a_vague_time(self.text, s_start, s_end):
             self.context_day, self.context_span, self.scene = None, None, None
         if not participants:
             self.scene = scene_span(self.text, s_start, s_end) or self.scene
@@ -334,6 +334,16 @@ def find_events(simplified: str, start: int, end: int, names: NameFinder, resolv
         draft for sentence in sentences.finditer(simplified, start, end) for draft in reader.read(*sentence.span())
     ]
     return _merge_same_activity(simplified, drafts)
+
+
+def _tells_a_vague_time(text: str, s_start: int, s_end: int) -> bool:
+    """Whether the sentence is set at a vague time (近日，…; 市委书记日前…), not one that cites an occasion of one
+    (会议传达了近期…会议精神): the vague word comes before the sentence's first verb of telling or citing."""
+    vague = _VAGUE.search(text, s_start, s_end)
+    if vague is None:
+        return False
+    cited = _CITING.search(text, s_start, vague.start())
+    return cited is None
 
 
 def _listed_as_present(text: str, s_start: int, participants: list[WordHit]) -> bool:
