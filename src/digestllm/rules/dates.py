@@ -60,6 +60,8 @@ _RELATIVE_DAYS = {"前天": -2, "昨天": -1, "昨日": -1, "昨": -1, "明天":
 _CUT_OFF_BEFORE = re.compile(
     r"(?:截至|截止到|截止|至|到|将自|预计|计划|力争|争取|确保|将于|拟于|定于|可望于|有望于|根据|按照|依据)\s*$"
 )
+_PLAN = re.compile(r"将于|拟于|定于|计划于|预计于")
+_SENTENCE_ENDS = ("。", "！", "？", "\n")
 # 讯/电, 清远消息, 北京电: a dateline, the report's day (12日下午前往: a going, not 12日前)
 _PERIOD_AFTER = re.compile(
     r"^(?:以来|之前|以前|前后|之后|以后|前(?![往去来])|后|起|为止|止|讯|电|[\u4e00-\u9fff]{1,4}(?:消息|讯|电(?![视话力站商网子影器])))"
@@ -119,6 +121,7 @@ class DateResolver:
         after = simplified[match.end() : match.end() + PERIOD_REACH]
         is_event_day = (
             not _CUT_OFF_BEFORE.search(before)
+            and not self._planned(simplified, match.start())
             and (not _PERIOD_AFTER.match(after) or match["today"] is not None and after.startswith("起"))
             and not _CITED_OCCASION.match(simplified, match.end(), match.end() + CITED_REACH)
             and not self._heads_a_column(simplified, match)
@@ -138,6 +141,12 @@ class DateResolver:
             if self.reference is not None and day - self.reference > _FUTURE_TOLERANCE:
                 is_event_day = False  # 今年12月5日举行选举, told in June: a plan, no event's day
         return DateMention(match.start(), match.end(), day, is_event_day)
+
+    @staticmethod
+    def _planned(simplified: str, start: int) -> bool:
+        """Whether the sentence told a plan before the date (将于1月5日召开，1月8日结束: both days are planned)."""
+        sentence_start = max(simplified.rfind(mark, 0, start) for mark in _SENTENCE_ENDS) + 1
+        return _PLAN.search(simplified, sentence_start, start) is not None
 
     @staticmethod
     def _heads_a_column(simplified: str, match: re.Match[str]) -> bool:
