@@ -411,6 +411,13 @@ CASES = [
         EventKind.CEREMONY,
     ),
     (
+        "a verb before 之 names a thing, no activity (慰问之意)",
+        "9月3日,县长翁章梁前往勘查修缮作业情形,并表达慰问之意。",
+        "前往勘查修缮作业情形",
+        NOT_CHECKED,
+        NOT_CHECKED,
+    ),
+    (
         "巡视 is an inspection",
         "9月14日,市长黄敏惠再次巡视灾害应变中心,了解各地实际情形。",
         "巡视灾害应变中心",
