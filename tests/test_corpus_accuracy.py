@@ -91,6 +91,10 @@ FLOORS = {
     "heldout73": {"overall": 0.93, "officials": 0.95, "fields": 0.68},
     "heldout74": {"overall": 0.92, "officials": 0.92, "fields": 0.85},
     "heldout75": {"overall": 0.90, "officials": 0.92, "fields": 0.71},
+    "heldout76": {"overall": 0.90, "officials": 0.96, "fields": 0.81},
+    "heldout77": {"overall": 0.83, "officials": 0.94, "fields": 0.48},
+    "heldout78": {"overall": 0.91, "officials": 0.94, "fields": 0.74},
+    "heldout79": {"overall": 0.90, "officials": 0.92, "fields": 0.72},
 }
 
 
