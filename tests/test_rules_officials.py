@@ -609,6 +609,7 @@ def test_a_military_rank_closes_a_name_and_a_counsellor_holds_a_post() -> None:
         ("行政长官林郑月娥于2日到访北区。", [("林郑月娥", ["行政长官"])]),  # 于 and a day close the name
         ("台灣很多縣市長來大陸訪問。", []),  # 来 opens no name
         ("市長韓國瑜偕社會局長探訪獨居長者。", [("韓國瑜", ["市長"])]),  # 偕 (with) follows a name
+        ("会上镇党委书记王涛总结讲评节日值班情况。", [("王涛", ["镇党委书记"])]),  # 总结 follows a name
         ("市长卡文·琼斯先生一行。", [("卡文·琼斯", ["市长"])]),  # 先生 is no part of the name
         ("立委張花冠也到場致意。", [("張花冠", ["立委"])]),  # a legislator
         ("農委會王政騰副主委8月27日南下勘災。", [("王政騰", ["副主委"])]),  # a vice-chair after the name

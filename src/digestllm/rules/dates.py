@@ -20,7 +20,7 @@ ROC_YEAR_OFFSET = 1911
 _DAY_PART = r"(?:上午|下午|晚上|晚间|傍晚|早上|清晨|凌晨|中午|晚)?"
 DATE_PATTERN = re.compile(
     # The lookahead lets the scan skip, at one character's cost, every place no date can start.
-    r"(?=[0-9０-９〇零一二三四五六七八九十廿卅前昨今明当上本这民(（])(?:"
+    r"(?<!第)(?=[0-9０-９〇零一二三四五六七八九十廿卅前昨今明当上本这民(（])(?:"  # not 第三日, a trip's third day
     # 号 only after Arabic digits: “一号工程” is no date
     # a copy may space the figures from their words: `1 月 30 日`
     rf"(?:(?:(?P<year>{_YEAR})|民国(?P<roc_year>[0-9]{{2,3}})|(?<![0-9])(?P<bare_roc_year>1[0-9]{{2}})|(?P<this_year>今))"
@@ -33,7 +33,7 @@ DATE_PATTERN = re.compile(
     rf"|(?<![0-9０-９])[（(](?P<day_alone>{_NUM})[)）]日(?=上午|下午|中午|晚上|晚间|傍晚|早上|清晨|凌晨|[，,]))"
     rf"(?:(?:至|到|—|－|-|~|～)(?:(?:{_NUM})月)?(?:{_NUM})[日号])?{_DAY_PART}"
     # 明日(5日): a day named twice; its name says which
-    rf"|(?P<relative>前天|昨天|昨日|明[天日](?=[（(]|率|前往|赴|启程|出席)|昨(?=晚|午|早|[在率与赴出主前访视巡会接拜走参考调]))"
+    rf"|(?P<relative>前天|前日(?![,，])|昨天|昨日|明[天日](?=[（(]|率|前往|赴|启程|出席)|昨(?=晚|午|早|[在率与赴出主前访视巡会接拜走参考调]))"
     rf"(?:[（(](?:{_NUM})日[)）])?{_DAY_PART}"
     # 今天上午; 今天, / 今天在…召开 / 今天率…, 今天起…; 今天是… opening a sentence (not a quote's 我们今天是…)
     rf"|(?P<today>今天|今日|当天|当日|(?<![至如])今(?=在|率|与|赴|出席|主持|前往|举行|举办))"
@@ -55,7 +55,7 @@ DATE_PATTERN = re.compile(
 )
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 # 昨 alone: a Hong Kong or Taiwan paper's 昨访问; 明日 where it says what will be done (明日(5日)率团; 明天的效益: none)
-_RELATIVE_DAYS = {"前天": -2, "昨天": -1, "昨日": -1, "昨": -1, "明天": 1, "明日": 1}
+_RELATIVE_DAYS = {"前天": -2, "前日": -2, "昨天": -1, "昨日": -1, "昨": -1, "明天": 1, "明日": 1}
 # A cut-off (截至3月1日), a plan (预计10月25日结束) or a cited date (根据1月16日…公告) is no event's day.
 _CUT_OFF_BEFORE = re.compile(
     r"(?:截至|截止到|截止|至|到|将自|预计|计划|力争|争取|确保|将于|拟于|定于|可望于|有望于|根据|按照|依据)\s*$"
