@@ -9,6 +9,7 @@ import pytest
 
 from digestllm import extract
 from digestllm.rules.dates import DATE_PATTERN, DateResolver
+from digestllm.schemas import EventKind
 
 
 def events(text: str, reference: str | None = "2020-03-02") -> list[tuple[str | None, list[str]]]:
@@ -539,3 +540,9 @@ def test_a_trips_third_day_is_no_day_of_the_month() -> None:
     text = "今日为访港行程的第三日,港澳办主任夏宝龙中午到西贡调研。"
     days = {event.date for event in extract(text, reference_date="2024-02-24", mode="rules").events}
     assert date(2024, 2, 3) not in days and days
+
+
+def test_officials_who_all_went_along_join_the_activity() -> None:
+    text = "29日上午,县长陈光复前往西屿乡进行勘灾。\n议员魏睿宏、白沙乡长宋万富均一同下乡关心地方。"
+    [event] = extract(text, reference_date="2024-07-30", mode="rules").events
+    assert (event.officials, event.kind) == (["陈光复", "魏睿宏", "宋万富"], EventKind.INSPECTION)
