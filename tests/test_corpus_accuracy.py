@@ -95,6 +95,10 @@ FLOORS = {
     "heldout77": {"overall": 0.83, "officials": 0.94, "fields": 0.48},
     "heldout78": {"overall": 0.91, "officials": 0.94, "fields": 0.74},
     "heldout79": {"overall": 0.90, "officials": 0.92, "fields": 0.72},
+    "heldout80": {"overall": 0.84, "officials": 0.81, "fields": 0.83},
+    "heldout81": {"overall": 0.74, "officials": 0.83, "fields": 0.65},
+    "heldout82": {"overall": 0.84, "officials": 0.81, "fields": 0.79},
+    "heldout83": {"overall": 0.92, "officials": 0.98, "fields": 0.62},
 }
 
 
