@@ -20,7 +20,7 @@ ROC_YEAR_OFFSET = 1911
 _DAY_PART = r"(?:上午|下午|晚上|晚间|傍晚|早上|清晨|凌晨|中午|晚)?"
 DATE_PATTERN = re.compile(
     # The lookahead lets the scan skip, at one character's cost, every place no date can start.
-    r"(?<!第)(?=[0-9０-９〇零一二三四五六七八九十廿卅前昨今明当上本这民(（])(?:"  # not 第三日, a trip's third day
+    r"(?=[0-9０-９〇零一二三四五六七八九十廿卅前昨今明当上本这民(（])(?<!第)(?:"  # not 第三日, a trip's third day
     # 号 only after Arabic digits: “一号工程” is no date
     # a copy may space the figures from their words: `1 月 30 日`
     rf"(?:(?:(?P<year>{_YEAR})|民国(?P<roc_year>[0-9]{{2,3}})|(?<![0-9])(?P<bare_roc_year>1[0-9]{{2}})|(?P<this_year>今))"

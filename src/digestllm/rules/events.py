@@ -166,7 +166,7 @@ class _SectionReader:
         self.last: EventDraft | None = None
         self.subject: str | None = None  # the official who opened the last sentence naming one: what 他/她 stands for
         self.firsts: list[EventDraft] = []  # the first event of each day told: what `…的还有` lists were at
-        self.unnamed: _Sentence | None = None  # the last sentence telling an activity without naming who did it
+        self.unnamed: Span | None = None  # the sentence before, when it named no official: it may tell their activity
 
     def read(self, s_start: int, s_end: int) -> list[EventDraft]:
         told_unnamed, self.unnamed = self.unnamed, None  # only the sentence right before may tell it
@@ -189,8 +189,7 @@ class _SectionReader:
             self.context_day, self.context_span, self.scene = None, None, None
         if not participants:
             self.scene = scene_span(self.text, s_start, s_end) or self.scene
-            if _ACTIVITY.search(self.text, s_start, s_end):  # 区四套班子领导到各组讨论地点看望了委员们
-                self.unnamed = _Sentence(self.text, s_start, s_end, location_span(self.text, s_start, s_end))
+            self.unnamed = (s_start, s_end)  # 区四套班子领导到各组讨论地点看望了委员们 (read only when asked)
             return []
         speaks_on_a_told_day = (
             self.context_day is not None and _SPEECH.search(self.text, participants[0].end, s_end) is not None
@@ -205,7 +204,9 @@ class _SectionReader:
         ):
             if told_unnamed is not None and _SPOKEN.search(self.text, participants[0].end, s_end) is None:
                 # …陈晓、王健…等向委员们致以问候 (not 谢洋波要求，…): who did the activity told just before
-                return self._named_now(participants, told_unnamed, s_end)
+                named = self._named_now(participants, told_unnamed, s_end)
+                if named:
+                    return named
             self._place_for_last(s_start, s_end)
             return []
         scene = scene_span(self.text, s_start, s_end)
@@ -231,11 +232,14 @@ class _SectionReader:
             groups[0] = (first_group, action_span(self.text, sentence.start, first_group[0].start, self.start))
         return [self._draft(group, action, sentence) for group, action in groups]
 
-    def _named_now(self, participants: list[WordHit], told: _Sentence, s_end: int) -> list[EventDraft]:
-        """The activity the sentence before told without naming anyone, done by the officials this one names."""
-        action = action_span(self.text, told.start, told.end, self.start)
-        sentence = _Sentence(self.text, told.start, s_end, told.location or self.scene)
-        draft = self._draft(participants, action, sentence)
+    def _named_now(self, participants: list[WordHit], told: Span, s_end: int) -> list[EventDraft]:
+        """The activity the sentence before told without naming anyone, done by the officials this one names;
+        none when it told no activity."""
+        if _ACTIVITY.search(self.text, *told) is None:
+            return []
+        action = action_span(self.text, told[0], told[1], self.start)
+        place = location_span(self.text, *told) or self.scene
+        draft = self._draft(participants, action, _Sentence(self.text, told[0], s_end, place))
         self.last = draft
         return [draft]
 
