@@ -342,7 +342,7 @@ def find_events(simplified: str, start: int, end: int, names: NameFinder, resolv
 
 def _tells_a_vague_time(text: str, s_start: int, s_end: int) -> bool:
     """Whether the sentence is set at a vague time (近日，…; 市委书记日前…), not one that cites an occasion of one
-    (会议传达了近期…会议精神): the vague word comes before the sentence's first verb of telling or citing."""
+    (会议传达了近期…会议精神): no verb of citing comes before the vague word."""
     vague = _VAGUE.search(text, s_start, s_end)
     if vague is None:
         return False

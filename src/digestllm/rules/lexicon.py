@@ -65,8 +65,6 @@ FUNCTION_CHARS = frozenset("的了在是和与及等对到从为被把将也都�
 SURNAMES_AFTER_A_POST = frozenset("向于")
 # Verbs of coming that also stand as surnames: 市领导来台江, 总书记来川视察 name a journey, not a 来 or a 到.
 ARRIVAL_CHARS = frozenset("来到赴")
-# One-character names of provinces: 来川, 赴京 after a post are a journey (总书记来川视察), not a 来 named 川.
-PROVINCE_ABBREVIATIONS = frozenset("京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀黔贵滇云陕秦甘陇青蒙桂藏宁新港澳台")
 
 # Speech verbs: with a day already told, the speaker took part in that day's event (a briefing, a meeting).
 SPEECH_VERBS = ("介绍", "表示", "指出", "强调", "要求", "说")
@@ -189,7 +187,8 @@ VAGUE_TIMES = tuple(read_words("vague_times.txt"))
 UNIT_TABLE = {written: (unit, int(factor)) for written, unit, factor in read_table("units.tsv")}
 UNITS = tuple(UNIT_TABLE)
 # Units a small Chinese numeral (一…十) must carry to count: slogans use 个/项/大 ("三个一线", "四个不摘").
-# 天 and 年 are left out: "今明两天", "十年磨一剑" are ways of speaking, not figures.
+# 年 is left out ("十年磨一剑" is a way of speaking); spans of days, hours and minutes count ("为期七天", "三分钟"),
+# though "今明两天" then counts too.
 SMALL_CHINESE_NUMERAL_UNITS = frozenset(
     {"名", "位", "人", "户", "家", "万元", "亿元", "元", "次", "场", "项", "批", "件", "个月", "天", "个小时", "小时"}
     | {"分钟", "亩", "吨", "人次"}

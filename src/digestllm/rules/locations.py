@@ -67,8 +67,9 @@ MAX_TRAILING_WORD = 2  # characters of a verb glued to a place that may be cut o
 
 @cache
 def _place_words(divisions: bool) -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
-    """The words that end a place: a level, a site, a body (`place_words.txt`), and with `divisions` a
-    division's short name (济南, 合肥: `division_names.txt`); and, by last character, the lengths they come in."""
+    """The words that end a place: a level, a site, a body (`place_words.txt`), a country (`country_names.txt`),
+    and with `divisions` a division's short name (济南, 合肥: `division_names.txt`); and, by last character, the
+    lengths they come in."""
     words = frozenset(
         read_words("place_words.txt")
         + read_words("country_names.txt")

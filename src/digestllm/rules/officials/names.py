@@ -97,10 +97,9 @@ class NameScanner:
         if not surname or minority is not None and minority - pos > 3:
             return minority
         two, three = pos + surname + 1, pos + surname + 2
+        # 杨文科简报说: a name of three closed off elsewhere (县长杨文科，), though 科 is rare in names
         if self.text[two : two + 1] in RARE_NAME_CHARS and self._stands_alone(self.text[pos:three]):
-            return (
-                three  # 杨文科简报说: the name of three closed off elsewhere (县长杨文科，), though 科 is rare in names
-            )
+            return three
         if self._word_starts_after(two, three):
             return two  # 米亮主持, 唐勇以及, 李放作项目: a word of the text starts right after two characters
         closes_two, closes_three = self.closes_name(two), self.closes_name(three)

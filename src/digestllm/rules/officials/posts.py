@@ -48,9 +48,10 @@ _COUNTY_OUTER = frozenset("市州盟省")
 _OUTER_LEVEL_CHARS = {"镇": _TOWN_OUTER, "乡": _TOWN_OUTER, "街道": _TOWN_OUTER, "村": _TOWN_OUTER, "社区": _TOWN_OUTER}
 _OUTER_LEVEL_CHARS |= {"县": _COUNTY_OUTER, "旗": _COUNTY_OUTER}
 _POST_SEPARATORS = "、，,"
+# Taiwan's counties and Hong Kong's districts, which a post may name with no level word (观塘民政事务专员)
+_HK_TAIWAN_NAMES = frozenset(read_words("hk_taiwan_divisions.txt"))
 # Divisions' short names may hold what other place names may not (新乡: 乡 inside; 市南: 市 first); a province's or
 # a city's stands even without a boundary before it (听取了嘉峪关市人大…, 宁波象山县委…).
-_HK_TAIWAN_NAMES = frozenset(read_words("hk_taiwan_divisions.txt"))  # 观塘民政事务专员: a district with no suffix
 _CITY_NAMES = frozenset(read_words("division_names.txt")) | _HK_TAIWAN_NAMES
 _CITY_NAME_LENGTHS = tuple(sorted({len(name) for name in _CITY_NAMES}, reverse=True))
 _DIVISION_NAMES = _CITY_NAMES | frozenset(read_words("county_names.txt"))
