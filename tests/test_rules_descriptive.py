@@ -625,6 +625,10 @@ def test_a_dated_going_takes_the_activity_told_undated_before() -> None:
         ("走访调研重点项目建设及企业生产运营情况", EventKind.INSPECTION),  # going to see work, not people
         ("走访慰问困难群众", EventKind.VISIT),
         ("宣布大会开幕", EventKind.MEETING),
+        ("出席欢迎晚宴", EventKind.RECEPTION),  # a banquet receives its guests
+        ("出席咨询会并致词", EventKind.MEETING),  # 咨询会, 茶话会, 团拜会, 推介会 …: meetings
+        ("召开2024年全市对台工作推介会", EventKind.MEETING),
+        ("赴三市镇一线督战防汛抗灾", EventKind.INSPECTION),
     ],
 )
 def test_a_light_verbs_occasion_is_named_by_its_last_word(action: str, kind: EventKind) -> None:
