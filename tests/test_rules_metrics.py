@@ -168,7 +168,7 @@ def test_a_military_units_number_is_no_figure() -> None:
     [
         ("市府持续招商,可望创造1万个以上就业职缺。", "就业职缺"),  # past the figure's 以上, what it counts
         ("协议投资总额人民币六十八点三亿元。", "协议投资总额"),  # the currency before a figure is no subject
-        ("副主任夏利民及委员共24人出席。", "委员"),  # 出席 after the figure is what they did, not who they are
+        ("会议由主任戴骅主持,委员共24人出席。", "委员"),  # 出席 after the figure is what they did, not who they are
     ],
 )
 def test_subjects_past_a_qualifier_and_before_a_currency(text: str, subject: str) -> None:
