@@ -607,6 +607,10 @@ def test_a_military_rank_closes_a_name_and_a_counsellor_holds_a_post() -> None:
             [("李家超", ["行政長官"]), ("麥美娟", ["民政及青年事務局局長"])],
         ),
         ("行政长官林郑月娥于2日到访北区。", [("林郑月娥", ["行政长官"])]),  # 于 and a day close the name
+        (
+            "副县长何奎、蒋道成和县政府办主任李安模出席。",  # 和 and a level begin a new post: 蒋道成 stays a name
+            [("何奎", ["副县长"]), ("蒋道成", ["副县长"]), ("李安模", ["县政府办主任"])],
+        ),
         ("台灣很多縣市長來大陸訪問。", []),  # 来 opens no name
         ("市長韓國瑜偕社會局長探訪獨居長者。", [("韓國瑜", ["市長"])]),  # 偕 (with) follows a name
         ("会上镇党委书记王涛总结讲评节日值班情况。", [("王涛", ["镇党委书记"])]),  # 总结 follows a name
