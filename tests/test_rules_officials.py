@@ -284,6 +284,8 @@ def test_a_place_before_its_levels_body_or_head(text: str, title: str, region: s
         ("在观塘民政事务专员谢凌骏陪同下。", "观塘民政事务专员", "观塘"),  # a Hong Kong district's officer
         ("率高雄市副市长李四川出席。", "高雄市副市长", "高雄市"),  # a Taiwan city, no boundary before
         ("东势乡代表会主席陈昭源致词。", "东势乡代表会主席", "东势乡"),  # a township council
+        ("名间乡民代表会主席陈文德出席。", "名间乡民代表会主席", "名间乡"),
+        ("阳江市委台港澳办主任陈国棣出席。", "阳江市委台港澳办主任", "阳江市"),  # 台港澳办, a body
         ("香港特区行政长官李家超出席。", "香港特区行政长官", "香港特区"),
     ],
 )
