@@ -478,6 +478,7 @@ def test_today_before_an_activity_is_the_documents_day() -> None:
         ("宜兰县政府今在县民大厅举办成果展,由代理县长林茂盛率领县府团队。", date(2014, 5, 23)),  # 今 alone: today
         ("镇长庄瑞麟在集集镇民生路104号举行开幕仪式。", None),  # 104号 is a house's number, no day
         ("县长王惠美12日下午前往关心工程状况。", date(2014, 5, 12)),  # 12日下午前往: a going, not 12日前
+        ("政协主席李耿坚四月廿八及廿九日率团到访。", date(2014, 4, 28)),  # days listed with 及: the first
         ("港澳办主任夏宝龙前日到港开展考察调研。", date(2014, 5, 21)),  # 前日: the day before yesterday
         ("会议将于1月5日召开,1月8日结束,主任罗斌要求做好筹备。", None),  # both days of the plan are planned
         ("行政长官李家超明日(24日)率团前赴贵阳。", date(2014, 5, 24)),  # tomorrow, its day in parentheses
