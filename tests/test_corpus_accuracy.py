@@ -99,6 +99,10 @@ FLOORS = {
     "heldout81": {"overall": 0.74, "officials": 0.83, "fields": 0.65},
     "heldout82": {"overall": 0.84, "officials": 0.81, "fields": 0.79},
     "heldout83": {"overall": 0.92, "officials": 0.98, "fields": 0.62},
+    "heldout84": {"overall": 0.98, "officials": 0.97, "fields": 0.80},
+    "heldout85": {"overall": 0.86, "officials": 0.90, "fields": 0.65},
+    "heldout86": {"overall": 0.93, "officials": 0.92, "fields": 0.68},
+    "heldout87": {"overall": 0.91, "officials": 0.96, "fields": 0.82},
 }
 
 
