@@ -62,6 +62,7 @@ _CUT_OFF_BEFORE = re.compile(
     r"(?:截至|截止到|截止|至|到|将自|预计|计划|力争|争取|确保|将于|拟于|定于|可望于|有望于|根据|按照|依据)\s*$"
 )
 _PLAN = re.compile(r"将于|拟于|定于|计划于|预计于")
+PLAN_REACH = 200  # characters before a date searched for the plan its sentence tells
 _SENTENCE_ENDS = ("。", "！", "？", "\n")
 # 讯/电, 清远消息, 北京电: a dateline, the report's day (12日下午前往: a going, not 12日前)
 _PERIOD_AFTER = re.compile(
@@ -146,7 +147,10 @@ class DateResolver:
     @staticmethod
     def _planned(simplified: str, start: int) -> bool:
         """Whether the sentence told a plan before the date (将于1月5日召开，1月8日结束: both days are planned)."""
-        sentence_start = max(simplified.rfind(mark, 0, start) for mark in _SENTENCE_ENDS) + 1
+        reach = max(0, start - PLAN_REACH)
+        if simplified.find("于", reach, start) == -1:
+            return False  # every word of a plan holds 于
+        sentence_start = max(reach, *(simplified.rfind(mark, reach, start) + 1 for mark in _SENTENCE_ENDS))
         return _PLAN.search(simplified, sentence_start, start) is not None
 
     @staticmethod

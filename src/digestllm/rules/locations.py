@@ -46,9 +46,13 @@ _DEICTIC = re.compile(r"^(?:我|全|本)[省市县区镇乡村]$")
 _SCENE = re.compile(
     r"在(?P<named>[^，,。；;：:\n]{2,30}?)(?:隆重|正式|盛大|胜利|成功|顺利)?(?:举行|召开|举办|开幕|闭幕|开工|开赛)"
     r"|(?:^|(?<=[，,。；;：:\n\s]))(?P<region>[^，,。；;：:\n\s]{1,10}?[省市县区镇乡村])(?:举行|召开|举办)"
-    r"|(?:^|(?<=[，,。；;：:\n\s]))(?P<council>[^，,。；;：:\n\s]{1,10}?(?:议会|公所))"  # 新竹县议会今天举行…
+)
+# 新竹县议会今天举行…: a council or a township office holding a session that day holds it in its hall
+_COUNCIL_SCENE = re.compile(
+    r"(?:^|(?<=[，,。；;：:\n\s]))(?P<council>[^，,。；;：:\n\s]{1,10}?(?:议会|公所))"
     r"(?:今天|今日|昨天|昨日|[今昨][（(][0-9０-９]{1,2}[)）]日)?(?:举行|召开|举办)"
 )
+_COUNCILS = ("议会", "公所")
 # 在随后召开的…, 在第四届进口博览会举办期间: a time or an occasion, not a place.
 _NO_SCENE = re.compile(
     r"^(?:" + alternation([*VAGUE_TIMES, *read_words("scene_times.txt")]) + r")|[会节展赛]$|[0-9０-９]"
@@ -179,6 +183,14 @@ def _place_told_before(simplified: str, start: int, end: int) -> tuple[int, int]
     return None
 
 
+def _council_scene(simplified: str, start: int, end: int) -> tuple[int, int] | None:
+    """The council or township office a sentence holds a session in, read only where one is named."""
+    if all(simplified.find(word, start, end) == -1 for word in _COUNCILS):
+        return None
+    found = _COUNCIL_SCENE.search(simplified, start, end)
+    return found.span("council") if found else None
+
+
 def _names_a_person(phrase: str) -> bool:
     """Whether the phrase names someone by a post (武国定副省长). A post word that runs into a place name
     (湖南省长沙市, 上海市长宁区) is none."""
@@ -213,12 +225,14 @@ def _closes_what_it_opened(simplified: str, start: int, stop: re.Match[str]) -> 
 
 def scene_span(simplified: str, start: int, end: int) -> tuple[int, int] | None:
     """The place a sentence sets an occasion in: `签约会在德州市庆云县举行`, `沙市区举行…仪式`."""
+    council = _council_scene(simplified, start, end)
+    if council is not None:
+        return council
     found = _SCENE.search(simplified, start, end)
     if found is None:
         return None
-    for level in ("region", "council"):
-        if found.group(level):
-            return found.span(level)
+    if found.group("region"):
+        return found.span("region")
     named = found.group("named")
     if named in _HERE:  # 县文化馆会议室华灯璀璨，…大会在这里隆重开幕: the place told before in the sentence
         return _place_told_before(simplified, start, found.start())

@@ -87,7 +87,9 @@ class PostReader:
             pos -= organ
         place = self._place_ending_at(pos, floor) if pos > floor else None
         if place is not None:  # 湖北黄石市委书记: the post holds the province's short name, the region is the city
-            province = next((p for p in _PROVINCE_SHORT_NAMES if self.text.endswith(p, floor, place)), "")
+            if not self.text.endswith(_PROVINCE_SHORT_NAMES, floor, place):
+                return place, (place, pos)
+            province = next(p for p in _PROVINCE_SHORT_NAMES if self.text.endswith(p, floor, place))
             return place - len(province), (place, pos)
         if pos == core_start and self.text[core_start : core_start + 1] in _SHARED_SUFFIXES:
             shared = self._place_ending_at(core_start + 1, floor)  # 吉林省长: 省 ends the place and opens 省长
