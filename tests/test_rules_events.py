@@ -488,6 +488,7 @@ def test_today_before_an_activity_is_the_documents_day() -> None:
         ("监察委员赖鼎铭今天起连续2天下乡,在新竹县进行巡察工作。", date(2014, 5, 23)),  # 今天起: from today on
         ("南投县长许淑华(十)日下午前往埔里镇会勘工程。", date(2014, 5, 10)),  # a Taiwan paper's day alone
         ("基隆捷运工程今天开工,市长谢国梁持铲动土。", date(2014, 5, 23)),  # 今天 before any activity
+        ("考察团今日与南京市委常委、副市长邓智毅会面。", date(2014, 5, 23)),  # 今日与…: with whom, that day
         ("由于今年12月5日举行选举,镇长庄瑞麟成立服务处。", None),  # 今年, months ahead: a plan, not last December
     ],
 )
