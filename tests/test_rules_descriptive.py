@@ -658,3 +658,9 @@ def test_a_countys_short_name_before_an_activity_is_its_place() -> None:
     assert event.location == "吉水"
     [event] = extract("9月28日,县委书记李景宽在独山与中科电力董事长会谈交流。", reference_date="2021-09-29").events
     assert event.location == "独山"
+
+
+def test_who_only_went_along_did_so_where_the_activity_was() -> None:
+    text = "7月8日,常宁市市委书记曾义国、市长李涛率党政代表团来我县考察调研重点项目工程。雷高飞、王燕等党政领导陪同。"
+    events = extract(text, reference_date="2015-07-09").events
+    assert [(e.action, e.location) for e in events] == [("考察调研重点项目工程", "我县"), ("陪同", "我县")]

@@ -89,6 +89,7 @@ Span = tuple[int, int]
 _VISITORS_CAME = re.compile(r"(?:一行|代表团|考察团|客商)[^，,。；;]{0,6}(?:来|到|莅临|抵达)")
 # Verbs whose object is a person: an official named right after one is received or called on, not a new actor.
 _CALLS_ON = re.compile(r"(?:会见|接见|会晤|看望|慰问|拜会|拜访|宴请|欢迎|送别|接待|探望|颁发|授予)了?")
+_ACCOMPANIED = re.compile(r"(?:陪同|随同|一同|同行|随行)(?:考察|调研|视察|参观|检查)?")  # who only went along
 _GUESTS = re.compile(r"与[^，,。；;]{2,40}?(?:一行|代表团|考察团|客商|董事长|总经理|总裁|企业家|大使|领事)")
 
 
@@ -306,7 +307,7 @@ class _SectionReader:
             date_span=self.context_span,
             evidence=(sentence.start, sentence.end),
             action=action,
-            location=sentence.location,
+            location=sentence.location or self._place_accompanied(action),
             kind=kind,
             **self._who(participants),
             joins=_COMPANIONS.match(text, participants[-1].end) is not None and not _escorted(text, participants),
@@ -314,6 +315,13 @@ class _SectionReader:
             next_step=action is not None
             and (_NEXT_STEP.match(text, sentence.start) is not None or _REPORT.fullmatch(text, *action) is not None),
         )
+
+    def _place_accompanied(self, action: Span | None) -> Span | None:
+        """`…率团来我县考察。雷高飞、王燕等陪同`: who only went along did so where the day's last activity was."""
+        last = self.last
+        if action is None or last is None or last.day != self.context_day:
+            return None
+        return last.location if _ACCOMPANIED.fullmatch(self.text, *action) else None
 
 
 class _Sentence:
