@@ -664,3 +664,11 @@ def test_who_only_went_along_did_so_where_the_activity_was() -> None:
     text = "7月8日,常宁市市委书记曾义国、市长李涛率党政代表团来我县考察调研重点项目工程。雷高飞、王燕等党政领导陪同。"
     events = extract(text, reference_date="2015-07-09").events
     assert [(e.action, e.location) for e in events] == [("考察调研重点项目工程", "我县"), ("陪同", "我县")]
+
+
+def test_a_place_named_between_来_and_the_activity_is_its_place() -> None:
+    text = "8月20日下午,上海市台协永续农业工作委员会副主委刘文裕一行来上饶县考察现代农业。"
+    [event] = extract(text, reference_date="2016-08-30").events
+    assert event.location == "上饶县"
+    text = "3月2日,县长王明调研时指出,多年来全县调研成果丰硕。"  # 以来, 多年来: no journey
+    assert [e.location for e in extract(text, reference_date="2016-03-03").events] == [None]

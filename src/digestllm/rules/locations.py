@@ -37,6 +37,10 @@ _BEFORE_AN_ACTIVITY = re.compile(
     r"(?:在|到|赴|来|深入|莅临)(?P<place>[\u4e00-\u9fff]{2,4}?)"
     r"(?=(?:亲切)?(?:" + alternation([*ACTIVITY_VERBS, "访问", "交流"]) + r")(?!的)|与)"
 )
+# 一行来上饶县考察: 来 leads to a place it names right before the activity (elsewhere 来 is 以来, 带来, 来自 …)
+_CAME_TO = re.compile(
+    r"来(?P<place>[\u4e00-\u9fff]{2,10}?)(?=(?:" + alternation([*ACTIVITY_VERBS, "访问", "交流"]) + r")(?!的))"
+)
 _HOLDS_A_POST = re.compile(r"书记|省长|市长|县长|区长|镇长|乡长|主任|主席|部长|局长|团长|同志|领导|负责人")
 _NEVER_IN_A_PLACE = ("同志", "领导", "负责人")
 # 在现代农业、旅游业等方面加强与山东…: a topic, not a place
@@ -108,9 +112,14 @@ def location_span(simplified: str, start: int, end: int) -> tuple[int, int] | No
 
 
 def _county_visited(simplified: str, start: int, end: int) -> tuple[int, int] | None:
-    """`在吉水调研`: a county's short name between a word that leads to a place and an activity."""
+    """`在吉水调研`: a county's short name between a word that leads to a place and an activity; `来上饶县考察`:
+    a place named between 来 and an activity."""
     for found in _BEFORE_AN_ACTIVITY.finditer(simplified, start, end):
         if found.group("place") in _COUNTY_NAMES:
+            return found.span("place")
+    for found in _CAME_TO.finditer(simplified, start, end):
+        place = found.group("place")
+        if _names_a_place(place) and not _names_a_person(place) and not _DEICTIC.match(place):
             return found.span("place")
     return None
 
