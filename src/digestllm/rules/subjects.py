@@ -47,6 +47,8 @@ _COUNTER = re.compile(r"(?:多|余|个)?[家户个名人项件所座台辆位]")
 _LEAD_WORDS = re.compile(r"(?:成功|完成|实现|申报|新增|累计|共计|共|有|达|约|其中|全市|全县|全区|全省|已)+")
 _PREFIX = re.compile("(?:" + alternation(METRIC_PREFIXES) + ")$")
 _PLACE = re.compile(f"[{COMMON_HAN_CLASS}]{{2,4}}?" r"(?:自治州|自治县|省|市|县|区|镇|乡)(?:共计|累计|共|已|有|新增)?")
+_PARTY = "一行"
+_GROUPS = tuple("团组队")
 _RATE_UNITS = frozenset({"%", "个百分点", "倍", "成"})
 _NAMED_THING = re.compile(r"项目|专案|公司|工程|集团|基地")
 
@@ -96,6 +98,8 @@ def _before(simplified: str, start: int) -> Span | None:
     for trim in _TRIMS[:-1] if relative else _TRIMS:  # a relative clause keeps its verb
         span = trim(simplified, *span)
     before_start, before_end = span
+    if simplified.endswith(_PARTY, before_start, before_end) and not simplified.endswith(_GROUPS, 0, before_end - 2):
+        before_start = before_end - len(_PARTY)  # 市长张百顺一行八人: the party is counted (考察团一行: the group)
     named = [m.end() for m in _NAMED_THING.finditer(simplified, before_start, before_end) if before_end - m.end() >= 3]
     if named:
         before_start = named[-1]  # …有限公司建设项目总投资: what the project's figure measures, not its name
