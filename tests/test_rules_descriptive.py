@@ -498,6 +498,13 @@ SUBJECT_CASES = [
     ("于 after a figure begins no subject", "市长张百顺一行八人于五月二十九日访问澳门。", "八人", "一行"),
     ("a party led by a named official is counted as the party", "市长张百顺一行八人，访问澳门。", "八人", "一行"),
     ("a group named before 一行 is what is counted", "淄博考察团一行25人到台中参访。", "25人", "淄博考察团一行"),
+    ("the next figure of a list has the first's subject", "两个项目总投资分别为2亿元和1.3亿元。", "1.3亿元", "总投资"),
+    (
+        "a count right after a count has its subject",
+        "村内常住农牧民122户422人,均为哈萨克族。",
+        "422人",
+        "村内常住农牧民",
+    ),
     ("a village is a subject of one character", "全镇三个村参加评比。", "三个", "村"),
     ("an adverb after the subject ends it (先后)", "8家企业负责人先后发言。", "8家", "企业负责人"),
     ("开工建设 leads to what is built", "开工建设重庆天坤等项目20个。", "20个", "重庆天坤等项目"),

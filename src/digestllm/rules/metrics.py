@@ -60,6 +60,9 @@ class QuantityMention:
     region: tuple[int, int] | None = None  # a named place right before the figure: 广安区343名
 
 
+_LIST_JOINERS = frozenset({"", "和", "、", "及", "与", "或"})  # between two figures of one list
+
+
 def find_quantities(simplified: str, start: int, end: int) -> list[QuantityMention]:
     quoted = [m.span() for m in _QUOTES.finditer(simplified, start, end)]  # in order, never overlapping
     quote_starts = [q_start for q_start, _ in quoted]
@@ -77,10 +80,12 @@ def find_quantities(simplified: str, start: int, end: int) -> list[QuantityMenti
 def _with_inherited_subject(
     simplified: str, mention: QuantityMention, previous: QuantityMention | None
 ) -> QuantityMention:
-    """A rate with no subject of its own, told right after a figure, measures that figure's subject."""
-    if mention.subject is not None or previous is None or previous.subject is None or not is_rate(mention.unit):
+    """A figure with no subject of its own measures the subject of the figure right before it when it is a rate
+    told closely after it, or the next of a list (`总投资分别为2亿元和1.3亿元`, `常住农牧民122户422人`)."""
+    if mention.subject is not None or previous is None or previous.subject is None:
         return mention
-    if not follows_closely(simplified, previous.end, mention.start):
+    listed = simplified[previous.end : mention.start] in _LIST_JOINERS
+    if not listed and not (is_rate(mention.unit) and follows_closely(simplified, previous.end, mention.start)):
         return mention
     return replace(mention, subject=previous.subject)
 
