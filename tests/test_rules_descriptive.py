@@ -505,6 +505,7 @@ SUBJECT_CASES = [
         "422人",
         "村内常住农牧民",
     ),
+    ("签约 stays in 签约项目", "此次共计12个签约项目,主要涉及木制品。", "12个", "签约项目"),
     ("a village is a subject of one character", "全镇三个村参加评比。", "三个", "村"),
     ("an adverb after the subject ends it (先后)", "8家企业负责人先后发言。", "8家", "企业负责人"),
     ("开工建设 leads to what is built", "开工建设重庆天坤等项目20个。", "20个", "重庆天坤等项目"),
