@@ -548,3 +548,12 @@ def test_officials_who_all_went_along_join_the_activity() -> None:
     text = "29日上午,县长陈光复前往西屿乡进行勘灾。\n议员魏睿宏、白沙乡长宋万富均一同下乡关心地方。"
     [event] = extract(text, reference_date="2024-07-30", mode="rules").events
     assert (event.officials, event.kind) == (["陈光复", "魏睿宏", "宋万富"], EventKind.INSPECTION)
+
+
+def test_those_attending_a_reception_join_the_reception_not_the_days_first_event() -> None:
+    text = (
+        "5月11日,考察团一行在省台办副主任杜春景的陪同下到焦作考察。"
+        "焦作市委常委杨娅辉会见了考察团一行,市台办主任王玉柱、修武县长卢希望等参加会见。"
+    )
+    events = extract(text, reference_date="2014-05-13").events
+    assert [e.officials for e in events if "会见" in (e.action or "")] == [["杨娅辉", "王玉柱", "卢希望"]]

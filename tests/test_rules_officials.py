@@ -637,3 +637,10 @@ def test_a_military_rank_closes_a_name_and_a_counsellor_holds_a_post() -> None:
 def test_posts_and_names_of_taiwan_and_hong_kong_pages(text: str, expected: list[tuple[str, list[str]]]) -> None:
     officials = extract(text, reference_date="2023-06-08", mode="rules").officials
     assert [(o.name, o.titles) for o in officials] == expected
+
+
+def test_a_hosts_post_after_a_visiting_associations_party_is_public() -> None:
+    text = "5月11日,“中华两岸劳动关系发展协会”理事长姚江临一行在河南省台办副主任杜春景的陪同下到焦作考察。"
+    assert [(o.name, o.titles) for o in extract(text, reference_date="2014-05-13").officials] == [
+        ("杜春景", ["河南省台办副主任"])
+    ]

@@ -472,7 +472,8 @@ def _merge_same_activity(text: str, drafts: list[EventDraft]) -> list[EventDraft
         if draft.present and by_day[draft.day]:
             same: EventDraft | None = by_day[draft.day][0]
         else:
-            same = next((k for k in recent if _same_activity(text, breaks, k, draft)), None)
+            attended = (k for k in recent if _attends_the_same(text, k, draft))  # …参加会见: the 会见 told, first
+            same = next(attended, None) or next((k for k in recent if _same_activity(text, breaks, k, draft)), None)
         if same is None:
             kept.append(draft)
             by_day[draft.day].append(draft)
