@@ -557,3 +557,9 @@ def test_those_attending_a_reception_join_the_reception_not_the_days_first_event
     )
     events = extract(text, reference_date="2014-05-13").events
     assert [e.officials for e in events if "会见" in (e.action or "")] == [["杨娅辉", "王玉柱", "卢希望"]]
+
+
+def test_签订_is_a_signing() -> None:
+    text = "1月10日,县委常委、副县长宋志军代表县政府与北京求德型材责任有限公司等4家企业法人代表签订了合作协议。"
+    [event] = extract(text, reference_date="2010-01-11").events
+    assert (event.officials, event.kind) == (["宋志军"], EventKind.CEREMONY)
