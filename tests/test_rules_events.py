@@ -563,3 +563,9 @@ def test_签订_is_a_signing() -> None:
     text = "1月10日,县委常委、副县长宋志军代表县政府与北京求德型材责任有限公司等4家企业法人代表签订了合作协议。"
     [event] = extract(text, reference_date="2010-01-11").events
     assert (event.officials, event.kind) == (["宋志军"], EventKind.CEREMONY)
+
+
+def test_a_month_heading_in_parentheses_sets_the_month_of_the_days_below() -> None:
+    text = "市政府工作要事记\n(2024年5月)\n1日,市长赵立香在高台县调研。\n2日,市长赵立香主持召开会议。"
+    events = extract(text, reference_date="2024-08-10").events
+    assert [e.date for e in events] == [date(2024, 5, 1), date(2024, 5, 2)]
