@@ -569,3 +569,9 @@ def test_a_month_heading_in_parentheses_sets_the_month_of_the_days_below() -> No
     text = "市政府工作要事记\n(2024年5月)\n1日,市长赵立香在高台县调研。\n2日,市长赵立香主持召开会议。"
     events = extract(text, reference_date="2024-08-10").events
     assert [e.date for e in events] == [date(2024, 5, 1), date(2024, 5, 2)]
+
+
+def test_a_leader_whose_speech_is_revisited_takes_no_part() -> None:
+    text = "1日,我市在高台县举行重温习近平总书记视察张掖重要讲话精神主题党日活动。卢小亨、王海峰等市领导出席。"
+    [event] = extract(text, reference_date="2024-05-10").events
+    assert event.officials == ["卢小亨", "王海峰"]
