@@ -575,3 +575,15 @@ def test_a_leader_whose_speech_is_revisited_takes_no_part() -> None:
     text = "1日,我市在高台县举行重温习近平总书记视察张掖重要讲话精神主题党日活动。卢小亨、王海峰等市领导出席。"
     [event] = extract(text, reference_date="2024-05-10").events
     assert event.officials == ["卢小亨", "王海峰"]
+
+
+def test_the_same_officials_at_two_places_they_name_apart_are_two_stops_of_their_day() -> None:
+    text = (
+        "1月11日,财政司司长陈茂波到访东区,参观区内的小学和排档。\n"
+        "陈茂波先到访爱秩序湾官立小学,与学生和家长交流。\n"
+        "其后,他到访金华街排档区,与商贩代表会面。"
+    )
+    places = [e.location for e in extract(text, reference_date="2019-01-11").events]
+    assert places == ["东区", "爱秩序湾官立小学", "金华街排档区"]
+    text = "3月5日,县长李龙到我县企业调研指导复工复产工作。副县长齐德旺等在神州集团陪同调研。"  # others: one activity
+    assert len(extract(text, reference_date="2020-03-06").events) == 1

@@ -90,6 +90,8 @@ _VISITORS_CAME = re.compile(r"(?:一行|代表团|考察团|客商)[^，,。；;
 # Verbs whose object is a person: an official named right after one is received or called on, not a new actor.
 _CALLS_ON = re.compile(r"(?:会见|接见|会晤|看望|慰问|拜会|拜访|宴请|欢迎|送别|接待|探望|颁发|授予)了?")
 _ACCOMPANIED = re.compile(r"(?:陪同|随同|一同|同行|随行)(?:考察|调研|视察|参观|检查)?")  # who only went along
+_TOUR_PLACE = re.compile(r"[我本全该][省市县区镇乡村]")  # the writer's own place: a tour of it
+_STOP_LISTS = ("等地", "等处", "等乡镇", "等村", "等企业", "等单位")
 _GUESTS = re.compile(r"与[^，,。；;]{2,40}?(?:一行|代表团|考察团|客商|董事长|总经理|总裁|企业家|大使|领事)")
 
 
@@ -495,6 +497,8 @@ def _same_activity(text: str, breaks: list[int], kept: EventDraft, draft: EventD
     if not one_paragraph and _an_item(text, breaks, draft):
         return False  # the items of a column or a chronicle (●…, △…, 2日 …, 是日 …): each its own activity
     alike = EventKind.OTHER in (kept.kind, draft.kind) or kept.kind is draft.kind
+    if _elsewhere(text, kept, draft):
+        return False
     return (
         _attends_the_same(text, kept, draft)
         or draft.action is None
@@ -506,6 +510,21 @@ def _same_activity(text: str, breaks: list[int], kept: EventDraft, draft: EventD
         and not draft.next_step
         and any(name in kept.name_spans for name in draft.officials)
     )
+
+
+def _elsewhere(text: str, kept: EventDraft, draft: EventDraft) -> bool:
+    """Two activities of the same officials, told with their own verbs at two places the text names apart: two
+    stops of their day."""
+    if kept.location is None or draft.location is None or kept.action is None or draft.action is None:
+        return False
+    if not all(name in kept.name_spans for name in draft.officials):
+        return False  # others named at another place went along: the same activity
+    if is_bare(text, kept.action) or is_bare(text, draft.action):
+        return False
+    kept_place, draft_place = text[slice(*kept.location)], text[slice(*draft.location)]
+    if _TOUR_PLACE.match(kept_place) or draft_place.endswith(_STOP_LISTS):
+        return False  # 到我县调研。…先后来到儒里村、斜溪村等地调研: the stops of one tour
+    return kept_place not in draft_place and draft_place not in kept_place
 
 
 def _attends_the_same(text: str, kept: EventDraft, draft: EventDraft) -> bool:
