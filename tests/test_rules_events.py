@@ -587,3 +587,16 @@ def test_the_same_officials_at_two_places_they_name_apart_are_two_stops_of_their
     assert places == ["东区", "爱秩序湾官立小学", "金华街排档区"]
     text = "3月5日,县长李龙到我县企业调研指导复工复产工作。副县长齐德旺等在神州集团陪同调研。"  # others: one activity
     assert len(extract(text, reference_date="2020-03-06").events) == 1
+
+
+def test_others_of_one_sentence_doing_their_own_thing_at_their_own_place_are_their_own_event() -> None:
+    text = (
+        "4月4日,政制及内地事务局长曾国衞到访黄大仙区;"
+        "而劳工及福利局长罗致光亦到观塘区一幢旧式楼宇,向超过300个住户派发防疫服务包。"
+    )
+    events = extract(text, reference_date="2022-04-04").events
+    assert [(e.officials, e.location) for e in events] == [
+        (["曾国衞"], "黄大仙区"),
+        (["罗致光"], "观塘区一幢旧式楼"),
+    ]
+    assert events[1].kind is EventKind.VISIT

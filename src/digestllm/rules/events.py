@@ -233,7 +233,12 @@ class _SectionReader:
         first_group, first_action = groups[0]
         if first_action is None:  # the activity told before the officials: 前锋区委召开会议，区委书记米亮主持
             groups[0] = (first_group, action_span(self.text, sentence.start, first_group[0].start, self.start))
-        return [self._draft(group, action, sentence) for group, action in groups]
+        drafts = [self._draft(group, action, sentence) for group, action in groups]
+        for index in range(1, len(groups)):  # …曾国衞到访黄大仙区；而…罗致光亦到观塘区…: each group at its own place
+            group_end = groups[index + 1][0][0].start if index + 1 < len(groups) else sentence.end
+            own = location_span(self.text, groups[index][0][0].start, group_end)
+            drafts[index].location = own or drafts[index].location
+        return drafts
 
     def _named_now(self, participants: list[WordHit], told: Span, s_end: int) -> list[EventDraft]:
         """The activity the sentence before told without naming anyone, done by the officials this one names;
@@ -497,7 +502,7 @@ def _same_activity(text: str, breaks: list[int], kept: EventDraft, draft: EventD
     if not one_paragraph and _an_item(text, breaks, draft):
         return False  # the items of a column or a chronicle (●…, △…, 2日 …, 是日 …): each its own activity
     alike = EventKind.OTHER in (kept.kind, draft.kind) or kept.kind is draft.kind
-    if _elsewhere(text, kept, draft):
+    if _elsewhere(text, kept, draft) or _others_at_their_own(text, kept, draft):
         return False
     return (
         _attends_the_same(text, kept, draft)
@@ -525,6 +530,16 @@ def _elsewhere(text: str, kept: EventDraft, draft: EventDraft) -> bool:
     if _TOUR_PLACE.match(kept_place) or draft_place.endswith(_STOP_LISTS):
         return False  # 到我县调研。…先后来到儒里村、斜溪村等地调研: the stops of one tour
     return kept_place not in draft_place and draft_place not in kept_place
+
+
+def _others_at_their_own(text: str, kept: EventDraft, draft: EventDraft) -> bool:
+    """`曾国衞到访黄大仙区…；而罗致光亦到观塘区…派发…`: other officials of the same sentence doing a thing of their
+    own, at a place of their own."""
+    if kept.evidence != draft.evidence or draft.location is None or draft.location == kept.location:
+        return False
+    if kept.action is None or draft.action is None or is_bare(text, kept.action) or is_bare(text, draft.action):
+        return False
+    return not any(name in kept.name_spans for name in draft.officials)
 
 
 def _attends_the_same(text: str, kept: EventDraft, draft: EventDraft) -> bool:
