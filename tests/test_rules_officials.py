@@ -644,3 +644,14 @@ def test_a_hosts_post_after_a_visiting_associations_party_is_public() -> None:
     assert [(o.name, o.titles) for o in extract(text, reference_date="2014-05-13").officials] == [
         ("杜春景", ["河南省台办副主任"])
     ]
+
+
+def test_hong_kong_chief_executive_and_bureaus_whose_局_is_shared_with_局长() -> None:
+    text = "特首梁振英昨午到港澳办与主任王光亚会面,陪同的还有财经事务及库务局长陈家强、商务及经济发展局长苏锦梁。"
+    officials = {o.name: o.titles for o in extract(text, reference_date="2014-03-06").officials}
+    assert officials == {
+        "梁振英": ["特首"],
+        "王光亚": ["主任"],
+        "陈家强": ["财经事务及库务局长"],
+        "苏锦梁": ["商务及经济发展局长"],
+    }

@@ -14,9 +14,9 @@ _ATTENDED = re.compile(
     f"(?:等|(?:以及|及|和)[^，,。；;、\\n]{{1,15}}?负责人)?(?:在[^，,。；;、\\n]{{1,12}}?)?(?:{alternation(ATTENDING_WORDS)})"
 )
 _OPENS_A_LIST = "、，,等"
-# 、民政及青年事务局局长麦美娟: a body whose name is joined by 及 runs on from the item to its post; no name (but in
-# 、蒋道成和县政府办主任李安模 a new post begins, with its level)
-_JOINED_BODY = re.compile(r"及[^县市区省镇乡\W]{1,10}?[局署司部委办处厅]副?(?:局长|署长|司长|部长|主任|处长|厅长)")
+# 、民政及青年事务局局长麦美娟, 、商务及经济发展局长苏锦梁: a body whose name is joined by 及 runs on from the item
+# to its post; no name (but in 、蒋道成和县政府办主任李安模 a new post begins, with its level)
+_JOINED_BODY = re.compile(r"及[^县市区省镇乡\W]{1,10}?[局署司部委办处厅]?副?(?:局长|署长|司长|部长|主任|处长|厅长)")
 
 
 def listed_after(
