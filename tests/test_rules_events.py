@@ -600,3 +600,12 @@ def test_others_of_one_sentence_doing_their_own_thing_at_their_own_place_are_the
         (["罗致光"], "观塘区一幢旧式楼"),
     ]
     assert events[1].kind is EventKind.VISIT
+
+
+def test_those_attending_the_activity_by_its_verb_join_it_wherever_the_verb_stands_in_it() -> None:
+    text = (
+        "9日上午,市委副书记张明体带领第二观摩组莅临我县进行实地调研观摩。\n"
+        "县领导谷晔、刘九利、县产业集聚区管委会主任常松郁、观摩项目主要负责人参加观摩活动。"
+    )
+    [event] = extract(text, reference_date="2021-10-10").events
+    assert (event.officials, event.action) == (["张明体", "谷晔", "刘九利", "常松郁"], "进行实地调研观摩")

@@ -26,6 +26,7 @@ from digestllm.rules.lexicon import (
     CITED_NOUNS,
     CITING_VERBS,
     COMPANION_WORDS,
+    GENERIC_OCCASIONS,
     ITEM_MARKS,
     SPEECH_VERBS,
     VAGUE_TIMES,
@@ -547,8 +548,11 @@ def _attends_the_same(text: str, kept: EventDraft, draft: EventDraft) -> bool:
     if kept.action is None or draft.action is None:
         return False
     attended = _ATTENDS.fullmatch(text, *draft.action)
-    if attended is not None:
-        return text.startswith(attended.group("verb"), kept.action[0])
+    if attended is not None:  # …参加观摩活动 after …进行实地调研观摩: the verb anywhere in the activity told
+        verb = attended.group("verb")
+        if verb in GENERIC_OCCASIONS:  # 出席会议: which meeting, the verb does not say
+            return text.startswith(verb, kept.action[0])
+        return text.find(verb, *kept.action) != -1
     start, end = draft.action  # 县委书记陈文敏等领导陪同调研: the verb alone, right after the attending word
     return end - start == 2 and text.endswith(_ATTENDING, 0, start) and text.startswith(text[start:end], kept.action[0])
 

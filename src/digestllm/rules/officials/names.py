@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from digestllm.rules.lexicon import (
+    ACTIVITY_VERBS,
     COMMON_HAN_CLASS,
     COMPOUND_SURNAMES,
     FOLLOWING_WORDS,
@@ -25,6 +26,7 @@ from digestllm.wordsearch import word_starts
 # A word that follows a name (主持, 出席, 以及): where one starts, no name goes on.
 FOLLOWING_WORD = re.compile(alternation(list(FOLLOWING_WORDS)))
 _LIST_ITEM_ENDS = ("、", "等", "，", ",", "")
+_ACTIVITIES = frozenset(ACTIVITY_VERBS)  # 、观摩项目主要负责人: an activity opens the item, no name
 _FOUR_CHARACTER_ITEM_ENDS = frozenset("、，,。；;")
 _JOURNEY_AFTER_A_NAME = re.compile(r"[来到赴][\u4e00-\u9fff](?:督导|考察|调研|视察|检查|指导|参观|慰问)")
 _WHEN_AFTER_A_NAME = ("时,", "时，", "时说", "时强调", "时指出", "时表示", "时要求")
@@ -202,7 +204,11 @@ class NameScanner:
             end = pos + length
             if length == 4 and self.text[end : end + 1] not in _FOUR_CHARACTER_ITEM_ENDS:
                 continue  # 财经事务及库务局局长: four characters before a word are no name
-            if self._ends_list_item(end) and self._reads_as_list_item(pos, end):
+            if (
+                self._ends_list_item(end)
+                and self._reads_as_list_item(pos, end)
+                and self.text[pos:end] not in _ACTIVITIES
+            ):
                 return end
         return None
 
