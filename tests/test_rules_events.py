@@ -609,3 +609,9 @@ def test_those_attending_the_activity_by_its_verb_join_it_wherever_the_verb_stan
     )
     [event] = extract(text, reference_date="2021-10-10").events
     assert (event.officials, event.action) == (["张明体", "谷晔", "刘九利", "常松郁"], "进行实地调研观摩")
+
+
+def test_a_day_in_parentheses_after_昨_tells_the_writers_today_for_the_later_昨日() -> None:
+    text = "副县长邱俐俐昨(四)日偕同镇长张可欣动土开工。\n昨日上午举行的动土典礼由社区演出,随后由副县长邱俐俐持铲动土。"
+    events = extract(text, reference_date="2025-12-04").events
+    assert {e.date for e in events} == {date(2025, 12, 4)}

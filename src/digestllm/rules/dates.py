@@ -118,6 +118,7 @@ class DateResolver:
     def __init__(self, reference: date | None) -> None:
         self.reference = reference
         self.previous: date | None = None
+        self.written_today: date | None = None  # the writer's today, where 昨(四)日 or 今(17)日 tells it
 
     def resolve(self, simplified: str, match: re.Match[str]) -> DateMention:
         before = simplified[max(0, match.start() - CUT_OFF_REACH) : match.start()]
@@ -189,14 +190,8 @@ class DateResolver:
             monday = self.reference - timedelta(days=self.reference.weekday())
             weeks_back = 1 if match["week"].startswith("上") else 0
             return monday - timedelta(weeks=weeks_back) + timedelta(days=_WEEKDAYS[match["weekday"]])
-        if match["relative"]:
-            if self.reference is None:
-                return None
-            return self.reference + timedelta(days=_RELATIVE_DAYS[match["relative"]])
-        if match["today"]:  # "今天上午": the document's day; "当天下午": the day just told
-            if match["today"].startswith("当"):
-                return self.previous
-            return self.reference
+        if match["relative"] or match["today"]:
+            return self._relative_day(match)
         day = _int(match["day"] or match["day_hao"] or match["day_first"] or match["day_paren"] or match["day_alone"])
         year, month = self._written_year(match), _int(match["month"])
         if day is None or not 1 <= day <= 31 or month is not None and not 1 <= month <= 12:
@@ -208,7 +203,22 @@ class DateResolver:
             month = self._month_for_day(day, anchor)
         if year is None:
             year = self._year_for(month, day, anchor)
-        return date(year, month, day) if _valid(year, month, day) else None
+        if not _valid(year, month, day):
+            return None
+        told = date(year, month, day)
+        if match["day_paren"] and match.group()[0] in _DAYS_BEFORE_TODAY:  # 昨(四)日: the writer's today is the 5th
+            self.written_today = told + timedelta(days=_DAYS_BEFORE_TODAY[match.group()[0]])
+        return told
+
+    def _relative_day(self, match: re.Match[str]) -> date | None:
+        """昨天, 前日, 明日 from the writer's today (the reference, unless 昨(四)日 told it); 今天上午: that day;
+        当天下午: the day just told."""
+        today = self.written_today or self.reference
+        if match["today"] and match["today"].startswith("当"):
+            return self.previous
+        if today is None or match["today"]:
+            return today
+        return today + timedelta(days=_RELATIVE_DAYS[match["relative"]])
 
     def _written_year(self, match: re.Match[str]) -> int | None:
         """The year the date writes: its own, a Republic of China year (民国113年, counted from 1912), or 今年 (the
@@ -234,6 +244,10 @@ class DateResolver:
         if date(year, month, day) - reference > _FUTURE_TOLERANCE:
             return year - 1
         return year
+
+
+# 今(17)日, 昨(四)日, 前(2)日: how many days before the writer's today the day in parentheses is
+_DAYS_BEFORE_TODAY = {"今": 0, "昨": 1, "前": 2}
 
 
 def _valid(year: int, month: int, day: int) -> bool:
