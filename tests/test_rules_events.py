@@ -615,3 +615,11 @@ def test_a_day_in_parentheses_after_昨_tells_the_writers_today_for_the_later_�
     text = "副县长邱俐俐昨(四)日偕同镇长张可欣动土开工。\n昨日上午举行的动土典礼由社区演出,随后由副县长邱俐俐持铲动土。"
     events = extract(text, reference_date="2025-12-04").events
     assert {e.date for e in events} == {date(2025, 12, 4)}
+
+
+def test_今天_before_至_and_a_place_is_the_documents_day_and_a_pavilion_is_a_place() -> None:
+    text = "台中市长胡志强于今天至大坑观音亭出席北屯区公所活动。"
+    [event] = extract(text, reference_date="2011-09-04").events
+    assert (event.date, event.location) == (date(2011, 9, 4), "大坑观音亭")
+    text = "市长胡志强表示,活动自今天至明天举行。"  # a span, not a journey
+    assert all(e.date is None for e in extract(text, reference_date="2011-09-04").events)
