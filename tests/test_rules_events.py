@@ -623,3 +623,16 @@ def test_今天_before_至_and_a_place_is_the_documents_day_and_a_pavilion_is_a_
     assert (event.date, event.location) == (date(2011, 9, 4), "大坑观音亭")
     text = "市长胡志强表示,活动自今天至明天举行。"  # a span, not a journey
     assert all(e.date is None for e in extract(text, reference_date="2011-09-04").events)
+
+
+def test_officials_who_all_joined_in_a_township_offices_new_year_gathering_are_at_it() -> None:
+    text = (
+        "台中市中区公所于今天举行新春团拜,市长胡志强与公所同仁互道新年恭禧。"
+        "民政局长王秋冬、中区区长林仲敏等人也都共襄盛举。"
+    )
+    [event] = extract(text, reference_date="2014-02-07").events
+    assert (event.officials, event.location, event.kind) == (
+        ["胡志强", "王秋冬", "林仲敏"],
+        "台中市中区公所",
+        EventKind.MEETING,
+    )

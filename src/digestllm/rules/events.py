@@ -69,8 +69,10 @@ _DECIDED_BEFORE = ("任命", "免去", "提名")
 _WORDS_OF = re.compile(r"[^，,。；;、]{0,6}?(?:批示|指示|在[^，,。；;]{0,40}?(?:上|时)的(?:重要)?讲话)")
 MERGE_WINDOW = 32  # the latest events of a day a sentence may join
 _LINE_BREAK = re.compile("\n")
-# Right after the names: they joined the activity told before (陪同, 一同参加, 参加调研活动).
-_COMPANIONS = re.compile(r"[等分别]{0,2}(?:应邀|也|亦|均|都)?(?:" + alternation(COMPANION_WORDS) + r"|在座(?!谈))")
+# Right after the names: they joined the activity told before (陪同, 一同参加, 参加调研活动, 等人也都共襄盛举).
+_COMPANIONS = re.compile(
+    r"[等分别]{0,2}人?(?:应邀|也|亦|均|都){0,2}(?:" + alternation(COMPANION_WORDS) + r"|在座(?!谈))"
+)
 # Before the names: they were there too (到访中总的还有…, 参与官员包括…, 本次大会的执行主席是…)
 _ALSO_PRESENT = re.compile(
     r"(?:(?:陪同|参加|出席|到访|随同|参与|同行|随行|在座|就座|就坐|考察|调研|会见|活动)[^。，,；;]{0,12}?的[^。，,；;]{0,3}?(?:领导|人员|官员)?"

@@ -169,7 +169,7 @@ ACTIVITY_VERBS = tuple(read_words("activity_verbs.txt"))
 MOTION_VERBS = ("前往", "来到", "深入", "赴", "走进", "带队", "率队", "陪同", "随同")
 
 # Right after a list of names: they joined an activity told before (县长某某一同参加调研).
-COMPANION_WORDS = ("一同", "陪同", "随同", "一起", "共同", "参加", "出席", "列席", "同行", "一行", "到会")
+COMPANION_WORDS = ("一同", "陪同", "随同", "一起", "共同", "参加", "出席", "列席", "同行", "一行", "到会", "共襄盛举")
 
 # Words that lead to an event's place: 在县会议中心举行, 前往…等地, 深入鸳鸯、高楼等乡镇.
 PLACE_LEADS = tuple(read_words("place_leads.txt"))

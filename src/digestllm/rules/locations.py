@@ -51,10 +51,11 @@ _SCENE = re.compile(
     r"在(?P<named>[^，,。；;：:\n]{2,30}?)(?:隆重|正式|盛大|胜利|成功|顺利)?(?:举行|召开|举办|开幕|闭幕|开工|开赛)"
     r"|(?:^|(?<=[，,。；;：:\n\s]))(?P<region>[^，,。；;：:\n\s]{1,10}?[省市县区镇乡村])(?:举行|召开|举办)"
 )
-# 新竹县议会今天举行…: a council or a township office holding a session that day holds it in its hall
+# 新竹县议会今天举行…, 中区公所于今天举行…: a council or a township office holding a session that day holds it
+# in its hall
 _COUNCIL_SCENE = re.compile(
     r"(?:^|(?<=[，,。；;：:\n\s]))(?P<council>[^，,。；;：:\n\s]{1,10}?(?:议会|公所))"
-    r"(?:今天|今日|昨天|昨日|[今昨][（(][0-9０-９]{1,2}[)）]日)?(?:举行|召开|举办)"
+    r"(?:于?(?:今天|今日|昨天|昨日|[今昨][（(][0-9０-９]{1,2}[)）]日))?(?:举行|召开|举办)"
 )
 _COUNCILS = ("议会", "公所")
 # 在随后召开的…, 在第四届进口博览会举办期间: a time or an occasion, not a place.
