@@ -655,3 +655,8 @@ def test_hong_kong_chief_executive_and_bureaus_whose_局_is_shared_with_局长()
         "陈家强": ["财经事务及库务局长"],
         "苏锦梁": ["商务及经济发展局长"],
     }
+
+
+def test_a_hong_kong_married_womans_two_surnames_stand_before_her_given_name() -> None:
+    text = "行政长官林郑月娥明日(9月22日)率领特区政府代表团前赴成都。"
+    assert [o.name for o in extract(text, reference_date="2021-09-21").officials] == ["林郑月娥"]
