@@ -660,3 +660,11 @@ def test_hong_kong_chief_executive_and_bureaus_whose_局_is_shared_with_局长()
 def test_a_hong_kong_married_womans_two_surnames_stand_before_her_given_name() -> None:
     text = "行政长官林郑月娥明日(9月22日)率领特区政府代表团前赴成都。"
     assert [o.name for o in extract(text, reference_date="2021-09-21").officials] == ["林郑月娥"]
+
+
+def test_heads_of_companies_the_state_owns_hold_public_posts_and_private_ones_do_not() -> None:
+    text = "强卫拜会了港中旅集团董事长张学武、招商局集团总裁李建红,又会见了晶科能源有限公司总裁李仙德一行。"
+    names = [o.name for o in extract(text, reference_date="2014-03-06").officials]
+    assert names == ["张学武", "李建红"]
+    text = "出席的有四川立信中远投资集团总经理冯喻生。"  # 中远 inside a private company's name
+    assert [o.name for o in extract(text, reference_date="2019-02-24").officials] == []

@@ -11,6 +11,7 @@ from digestllm.rules.lexicon import (
     FORMER_POST,
     NON_OFFICIAL_BODIES,
     alternation,
+    read_words,
 )
 from digestllm.rules.officials.spans import Post
 
@@ -25,7 +26,8 @@ _NON_OFFICIAL_BODY = re.compile(alternation(NON_OFFICIAL_BODIES))
 # 一行在…陪同下, 一行由…陪同: the post after it is a host's, not the visiting body's
 _HOSTED_BY = re.compile(r"一行(?:在|由)")
 _CLAUSE_REACH = 20  # how far back a clause is read for a byline, a company or 原
-_COMPANY_CORES = ("董事长", "总经理")
+_COMPANY_CORES = ("董事长", "总经理", "总裁")
+_STATE_OWNED = re.compile(alternation(read_words("state_owned_bodies.txt")))  # 招商局集团总裁, 市铁投公司董事长
 
 
 def holds_public_post(simplified: str, chain: list[Post], floor: int) -> bool:
@@ -57,6 +59,8 @@ def is_non_official(simplified: str, chain: list[Post], floor: int) -> bool:
     every post joined to that one (`中核集团党组书记、董事长`)."""
     if any("书记" in simplified[post.start : post.end] for post in chain):
         return False  # 集团党组书记、董事长: the party post makes the whole chain public
+    if _STATE_OWNED.search(simplified, _item_start(simplified, chain[0].start, floor), chain[-1].end):
+        return False  # 招商局集团总裁李建红: a company the state owns
     if any(simplified.endswith(_COMPANY_CORES, post.start, post.end) for post in chain):
         return True  # 董事长, 总经理 alone: a company's, whoever owns it
     start = clause_start(simplified, chain[0].start, floor)
@@ -67,6 +71,12 @@ def is_non_official(simplified: str, chain: list[Post], floor: int) -> bool:
         if "书记" not in text and _NON_OFFICIAL_BODY.search(simplified, start, post.end):
             return True
     return False
+
+
+def _item_start(simplified: str, post_start: int, floor: int) -> int:
+    """Where the list item or clause holding the post starts: its company's name is there."""
+    start = clause_start(simplified, post_start, floor)
+    return max(start, simplified.rfind("、", start, post_start) + 1)
 
 
 def is_former(simplified: str, post_start: int, floor: int) -> bool:
