@@ -182,3 +182,16 @@ def test_subjects_past_a_qualifier_and_before_a_currency(text: str, subject: str
 )
 def test_years_of_taiwan_papers_and_a_slogans_count_are_no_figures(text: str) -> None:
     assert extract(text, reference_date="2022-07-13", mode="rules").metrics == []
+
+
+def test_hong_kong_dollars_megawatts_square_metres_seats_lamps_and_pictures_are_units() -> None:
+    text = "总投资9500亿港元,装机20兆瓦,面积2000平米,议会36席,安装150盏路灯,展出26幅作品。"
+    found = [(m.raw, float(m.value), m.unit) for m in extract(text).metrics]
+    assert found == [
+        ("9500亿港元", 9.5e11, "港元"),
+        ("20兆瓦", 20.0, "兆瓦"),
+        ("2000平米", 2000.0, "平米"),
+        ("36席", 36.0, "席"),
+        ("150盏", 150.0, "盏"),
+        ("26幅", 26.0, "幅"),
+    ]
