@@ -682,3 +682,11 @@ def test_a_place_named_between_来_and_the_activity_is_its_place() -> None:
     assert event.location == "上饶县"
     text = "3月2日,县长王明调研时指出,多年来全县调研成果丰硕。"  # 以来, 多年来: no journey
     assert [e.location for e in extract(text, reference_date="2016-03-03").events] == [None]
+
+
+def test_a_hong_kong_or_macau_papers_假_before_a_place_and_举行_is_where_it_was_held() -> None:
+    text = "1月26日,副局长龚志明出席欢迎宴会。宴会昨日中午十二时假凯旋门酒店凯旋轩举行,议员郑安庭出席。"
+    events = extract(text, reference_date="2021-01-27").events
+    assert "凯旋门酒店凯旋轩" in {e.location for e in events}
+    text = "5月1日,校长王明说,学校放假举行活动。"  # 放假: a holiday, no place
+    assert all(e.location is None for e in extract(text, reference_date="2021-05-02").events)
