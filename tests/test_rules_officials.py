@@ -668,3 +668,10 @@ def test_heads_of_companies_the_state_owns_hold_public_posts_and_private_ones_do
     assert names == ["张学武", "李建红"]
     text = "出席的有四川立信中远投资集团总经理冯喻生。"  # 中远 inside a private company's name
     assert [o.name for o in extract(text, reference_date="2019-02-24").officials] == []
+
+
+def test_the_whole_country_before_a_post_and_the_east_before_a_road_name_no_one() -> None:
+    text = "夏德仁会见了日本长冈市市长、全国市长会会长森民夫。"
+    assert [o.name for o in extract(text, reference_date="2009-11-22").officials] == []
+    text = "市委书记关仕勋介绍了沿江防洪堤岸、东部长江路等河道整治。"
+    assert [o.name for o in extract(text, reference_date="2019-11-28").officials] == ["关仕勋"]

@@ -26,6 +26,7 @@ from digestllm.wordsearch import word_starts
 # A word that follows a name (主持, 出席, 以及): where one starts, no name goes on.
 FOLLOWING_WORD = re.compile(alternation(list(FOLLOWING_WORDS)))
 _LIST_ITEM_ENDS = ("、", "等", "，", ",", "")
+_WHOLE_OF_A_PLACE = tuple("全" + level for level in "国省市县区镇乡村")
 _ACTIVITIES = frozenset(ACTIVITY_VERBS)  # 、观摩项目主要负责人: an activity opens the item, no name
 _FOUR_CHARACTER_ITEM_ENDS = frozenset("、，,。；;")
 _JOURNEY_AFTER_A_NAME = re.compile(r"[来到赴][\u4e00-\u9fff](?:督导|考察|调研|视察|检查|指导|参观|慰问)")
@@ -268,6 +269,7 @@ class NameScanner:
                 start >= 0
                 and self.surname_length(start)
                 and not FOLLOWING_WORD.match(s, start)
+                and not s.startswith(_WHOLE_OF_A_PLACE, start)  # 全国市长会会长: the whole country
                 and all(self.name_char(i) or (i == end - 1 and s[i] in RARE_NAME_CHARS) for i in range(start + 1, end))
             ):
                 return start  # 栗战书委员长: a rare name character may close the name right before its title

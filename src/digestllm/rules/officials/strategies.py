@@ -95,9 +95,14 @@ class Strategy:
     gives_way: bool
 
 
+_DIRECTIONS = frozenset("东西南北中")
+
+
 def _posts_before_a_name(scan: Scan, core: re.Match[str]) -> Iterator[Candidate]:
     """`市委副书记、市长张旭晨`: posts joined by 、 or ， then the name, and the names listed after it; a
     colon may stand between a post and its name in a list of appointments (`市南区委书记:王锋`)."""
+    if core.group() == "部长" and scan.text[core.start() - 1 : core.start()] in _DIRECTIONS:
+        return  # 东部长江路: the east, and a road
     gap = _POST_NAME_GAP.match(scan.text, core.end())
     name_start = gap.end() if gap else core.end()
     name_end = scan.names.name_after(name_start)
