@@ -636,3 +636,9 @@ def test_officials_who_all_joined_in_a_township_offices_new_year_gathering_are_a
         "台中市中区公所",
         EventKind.MEETING,
     )
+
+
+def test_a_chronicles_title_of_its_month_names_its_days_month_whatever_it_calls_itself() -> None:
+    text = "2020年1月大事要览\n6日\n市委副书记张宏伟到竹岛街道慰问困难劳模。"
+    [event] = extract(text, reference_date="2020-02-10").events
+    assert event.date == date(2020, 1, 6)

@@ -46,9 +46,10 @@ DATE_PATTERN = re.compile(
     r"|(?<=[\n。，,)） \u3000]今天|[\n。，,)） \u3000]今日)(?=是))"
     rf"|(?P<week>上周|上星期|本周|这周|本星期)(?P<weekday>[一二三四五六日天]){_DAY_PART}"
     # a chronicle's month heading, a line of its own (`7月`, `2021年7月份`, `(2024年5月)`) or its title
-    # (`…2008年6月大事记`): the month of the days below it
+    # (`…2008年6月大事记`, `2020年1月大事要览`): the month of the days below it
     rf"|(?<![^\n])[（(]?(?:(?P<heading_year>{_YEAR})年)?(?P<heading_month>{_NUM})月(?:份)?[)）]?(?=[ \t　]*(?:\n|$))"
-    rf"|(?P<title_year>{_YEAR})年(?P<title_month>{_NUM})月(?:份)?(?:工作)?大事记(?=[ \t　]*(?:\n|$))"
+    rf"|(?P<title_year>{_YEAR})年(?P<title_month>{_NUM})月(?:份)?(?:工作)?(?:大事记|大事要览|大事纪要|要事记)"
+    r"(?=[ \t　]*(?:\n|$))"
     # …大事记202008: the month as a code after the title; a year on a line of its own (`1989年`), or in a
     # chronicle's title (`…2021年执政纪事(7-12月)`): the year of the days below it
     rf"|(?<=大事记)(?P<code_year>(?:19|20)[0-9]{{2}})(?P<code_month>0[1-9]|1[0-2])(?=[ \t　]*(?:\n|$))"
