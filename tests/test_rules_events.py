@@ -642,3 +642,9 @@ def test_a_chronicles_title_of_its_month_names_its_days_month_whatever_it_calls_
     text = "2020年1月大事要览\n6日\n市委副书记张宏伟到竹岛街道慰问困难劳模。"
     [event] = extract(text, reference_date="2020-02-10").events
     assert event.date == date(2020, 1, 6)
+
+
+def test_今天和_and_a_person_is_the_documents_day() -> None:
+    text = "台中市民政局长吴世玮今天和东势区长翁培真等人到东势区隆兴里视察修复完工情形。"
+    [event] = extract(text, reference_date="2025-12-30").events
+    assert (event.date, event.officials) == (date(2025, 12, 30), ["吴世玮", "翁培真"])
