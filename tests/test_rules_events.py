@@ -648,3 +648,9 @@ def test_今天和_and_a_person_is_the_documents_day() -> None:
     text = "台中市民政局长吴世玮今天和东势区长翁培真等人到东势区隆兴里视察修复完工情形。"
     [event] = extract(text, reference_date="2025-12-30").events
     assert (event.date, event.officials) == (date(2025, 12, 30), ["吴世玮", "翁培真"])
+
+
+def test_a_press_releases_day_in_parentheses_may_be_spaced_from_今_and_日() -> None:
+    text = "林边乡特于今 (16) 日举行动土典礼,县长曹启鸿出席。"
+    [event] = extract(text, reference_date="2012-07-16").events
+    assert event.date == date(2012, 7, 16)
