@@ -571,6 +571,13 @@ def test_a_topic_is_no_place() -> None:
     assert event.location is None
 
 
+def test_a_city_made_a_slogan_is_no_place_but_a_city_named_so_is() -> None:
+    [event] = extract("3月2日,市委书记李明在践行人民城市理念上作表率。", reference_date="2021-03-03").events
+    assert event.location is None
+    [event] = extract("3月19日,省长刘国中在白城市调研脱贫攻坚工作。", reference_date="2017-03-20").events
+    assert event.location == "白城市"
+
+
 def test_an_items_mark_is_no_part_of_its_occasion() -> None:
     text = "6月1日 副市长李明陪同考察。\n△ 全市电力设施保护工作会议召开,副市长陈颖出席会议并讲话。"
     actions = [event.action for event in extract(text, reference_date="2008-06-30").events]
