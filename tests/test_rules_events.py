@@ -654,3 +654,12 @@ def test_a_press_releases_day_in_parentheses_may_be_spaced_from_今_and_日() ->
     text = "林边乡特于今 (16) 日举行动土典礼,县长曹启鸿出席。"
     [event] = extract(text, reference_date="2012-07-16").events
     assert event.date == date(2012, 7, 16)
+
+
+def test_an_event_whose_kept_action_receives_guests_is_a_reception() -> None:
+    text = (
+        "3月18日,台中市副市长黄国荣率参访团一行25人到淄博市交流考察。"
+        "18日下午,淄博市委书记周清利在淄博齐盛宾馆亲切会见了黄国荣一行。"
+    )
+    [event] = extract(text, reference_date="2014-03-21").events
+    assert (event.action, event.kind) == ("会见了黄国荣一行", EventKind.RECEPTION)

@@ -494,6 +494,8 @@ def _merge_same_activity(text: str, drafts: list[EventDraft]) -> list[EventDraft
                 same.name_spans[name] = draft.name_spans[name]
         if not draft.speaks or same.action is None:  # 董可强调，要…落实…部署要求: what was said, not done
             same.action = best_action(text, [same.action, draft.action])
+            if same.action is not None and same.action == draft.action and draft.kind is EventKind.RECEPTION:
+                same.kind = EventKind.RECEPTION  # …考察。…会见了黄国荣一行: the guests received, the action kept
         same.location = same.location or draft.location
         if same.kind is EventKind.OTHER:
             same.kind = draft.kind
