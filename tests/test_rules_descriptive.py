@@ -505,6 +505,8 @@ SUBJECT_CASES = [
         "422人",
         "村内常住农牧民",
     ),
+    ("a total before a figure and 的 is what it counts", "其中,总投资5.5亿元的牧原养殖项目开工。", "5.5亿元", "总投资"),
+    ("投资 and 的: the project after it", "计划投资1.2亿元的台玻技改项目,已开工。", "1.2亿元", "台玻技改项目"),
     ("签约 stays in 签约项目", "此次共计12个签约项目,主要涉及木制品。", "12个", "签约项目"),
     ("a village is a subject of one character", "全镇三个村参加评比。", "三个", "村"),
     ("an adverb after the subject ends it (先后)", "8家企业负责人先后发言。", "8家", "企业负责人"),

@@ -47,6 +47,7 @@ _COUNTER = re.compile(r"(?:多|余|个)?[家户个名人项件所座台辆位]")
 _LEAD_WORDS = re.compile(r"(?:成功|完成|实现|申报|新增|累计|共计|共|有|达|约|其中|全市|全县|全区|全省|已)+")
 _PREFIX = re.compile("(?:" + alternation(METRIC_PREFIXES) + ")$")
 _PLACE = re.compile(f"[{COMMON_HAN_CLASS}]{{2,4}}?" r"(?:自治州|自治县|省|市|县|区|镇|乡)(?:共计|累计|共|已|有|新增)?")
+_MEASURES = ("总投资", "总额", "总面积", "总产值")
 _PARTY = "一行"
 _GROUPS = tuple("团组队")
 _RATE_UNITS = frozenset({"%", "个百分点", "倍", "成"})
@@ -57,6 +58,8 @@ def subject_span(simplified: str, start: int, end: int) -> Span | None:
     """The subject of the figure written at `simplified[start:end]`, or None."""
     if simplified.startswith("人口", end - 1):  # 30万人口: the unit's word is what is counted
         return end - 1, end + 1
+    if simplified.startswith("的", end) and simplified.endswith(_MEASURES, 0, start):
+        return _before(simplified, start)  # 总投资5.5亿元的牧原集团…项目: the figure measures 总投资, not the project
     return _attendance(simplified, start) or _after(simplified, end) or _before(simplified, start)
 
 
