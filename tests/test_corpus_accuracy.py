@@ -103,6 +103,22 @@ FLOORS = {
     "heldout85": {"overall": 0.86, "officials": 0.90, "fields": 0.65},
     "heldout86": {"overall": 0.93, "officials": 0.92, "fields": 0.68},
     "heldout87": {"overall": 0.91, "officials": 0.96, "fields": 0.82},
+    "heldout88": {"overall": 0.99, "officials": 0.99, "fields": 0.71},
+    "heldout89": {"overall": 0.91, "officials": 0.93, "fields": 0.74},
+    "heldout90": {"overall": 0.93, "officials": 0.94, "fields": 0.77},
+    "heldout91": {"overall": 0.94, "officials": 0.95, "fields": 0.82},
+    "heldout92": {"overall": 0.88, "officials": 0.93, "fields": 0.60},
+    "heldout93": {"overall": 0.89, "officials": 0.87, "fields": 0.79},
+    "heldout94": {"overall": 0.97, "officials": 0.96, "fields": 0.78},
+    "heldout95": {"overall": 0.92, "officials": 0.91, "fields": 0.82},
+    "heldout96": {"overall": 0.81, "officials": 0.86, "fields": 0.75},
+    "heldout97": {"overall": 0.97, "officials": 0.97, "fields": 0.81},
+    "heldout98": {"overall": 0.92, "officials": 0.94, "fields": 0.82},
+    "heldout99": {"overall": 0.96, "officials": 0.99, "fields": 0.89},
+    "heldout100": {"overall": 0.92, "officials": 0.97, "fields": 0.77},
+    "heldout101": {"overall": 0.81, "officials": 0.83, "fields": 0.61},
+    "heldout102": {"overall": 0.88, "officials": 0.91, "fields": 0.82},
+    "heldout103": {"overall": 0.86, "officials": 0.87, "fields": 0.85},
 }
 
 
