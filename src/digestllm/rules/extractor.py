@@ -13,7 +13,8 @@ from datetime import date
 from digestllm.numbers import as_json_number
 from digestllm.records import SectionRecords
 from digestllm.rules.dates import DateResolver
-from digestllm.rules.events import EventDraft, NameFinder, find_events
+from digestllm.rules.event_drafts import EventDraft
+from digestllm.rules.events import NameFinder, find_events
 from digestllm.rules.metrics import QuantityMention, find_quantities
 from digestllm.rules.officials import OfficialFinder, OfficialMention
 from digestllm.rules.references import surname_references
