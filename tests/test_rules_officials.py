@@ -675,3 +675,8 @@ def test_the_whole_country_before_a_post_and_the_east_before_a_road_name_no_one(
     assert [o.name for o in extract(text, reference_date="2009-11-22").officials] == []
     text = "市委书记关仕勋介绍了沿江防洪堤岸、东部长江路等河道整治。"
     assert [o.name for o in extract(text, reference_date="2019-11-28").officials] == ["关仕勋"]
+
+
+def test_任_before_a_post_held_it_and_ends_no_name() -> None:
+    text = "3月17日,市长赖清德回忆颜纯左顾问任副市长时,进入社区演讲。"
+    assert [o.name for o in extract(text, reference_date="2017-03-17").officials] == ["赖清德"]

@@ -270,6 +270,7 @@ class NameScanner:
                 and self.surname_length(start)
                 and not FOLLOWING_WORD.match(s, start)
                 and not s.startswith(_WHOLE_OF_A_PLACE, start)  # 全国市长会会长: the whole country
+                and s[end - 1] != "任"  # 颜纯左顾问任副市长时: 任 held the post, no name ends with it
                 and all(self.name_char(i) or (i == end - 1 and s[i] in RARE_NAME_CHARS) for i in range(start + 1, end))
             ):
                 return start  # 栗战书委员长: a rare name character may close the name right before its title
