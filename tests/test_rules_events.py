@@ -663,3 +663,12 @@ def test_an_event_whose_kept_action_receives_guests_is_a_reception() -> None:
     )
     [event] = extract(text, reference_date="2014-03-21").events
     assert (event.action, event.kind) == ("会见了黄国荣一行", EventKind.RECEPTION)
+
+
+def test_officials_listed_as_standing_on_the_stage_were_at_the_occasion() -> None:
+    text = (
+        "台中市长胡志强于今天至大坑观音亭出席北屯区公所活动。"
+        "这项活动台上献艺的表演者非常特别;站在台上的包括台中市议员黄馨慧、洪嘉鸿以及台中市政府秘书长黄国荣。"
+    )
+    [event] = extract(text, reference_date="2011-09-04").events
+    assert event.officials == ["胡志强", "黄馨慧", "洪嘉鸿", "黄国荣"]
