@@ -680,3 +680,8 @@ def test_the_whole_country_before_a_post_and_the_east_before_a_road_name_no_one(
 def test_任_before_a_post_held_it_and_ends_no_name() -> None:
     text = "3月17日,市长赖清德回忆颜纯左顾问任副市长时,进入社区演讲。"
     assert [o.name for o in extract(text, reference_date="2017-03-17").officials] == ["赖清德"]
+
+
+def test_所作_after_a_name_is_the_particle_not_the_names_end() -> None:
+    text = "会议讨论并赞同区长徐明所作的政府工作报告。"
+    assert [o.name for o in extract(text, reference_date="2020-01-13").officials] == ["徐明"]
