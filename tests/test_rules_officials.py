@@ -666,6 +666,8 @@ def test_heads_of_companies_the_state_owns_hold_public_posts_and_private_ones_do
     text = "强卫拜会了港中旅集团董事长张学武、招商局集团总裁李建红,又会见了晶科能源有限公司总裁李仙德一行。"
     names = [o.name for o in extract(text, reference_date="2014-03-06").officials]
     assert names == ["张学武", "李建红"]
+    text = "1月6日,中国银行董事长肖钢一行到经济区考察。"  # a state bank
+    assert [o.name for o in extract(text, reference_date="2009-01-07").officials] == ["肖钢"]
     text = "出席的有四川立信中远投资集团总经理冯喻生。"  # 中远 inside a private company's name
     assert [o.name for o in extract(text, reference_date="2019-02-24").officials] == []
 
