@@ -118,7 +118,7 @@ FLOORS = {
     "heldout100": {"overall": 0.92, "officials": 0.97, "fields": 0.77},
     "heldout101": {"overall": 0.81, "officials": 0.83, "fields": 0.61},
     "heldout102": {"overall": 0.88, "officials": 0.91, "fields": 0.82},
-    "heldout103": {"overall": 0.86, "officials": 0.87, "fields": 0.85},
+    "heldout103": {"overall": 0.86, "officials": 0.87, "fields": 0.83},
 }
 
 
