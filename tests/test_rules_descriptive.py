@@ -580,6 +580,14 @@ def test_a_city_made_a_slogan_is_no_place_but_a_city_named_so_is() -> None:
     assert event.location == "白城市"
 
 
+def test_a_place_ends_before_对_and_what_is_done_to_whom_and_taiwan_schools_are_places() -> None:
+    text = "6月27日,团县委书记郑巧来到江南乡连兴村对困难党员群众家庭进行走访慰问。"
+    [event] = extract(text, reference_date="2019-06-28").events
+    assert event.location == "江南乡连兴村"
+    [event] = extract("今天(11月1日)乡长沈清山专程前往壮围国中颁发奖学金。", reference_date="2019-11-01").events
+    assert event.location == "壮围国中"
+
+
 def test_an_items_mark_is_no_part_of_its_occasion() -> None:
     text = "6月1日 副市长李明陪同考察。\n△ 全市电力设施保护工作会议召开,副市长陈颖出席会议并讲话。"
     actions = [event.action for event in extract(text, reference_date="2008-06-30").events]
