@@ -672,3 +672,9 @@ def test_officials_listed_as_standing_on_the_stage_were_at_the_occasion() -> Non
     )
     [event] = extract(text, reference_date="2011-09-04").events
     assert event.officials == ["胡志强", "黄馨慧", "洪嘉鸿", "黄国荣"]
+
+
+def test_本月_and_a_day_after_the_references_is_this_month() -> None:
+    text = "政制及内地事务局常任秘书长邓忍光本月15日访问浙江杭州及义乌。"
+    [event] = extract(text, reference_date="2018-01-13").events
+    assert event.date == date(2018, 1, 15)

@@ -203,7 +203,7 @@ class DateResolver:
         if anchor is None:  # nothing tells the missing year or month
             return date(year, month, day) if year and month and _valid(year, month, day) else None
         if month is None:
-            month = self._month_for_day(day, anchor)
+            month = self._month_for_day(day, anchor, match)
         if year is None:
             year = self._year_for(month, day, anchor)
         if not _valid(year, month, day):
@@ -232,9 +232,12 @@ class DateResolver:
             return self.reference.year
         return _int(match["year"])
 
-    def _month_for_day(self, day: int, anchor: date) -> int:
-        """A day without its month: the month of the date just told, else the reference's (or the one before)."""
+    def _month_for_day(self, day: int, anchor: date, match: re.Match[str]) -> int:
+        """A day without its month: the month of the date just told, else the reference's (or the one before);
+        `本月15日`: the reference's, whatever the day."""
         if self.previous is not None or day <= anchor.day:
+            return anchor.month
+        if match.string.endswith("本月", 0, match.start()):
             return anchor.month
         return 12 if anchor.month == 1 else anchor.month - 1
 
