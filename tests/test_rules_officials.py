@@ -692,3 +692,10 @@ def test_所作_after_a_name_is_the_particle_not_the_names_end() -> None:
 def test_a_japanese_mayor_surnamed_森_is_named() -> None:
     text = "夏德仁会见了日本长冈市市长、全国市长会会长森民夫。"
     assert [o.name for o in extract(text, reference_date="2009-11-22").officials] == ["森民夫"]
+
+
+def test_长远_after_a_post_word_is_the_long_run_and_远_a_surname_elsewhere() -> None:
+    text = "市长王明指出,这些都是关系我市长远发展的重大项目。"
+    assert [o.name for o in extract(text, reference_date="2020-02-28").officials] == ["王明"]
+    text = "市政府党组成员、秘书长远义彬在主会场出席。"
+    assert [o.name for o in extract(text, reference_date="2020-02-28").officials] == ["远义彬"]

@@ -96,6 +96,7 @@ class Strategy:
 
 
 _DIRECTIONS = frozenset("东西南北中")
+_LONG_RUN = tuple("远" + word for word in ("发展", "规划", "目标", "利益", "考虑", "打算", "谋划"))
 
 
 def _posts_before_a_name(scan: Scan, core: re.Match[str]) -> Iterator[Candidate]:
@@ -103,6 +104,8 @@ def _posts_before_a_name(scan: Scan, core: re.Match[str]) -> Iterator[Candidate]
     colon may stand between a post and its name in a list of appointments (`市南区委书记:王锋`)."""
     if core.group() == "部长" and scan.text[core.start() - 1 : core.start()] in _DIRECTIONS:
         return  # 东部长江路: the east, and a road
+    if core.group().endswith("长") and scan.text.startswith(_LONG_RUN, core.end()):
+        return  # 我市长远发展: 长远, the long run (秘书长远义彬 is a name)
     gap = _POST_NAME_GAP.match(scan.text, core.end())
     name_start = gap.end() if gap else core.end()
     name_end = scan.names.name_after(name_start)
