@@ -699,3 +699,10 @@ def test_长远_after_a_post_word_is_the_long_run_and_远_a_surname_elsewhere() 
     assert [o.name for o in extract(text, reference_date="2020-02-28").officials] == ["王明"]
     text = "市政府党组成员、秘书长远义彬在主会场出席。"
     assert [o.name for o in extract(text, reference_date="2020-02-28").officials] == ["远义彬"]
+
+
+def test_a_commissioner_holds_a_post_and_a_delegation_received_from_a_chamber_is_led_by_an_official() -> None:
+    text = "外交部驻澳门特别行政区特派员公署特派员胡正跃、副特派员蔡思平等一行七人昨日访问了澳门中华总商会。"
+    assert [o.name for o in extract(text, reference_date="2014-01-08").officials] == ["胡正跃", "蔡思平"]
+    text = "厂商会副会长戴泽良接待由湖南省邵阳市人民政府副市长晏丽君率领的一行6人代表团。"
+    assert [o.name for o in extract(text, reference_date="2017-04-28").officials] == ["晏丽君"]

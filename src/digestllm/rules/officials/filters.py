@@ -23,8 +23,8 @@ _STORY_OPENS = re.compile(
     r"(?<=[\u4e00-\u9fff]{2})(?:由|从|据|在)|见到|看到|获悉|了解到|采访|注意到|跟随|随同|[)）】〕］\]]|日电|日讯|报导|报道"
 )
 _NON_OFFICIAL_BODY = re.compile(alternation(NON_OFFICIAL_BODIES))
-# 一行在…陪同下, 一行由…陪同: the post after it is a host's, not the visiting body's
-_HOSTED_BY = re.compile(r"一行(?:在|由)")
+# 一行在…陪同下, 一行由…陪同, 接待由…率领的: the post after it is another party's, not the body's before it
+_HOSTED_BY = re.compile(r"一行(?:在|由)|(?:接待|会见|拜会|欢迎)了?由")
 _CLAUSE_REACH = 20  # how far back a clause is read for a byline, a company or 原
 _COMPANY_CORES = ("董事长", "总经理", "总裁")
 _STATE_OWNED = re.compile(alternation(read_words("state_owned_bodies.txt")))  # 招商局集团总裁, 市铁投公司董事长
@@ -64,8 +64,8 @@ def is_non_official(simplified: str, chain: list[Post], floor: int) -> bool:
     if any(simplified.endswith(_COMPANY_CORES, post.start, post.end) for post in chain):
         return True  # 董事长, 总经理 alone: a company's, whoever owns it
     start = clause_start(simplified, chain[0].start, floor)
-    hosted = _HOSTED_BY.search(simplified, start, chain[0].start)  # 协会一行在省台办副主任…陪同下: the host's post
-    start = hosted.end() if hosted else start
+    hosted = list(_HOSTED_BY.finditer(simplified, start, chain[0].start))  # 协会一行在省台办副主任…陪同下
+    start = hosted[-1].end() if hosted else start
     for post in chain:
         text = simplified[post.start : post.end]
         if "书记" not in text and _NON_OFFICIAL_BODY.search(simplified, start, post.end):
