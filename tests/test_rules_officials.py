@@ -706,3 +706,10 @@ def test_a_commissioner_holds_a_post_and_a_delegation_received_from_a_chamber_is
     assert [o.name for o in extract(text, reference_date="2014-01-08").officials] == ["胡正跃", "蔡思平"]
     text = "厂商会副会长戴泽良接待由湖南省邵阳市人民政府副市长晏丽君率领的一行6人代表团。"
     assert [o.name for o in extract(text, reference_date="2017-04-28").officials] == ["晏丽君"]
+
+
+def test_和_before_a_leading_verb_stands_in_the_name() -> None:
+    text = "神冈区公所今天由区长陈嘉和带领主任秘书出席会议。"
+    assert [o.name for o in extract(text, reference_date="2013-05-13").officials] == ["陈嘉和"]
+    text = "县长王明和副县长李四出席会议。"  # 和 joining two officials
+    assert [o.name for o in extract(text, reference_date="2013-05-13").officials] == ["王明", "李四"]

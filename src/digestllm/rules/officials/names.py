@@ -26,6 +26,8 @@ from digestllm.wordsearch import word_starts
 # A word that follows a name (主持, 出席, 以及): where one starts, no name goes on.
 FOLLOWING_WORD = re.compile(alternation(list(FOLLOWING_WORDS)))
 _LIST_ITEM_ENDS = ("、", "等", "，", ",", "")
+_JOINERS = frozenset("和与")
+_LEADING_VERBS = ("带领", "率领", "主持", "出席", "陪同")
 _WHOLE_OF_A_PLACE = tuple("全" + level for level in "国省市县区镇乡村")
 _ACTIVITIES = frozenset(ACTIVITY_VERBS)  # 、观摩项目主要负责人: an activity opens the item, no name
 _FOUR_CHARACTER_ITEM_ENDS = frozenset("、，,。；;")
@@ -153,6 +155,8 @@ class NameScanner:
         if word_at_two is None:
             return False
         word_at_three = FOLLOWING_WORD.match(self.text, three)
+        if self.text[two] in _JOINERS and self.text.startswith(_LEADING_VERBS, three):
+            return False  # 陈嘉和带领: a joining word before a verb stands in the name, joins no one
         return (
             word_at_two.end() - two >= 2
             or not self.closes_name(three)
