@@ -713,3 +713,12 @@ def test_和_before_a_leading_verb_stands_in_the_name() -> None:
     assert [o.name for o in extract(text, reference_date="2013-05-13").officials] == ["陈嘉和"]
     text = "县长王明和副县长李四出席会议。"  # 和 joining two officials
     assert [o.name for o in extract(text, reference_date="2013-05-13").officials] == ["王明", "李四"]
+
+
+def test_taiwan_ward_and_village_chiefs_hold_posts_in_their_ward_or_village() -> None:
+    text = "游淑贞乡长偕同东昌村长魏锦添及公所团队探访。民政局长吴世玮和隆兴里长苏清泉等人视察。"
+    officials = {o.name: (o.titles, o.region) for o in extract(text, reference_date="2020-01-01").officials}
+    assert officials["魏锦添"] == (["东昌村长"], "东昌村")
+    assert officials["苏清泉"] == (["隆兴里长"], "隆兴里")
+    text = "他与当地里长施俊平亲自发送粽子。"  # 当地: the local ward, named by no name
+    assert [(o.name, o.region) for o in extract(text, reference_date="2020-01-01").officials] == [("施俊平", None)]

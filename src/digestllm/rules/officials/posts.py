@@ -62,6 +62,7 @@ _PROVINCE_SHORT_NAMES = tuple(
     )
 )
 _SHARED_SUFFIXES = frozenset("省市县区镇乡")  # the first character of 省长, 市长, 县长 … may end the place before it
+_WARD_CORES = ("里长", "村长")  # Taiwan's ward and village chiefs: the level word is shared with the place
 _MAX_UNKNOWN_POST_WORDS = 6
 
 
@@ -91,6 +92,10 @@ class PostReader:
                 return place, (place, pos)
             province = next(p for p in _PROVINCE_SHORT_NAMES if self.text.endswith(p, floor, place))
             return place - len(province), (place, pos)
+        if pos == core_start and self.text.startswith(_WARD_CORES, core_start):
+            ward = self._ward_before(core_start, floor)  # 隆兴里长, 东昌村长: the ward or village is the place
+            if ward is not None:
+                return ward, (ward, core_start + 1)
         if pos == core_start and self.text[core_start : core_start + 1] in _SHARED_SUFFIXES:
             shared = self._place_ending_at(core_start + 1, floor)  # 吉林省长: 省 ends the place and opens 省长
             if shared is not None and shared < core_start:
@@ -103,6 +108,18 @@ class PostReader:
             return pos - 1, None
         district = self._district_before(pos, floor) if pos < core_start else None  # 观塘民政事务专员
         return (district, (district, pos)) if district is not None else (pos, None)
+
+    def _ward_before(self, core_start: int, floor: int) -> int | None:
+        """Start of a ward's or village's name of two or three characters right before 里长 or 村长, when a boundary,
+        a level word or a number stands before it (东势区隆兴里长, 偕同东昌村长)."""
+        for length in (2, 3):
+            start = core_start - length
+            if start < floor or not _may_name_a_place(self.text[start:core_start]):
+                continue
+            before = self.text[start - 1 : start] if start > floor else ""
+            if not before or before in BOUNDARY_BEFORE_PLACE or before in LEVEL_CHARS or before in "同里":
+                return start
+        return None
 
     def leadership_label(self, start: int, end: int, floor: int) -> Post:
         """A leadership word (`市领导`) as a post; a place whose suffix is the word's level (`襄阳市领导`)
