@@ -722,3 +722,11 @@ def test_taiwan_ward_and_village_chiefs_hold_posts_in_their_ward_or_village() ->
     assert officials["苏清泉"] == (["隆兴里长"], "隆兴里")
     text = "他与当地里长施俊平亲自发送粽子。"  # 当地: the local ward, named by no name
     assert [(o.name, o.region) for o in extract(text, reference_date="2020-01-01").officials] == [("施俊平", None)]
+
+
+def test_a_taiwan_page_writes_a_township_head_or_section_chief_after_the_name() -> None:
+    text = "由林边乡郑信政乡长邀请屏东县曹启鸿县长、行政院重建会基础建设处蔡志昌副处长出席。"
+    names = [(o.name, o.titles) for o in extract(text, reference_date="2012-07-16").officials]
+    assert names == [("郑信政", ["乡长"]), ("曹启鸿", ["县长"]), ("蔡志昌", ["副处长"])]
+    text = "县长由县政府建设处长蔡胜雄、原民处长方铭总等陪同。县府原民处长也出席。"  # 原民: a body, no name
+    assert "原民" not in [o.name for o in extract(text, reference_date="2024-10-04").officials]

@@ -96,6 +96,8 @@ class Strategy:
 
 
 _DIRECTIONS = frozenset("东西南北中")
+_TAIWAN_TRAILING = ("镇长", "乡长", "处长")  # read after a name only where the name opens after a boundary
+_BEFORE_A_TRAILING_NAME = frozenset("，,。；;：:、（(“\n 　省市县区镇乡村处局会署所")
 _LONG_RUN = tuple("远" + word for word in ("发展", "规划", "目标", "利益", "考虑", "打算", "谋划"))
 
 
@@ -132,8 +134,17 @@ def _title_after_a_name(scan: Scan, title: re.Match[str]) -> Iterator[Candidate]
         return
     if _no_name_before_a_title(scan.text, name_start, title.start(), title.end()):
         return
+    if title.group().endswith(_TAIWAN_TRAILING) and (
+        not _opens_after_a_boundary(scan.text, name_start, scan.start) or scan.names.name_after(title.end())
+    ):
+        return  # 县府原民处长, 、原民处长方铭总: words of the text before the title, or a post before its name
     mention = OfficialMention(name_start, title.start(), [Post(title.start(), title.end())])
     yield Candidate(mention, free_until=title.end())
+
+
+def _opens_after_a_boundary(text: str, name_start: int, floor: int) -> bool:
+    """Whether a name starts right after a clause mark, a level word or a body's last character (林边乡郑信政)."""
+    return name_start <= floor or text[name_start - 1] in _BEFORE_A_TRAILING_NAME
 
 
 def _names_a_journey(text: str, start: int, end: int) -> bool:
