@@ -64,7 +64,8 @@ def merge_same_activity(text: str, drafts: list[EventDraft]) -> list[EventDraft]
         if draft.present and by_day[draft.day]:
             same: EventDraft | None = by_day[draft.day][0]
         else:
-            attended = (k for k in recent if _attends_the_same(text, k, draft))  # …参加会见: the 会见 told, first
+            # …参加会见: the 会见 told, whichever event came first; else the first event of the same activity
+            attended = (k for k in recent if _attends_the_same(text, k, draft))
             same = next(attended, None) or next((k for k in recent if _same_activity(text, breaks, k, draft)), None)
         if same is None:
             kept.append(draft)
@@ -85,6 +86,7 @@ def merge_same_activity(text: str, drafts: list[EventDraft]) -> list[EventDraft]
 
 
 def _same_activity(text: str, breaks: list[int], kept: EventDraft, draft: EventDraft) -> bool:
+    """Whether the draft tells the kept event's activity again (attending it by its verb is checked before)."""
     one_paragraph = bisect.bisect(breaks, kept.evidence[0]) == bisect.bisect(breaks, draft.evidence[0])
     if not one_paragraph and _an_item(text, breaks, draft):
         return False  # the items of a column or a chronicle (●…, △…, 2日 …, 是日 …): each its own activity
@@ -92,8 +94,7 @@ def _same_activity(text: str, breaks: list[int], kept: EventDraft, draft: EventD
     if _elsewhere(text, kept, draft) or _others_at_their_own(text, kept, draft):
         return False
     return (
-        _attends_the_same(text, kept, draft)
-        or draft.action is None
+        draft.action is None
         or kept.action is None
         or draft.joins
         or one_paragraph
