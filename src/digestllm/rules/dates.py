@@ -61,6 +61,8 @@ DATE_PATTERN = re.compile(
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 # 昨 alone: a Hong Kong or Taiwan paper's 昨访问; 明日 where it says what will be done (明日(5日)率团; 明天的效益: none)
 _RELATIVE_DAYS = {"前天": -2, "前日": -2, "昨天": -1, "昨日": -1, "昨": -1, "明天": 1, "明日": 1}
+# 今(17)日, 昨(四)日, 前(2)日: how many days before the writer's today the day in parentheses is
+_DAYS_BEFORE_TODAY = {"今": 0, "昨": 1, "前": 2}
 # A cut-off (截至3月1日), a plan (预计10月25日结束) or a cited date (根据1月16日…公告) is no event's day.
 _CUT_OFF_BEFORE = re.compile(
     r"(?:截至|截止到|截止|至|到|将自|预计|计划|力争|争取|确保|将于|拟于|定于|可望于|有望于|根据|按照|依据)\s*$"
@@ -235,9 +237,7 @@ class DateResolver:
     def _month_for_day(self, day: int, anchor: date, match: re.Match[str]) -> int:
         """A day without its month: the month of the date just told, else the reference's (or the one before);
         `本月15日`: the reference's, whatever the day."""
-        if self.previous is not None or day <= anchor.day:
-            return anchor.month
-        if match.string.endswith("本月", 0, match.start()):
+        if self.previous is not None or day <= anchor.day or match.string.endswith("本月", 0, match.start()):
             return anchor.month
         return 12 if anchor.month == 1 else anchor.month - 1
 
@@ -250,10 +250,6 @@ class DateResolver:
         if date(year, month, day) - reference > _FUTURE_TOLERANCE:
             return year - 1
         return year
-
-
-# 今(17)日, 昨(四)日, 前(2)日: how many days before the writer's today the day in parentheses is
-_DAYS_BEFORE_TODAY = {"今": 0, "昨": 1, "前": 2}
 
 
 def _valid(year: int, month: int, day: int) -> bool:

@@ -39,6 +39,7 @@ _REPUBLIC_YEAR = re.compile(r"^1[0-3][0-9]$")  # 108年, 114年: a Taiwan paper'
 CODE_REACH = 3  # characters before a figure searched for a road or a code word (省道, 编号)
 PLACE_REACH = 10  # characters before a figure searched for the place it counts in (广安区343名)
 SMALL_COUNT_LIMIT = 10  # a Chinese numeral up to this counts only before a small-count unit (三名, 五项)
+_LIST_JOINERS = frozenset({"", "和", "、", "及", "与", "或"})  # between two figures of one list
 # 个 counts in a small Chinese numeral only before things that are counted (十个项目, 三个村), not in slogans.
 _COUNTED_THINGS = re.compile(r"(?:重点|重大|建设|产业|招商)?(?:项目|村|社区|乡镇|街道|企业|部门|单位|园区|基地)")
 
@@ -58,9 +59,6 @@ class QuantityMention:
     unit: str  # normalised, Simplified
     subject: tuple[int, int] | None
     region: tuple[int, int] | None = None  # a named place right before the figure: 广安区343名
-
-
-_LIST_JOINERS = frozenset({"", "和", "、", "及", "与", "或"})  # between two figures of one list
 
 
 def find_quantities(simplified: str, start: int, end: int) -> list[QuantityMention]:

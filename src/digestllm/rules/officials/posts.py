@@ -63,6 +63,8 @@ _PROVINCE_SHORT_NAMES = tuple(
 )
 _SHARED_SUFFIXES = frozenset("省市县区镇乡")  # the first character of 省长, 市长, 县长 … may end the place before it
 _WARD_CORES = ("里长", "村长")  # Taiwan's ward and village chiefs: the level word is shared with the place
+# What a ward's name may follow: a boundary, a level word, 偕同 or another ward (东势区隆兴里长, 偕同东昌村长)
+_BEFORE_A_WARD = BOUNDARY_BEFORE_PLACE | frozenset(LEVEL_CHARS) | frozenset("同里")
 _MAX_UNKNOWN_POST_WORDS = 6
 
 
@@ -110,14 +112,14 @@ class PostReader:
         return (district, (district, pos)) if district is not None else (pos, None)
 
     def _ward_before(self, core_start: int, floor: int) -> int | None:
-        """Start of a ward's or village's name of two or three characters right before 里长 or 村长, when a boundary,
-        a level word or a number stands before it (东势区隆兴里长, 偕同东昌村长)."""
+        """Start of a ward's or village's name of two or three characters right before 里长 or 村长, when the text
+        opens it there (`_BEFORE_A_WARD`)."""
         for length in (2, 3):
             start = core_start - length
             if start < floor or not _may_name_a_place(self.text[start:core_start]):
                 continue
             before = self.text[start - 1 : start] if start > floor else ""
-            if not before or before in BOUNDARY_BEFORE_PLACE or before in LEVEL_CHARS or before in "同里":
+            if not before or before in _BEFORE_A_WARD:
                 return start
         return None
 
