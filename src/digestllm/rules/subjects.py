@@ -33,6 +33,8 @@ _LINK_BEFORE_FIGURE = re.compile(
     r"(?:增长|下降|减少|提高|提升|增加|达到|达|为|是|低于|高于|超过|占|完成|实现|突破|有|共|约|近|超|逾|计|至))+$"
 )
 _OBJECT_VERB = re.compile("(?:" + alternation(read_words("object_verbs.txt")) + ")了?")
+# 21个乡镇(办事处), 11个村(社区), 村(居)书记: the places of one level, named with their other name
+_LEVEL_ASIDE = re.compile(r"(?:(?<=[村镇乡])|(?<=街道))[(（][\u4e00-\u9fff]{1,5}[)）]")
 _PERIOD = re.compile(r"今年|去年|全年|当年|明年|上半年|下半年|前三季度|[一二三四]季度")
 _MODAL = re.compile(r"(?:预计能|预计|有望|将|能|可)$")
 _QUALIFIER = re.compile(r"以上|以下|以内|左右")
@@ -77,11 +79,20 @@ def _after(simplified: str, end: int) -> Span | None:
         end = qualifier.end()  # 1万个以上就业职缺: the subject follows it, if anything does
     if simplified.startswith("的", end):  # 500元的慰问金: what the figure measures follows 的
         end += 1
-    stop = _AFTER_STOP.search(simplified, end, min(len(simplified), end + MAX_SUBJECT_CHARS))
-    after_end = stop.start() if stop else min(len(simplified), end + MAX_SUBJECT_CHARS)
+    after_end = _phrase_end(simplified, end)
+    aside = _LEVEL_ASIDE.match(simplified, after_end) if after_end > end else None
+    if aside is not None:  # 11个村(社区): the aside and what follows it, up to the next stop
+        after_end = _phrase_end(simplified, aside.end())
     if after_end - end == 1 and simplified[end] in _ONE_CHARACTER_SUBJECTS:
         return end, after_end  # 三个村，: a village is a subject of one character
     return (end, after_end) if after_end - end >= 2 else None
+
+
+def _phrase_end(simplified: str, start: int) -> int:
+    """Where a subject read from `start` on ends: at the first stop, or after at most MAX_SUBJECT_CHARS."""
+    limit = min(len(simplified), start + MAX_SUBJECT_CHARS)
+    stop = _AFTER_STOP.search(simplified, start, limit)
+    return stop.start() if stop else limit
 
 
 def _before(simplified: str, start: int) -> Span | None:
