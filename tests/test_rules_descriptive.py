@@ -511,6 +511,8 @@ SUBJECT_CASES = [
     ("a village is a subject of one character", "全镇三个村参加评比。", "三个", "村"),
     ("a level's other name in brackets stays", "全县21个乡镇（办事处）参加评比。", "21个", "乡镇（办事处）"),
     ("the bracketed level and its people", "表彰了11名优秀村(居)书记、主任。", "11名", "优秀村(居)书记"),
+    ("由 begins a predicate after the subject", "一行八人代表团由副省长率领。", "八人", "代表团"),
+    ("抵 begins a predicate after the subject", "市长率500人参访团抵台。", "500人", "参访团"),
     ("a bracket after no level ends the subject", "慰问82岁的刘奶奶（见图）。", "82岁", "刘奶奶"),
     ("an adverb after the subject ends it (先后)", "8家企业负责人先后发言。", "8家", "企业负责人"),
     ("开工建设 leads to what is built", "开工建设重庆天坤等项目20个。", "20个", "重庆天坤等项目"),

@@ -23,7 +23,7 @@ _PUNCTUATION = r"，,。；;：:！!？?、（）()“”\s0-9０-９%％"
 # A subject after the figure ends at a word that begins a predicate or a new phrase (两天时间里: no subject).
 _AFTER_STOP = re.compile(
     rf"[{_PUNCTUATION}]|的|在|已|时间|期间|全部|均|乘坐|有序|实现|完成|达到|其中|左右|到|进行|为|是|和|与|及|参加|参与|出席|列席|到会"
-    r"|共|等|分别|将|对|向|从|被|把|开展|前往|来|赴|参观|担任|获得|受益|返岗|复工|落户|签约(?!项目)|每|先后|相继|纷纷|依次|齐聚|于|亲手|亲自|一起|一同"
+    r"|共|等|分别|将|对|向|从|被|把|开展|前往|来|赴|参观|担任|获得|受益|返岗|复工|落户|签约(?!项目)|每|先后|相继|纷纷|依次|齐聚|于|由|抵|亲手|亲自|一起|一同"
 )
 # 和/与 split two subjects; 及 does not (普及率, 及时), nor 均 (贫困发生率均低于3%: the link says 均).
 _BEFORE_STOP = re.compile(r"[，,。；;：:！!？?、“”\s0-9０-９%％]|的|在|已|全部|其中|和|与")
