@@ -730,3 +730,14 @@ def test_a_taiwan_page_writes_a_township_head_or_section_chief_after_the_name() 
     assert names == [("郑信政", ["乡长"]), ("曹启鸿", ["县长"]), ("蔡志昌", ["副处长"])]
     text = "县长由县政府建设处长蔡胜雄、原民处长方铭总等陪同。县府原民处长也出席。"  # 原民: a body, no name
     assert "原民" not in [o.name for o in extract(text, reference_date="2024-10-04").officials]
+
+
+def test_a_head_written_after_the_name_right_after_a_body_or_a_date() -> None:
+    text = "9月28日，市公路局余清华局长一行深入大红村开展帮扶调研。"
+    assert [(o.name, o.titles) for o in extract(text, reference_date="2016-09-30").officials] == [
+        ("余清华", ["局长"])
+    ]
+    text = "2020年10月7日李扬镇长调度秸秆禁烧工作。"
+    assert [(o.name, o.titles) for o in extract(text, reference_date="2020-10-07").officials] == [("李扬", ["镇长"])]
+    text = "民政局长吴世玮视察。他向这位局长报告。"  # 这位局长: no name before the title
+    assert [o.name for o in extract(text, reference_date="2020-01-01").officials] == ["吴世玮"]

@@ -45,8 +45,8 @@ _POST_NAME_GAP = re.compile(r"(?:是(?:[（(][^（()）\n]{1,12}[）)])?)?[:：]
 _PARTS_OF_PARENTHESES = re.compile(r"[、，,]")
 _DIRECTIONS = frozenset("东西南北中")  # 东部长江路: 部长 after a direction is no post
 _LONG_RUN = tuple("远" + word for word in ("发展", "规划", "目标", "利益", "考虑", "打算", "谋划"))  # 市长远发展
-_TAIWAN_TRAILING = ("镇长", "乡长", "处长")  # read after a name only where the name opens after a boundary
-_BEFORE_A_TRAILING_NAME = frozenset("，,。；;：:、（(“\n 　省市县区镇乡村处局会署所")
+_TAIWAN_TRAILING = ("镇长", "乡长", "处长", "局长")  # read after a name only where the name opens after a boundary
+_BEFORE_A_TRAILING_NAME = frozenset("，,。；;：:、（(“\n 　省市县区镇乡村处局会署所日")
 
 POSTS_BEFORE_A_NAME = "posts before a name"
 TITLE_AFTER_A_NAME = "title after a name"
