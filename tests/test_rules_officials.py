@@ -734,9 +734,7 @@ def test_a_taiwan_page_writes_a_township_head_or_section_chief_after_the_name() 
 
 def test_a_head_written_after_the_name_right_after_a_body_or_a_date() -> None:
     text = "9月28日，市公路局余清华局长一行深入大红村开展帮扶调研。"
-    assert [(o.name, o.titles) for o in extract(text, reference_date="2016-09-30").officials] == [
-        ("余清华", ["局长"])
-    ]
+    assert [(o.name, o.titles) for o in extract(text, reference_date="2016-09-30").officials] == [("余清华", ["局长"])]
     text = "2020年10月7日李扬镇长调度秸秆禁烧工作。"
     assert [(o.name, o.titles) for o in extract(text, reference_date="2020-10-07").officials] == [("李扬", ["镇长"])]
     text = "民政局长吴世玮视察。他向这位局长报告。"  # 这位局长: no name before the title
