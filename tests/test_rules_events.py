@@ -400,6 +400,8 @@ def test_a_hard_wrapped_page_keeps_its_sentences_whole() -> None:
 def test_a_span_of_days_written_with_one_日_is_its_first_day() -> None:
     assert events("23-24日,全国政协委员林武赴南江检查调研。", "2019-02-25") == [("2019-02-23", ["林武"])]
     assert events("3月23至24日,县长李明调研。", "2019-03-25") == [("2019-03-23", ["李明"])]
+    assert events("2016年9月18-19,县长李明调研。", "2016-09-27") == [("2016-09-18", ["李明"])]  # no 日 after a month
+    assert events("共有18-19,县长李明调研。", "2016-09-27") == [(None, ["李明"])]  # no month: no day
 
 
 def test_a_press_releases_day_in_parentheses() -> None:
