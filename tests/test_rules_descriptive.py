@@ -438,6 +438,13 @@ CASES = [
         "县人民群众来访接待服务中心",
         EventKind.RECEPTION,
     ),
+    (
+        "a verb that begins a centre's name (研究中心) or ends a quoted title is no activity",
+        "3月21日,城市学研究中心副主任陈跃就“城市群发展的对策研究”课题进行座谈。",
+        "就“城市群发展的对策研究”课题进行座谈",
+        NOT_CHECKED,
+        EventKind.MEETING,
+    ),
 ]
 
 

@@ -12,12 +12,12 @@ import re
 
 from digestllm.rules.lexicon import ACTIVITY_VERBS, GENERIC_OCCASIONS, ITEM_MARKS, MOTION_VERBS, alternation
 
-# 宣讲团, 督导组, 研究室主任, 慰问金 (not 到访金华街), 检查站, 接待服务中心, 慰问之意, 调研情况, 在座谈会上, 签约仪式上,
-# 举行的美食节: verbs that begin a noun or describe one are no activity; nor are 开工项目, 签约项目, 观摩项目 and
-# 决策部署, nor 在…陪同下 (what another did).
+# 宣讲团, 督导组, 研究室主任, 慰问金 (not 到访金华街), 检查站, 接待服务中心, 研究中心, 慰问之意, 调研情况,
+# 在座谈会上, 签约仪式上, 举行的美食节, “…对策研究”课题: verbs that begin or end a noun or describe one are no
+# activity; nor are 开工项目, 签约项目, 观摩项目 and 决策部署, nor 在…陪同下 (what another did).
 _ACTIVITY = re.compile(
     r"(?:" + alternation(ACTIVITY_VERBS) + r")"
-    r"(?![团组员队室所院品点站]|金(?:[^\u4e00-\u9fff]|[和及与等]|$)|情况|服务中心|之|会[上中前后]|(?:仪式|活动)[上中]|的"
+    r"(?![团组员队室所院品点站”」]|金(?:[^\u4e00-\u9fff]|[和及与等]|$)|情况|服务中心|中心|之|会[上中前后]|(?:仪式|活动)[上中]|的"
     r"|下(?!一步|一阶段|阶段|半年))"
     r"(?<!开工(?=项目))(?<!签约(?=项目))(?<!观摩(?=项目))(?<!决策(?=部署))"
 )
