@@ -123,6 +123,13 @@ FLOORS = {
     "heldout105": {"overall": 0.92, "officials": 0.97, "fields": 0.78},
     "heldout106": {"overall": 0.84, "officials": 0.85, "fields": 0.55},
     "heldout107": {"overall": 0.84, "officials": 0.79, "fields": 0.84},
+    "heldout108": {"overall": 0.88, "officials": 0.86, "fields": 0.74},
+    "heldout109": {"overall": 0.98, "officials": 0.97, "fields": 0.82},
+    "heldout110": {"overall": 0.95, "officials": 0.96, "fields": 0.81},
+    "heldout111": {"overall": 0.95, "officials": 0.99, "fields": 0.74},
+    "heldout112": {"overall": 0.73, "officials": 0.85, "fields": 0.71},
+    "heldout113": {"overall": 0.95, "officials": 0.99, "fields": 0.86},
+    "heldout114": {"overall": 0.87, "officials": 0.94, "fields": 0.74},
 }
 
 
