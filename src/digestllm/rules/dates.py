@@ -85,6 +85,9 @@ _FUTURE_TOLERANCE = timedelta(days=62)
 _RANGE = re.compile(r"[至到—－\-~～]")
 _OPENING_ONLY = re.compile(r"[\s（(【\[]*")
 _CLOSING_ONLY = re.compile(r"[ \t　）)】\]]*(?:\n|$)")
+# 他说，10月8日气温开始下降: a day told in what someone said is no event's day
+_SAID_BEFORE = re.compile(r"(?:说|表示|指出|强调|介绍|认为)[，,：:]\s*$")
+SAID_REACH = 6  # characters before a date that may end in the verb of saying and its comma
 CUT_OFF_REACH = 4  # characters before a date that may say it is a cut-off: long enough for 截止到
 CITED_REACH = 26  # characters after a date in which a cited occasion's 精神 may end
 PERIOD_REACH = 6  # characters after a date that may say it starts a period (以来, 为止) or ends a dateline (清远消息)
@@ -130,6 +133,7 @@ class DateResolver:
         after = simplified[match.end() : match.end() + PERIOD_REACH]
         is_event_day = (
             not _CUT_OFF_BEFORE.search(before)
+            and not _SAID_BEFORE.search(simplified, max(0, match.start() - SAID_REACH), match.start())
             and not self._planned(simplified, match.start())
             and (not _PERIOD_AFTER.match(after) or match["today"] is not None and after.startswith("起"))
             and not _CITED_OCCASION.match(simplified, match.end(), match.end() + CITED_REACH)
