@@ -87,6 +87,11 @@ def test_the_day_carries_to_the_sentence_where_officials_act() -> None:
     assert events(text) == [("2020-02-27", ["文建平", "劉永明"]), ("2020-02-28", ["文建平"])]
 
 
+def test_the_team_a_leader_led_does_one_activity_with_him() -> None:
+    text = "3月21日,省咨询委副主任王国平带队,杭州市人大常委会副主任徐祖萼、郑荣胜等赴杭州调研。"
+    assert events(text, "2013-03-30") == [("2013-03-21", ["王国平", "徐祖萼", "郑荣胜"])]
+
+
 def test_companions_join_the_event_of_the_day() -> None:
     text = (
         "3月5日,市委副書記李龍深入到我縣調研指導企業復工復產工作。縣委書記齊德旺,縣長龐大鵬,"

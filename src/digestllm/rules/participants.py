@@ -23,6 +23,8 @@ _BEFORE_NOW = re.compile(r"[^，,。；;]{0,6}?(?:[两三四五六七八九十�
 _DECIDED_BEFORE = ("任命", "免去", "提名")
 # Right after a name (and its post): that person's instructions or speech, 市长批示, 书记在…大会上的讲话
 _WORDS_OF = re.compile(r"[^，,。；;、]{0,6}?(?:批示|指示|在[^，,。；;]{0,40}?(?:上|时)的(?:重要)?讲话)")
+# Who led a team, told before what the team did (A带队，B、C…赴杭州调研)
+_LEADING_ONLY = frozenset({"带队", "率队"})
 # Verbs whose object is a person: an official named right after one is received or called on, not a new actor.
 _CALLS_ON = re.compile(r"(?:会见|接见|会晤|看望|慰问|拜会|拜访|宴请|欢迎|送别|接待|探望|颁发|授予)了?")
 
@@ -48,10 +50,17 @@ def groups_by_action(
         if groups and (action is None or is_bare(simplified, action)):
             names, told = groups[-1]
             groups[-1] = ([*names, *pending], best_action(simplified, [told, action]))
+        elif groups and _only_leads(simplified, groups[-1][1]):  # A带队，B、C…赴杭州调研: the team A led did it
+            groups[-1] = ([*groups[-1][0], *pending], action)
         else:
             groups.append((pending, action))
         pending = []
     return groups
+
+
+def _only_leads(simplified: str, action: Span | None) -> bool:
+    """True for an action that only says who led the team (`带队`, `率队`), told before what the team did."""
+    return action is not None and simplified[action[0] : action[1]] in _LEADING_ONLY
 
 
 def participants_of(simplified: str, names: list[WordHit], s_start: int, s_end: int) -> list[WordHit]:
