@@ -73,6 +73,12 @@ def test_names_listed_after_one_post_share_it() -> None:
         "劉偉": ["副市長"],
         "張永平": ["市政協副主席"],
     }
+    assert officials("市委副書記吳華欽,副市長關鵬及陳宣群,市屬各縣參加。") == {
+        "吳華欽": ["市委副書記"],
+        "關鵬": ["副市長"],
+        "陳宣群": ["副市長"],
+    }
+    assert "相关单位" not in officials("县委常委徐正权及相关单位负责人陪同。")
 
 
 def test_names_listed_after_a_leadership_word() -> None:

@@ -35,7 +35,7 @@ def listed_after(
     found: list[OfficialMention] = []
     cursor = pos
     first = first_without_comma
-    while cursor < end and (first or simplified[cursor] == "、"):
+    while cursor < end and (first or simplified[cursor] == "、" or _last_item_after_and(simplified, names, cursor)):
         start = cursor + 1
         name_end = names.name_after(start)
         if not first and (name_end is None or not names.closes_name(name_end)):
@@ -55,6 +55,17 @@ def listed_after(
     return found
 
 
+def _last_item_after_and(simplified: str, names: NameScanner, pos: int) -> bool:
+    """`副市長關鵬及陳宣群，`, `議員陳穎欣及吳傑莊的…`: a last name after 及 shares the post, where it closes at a
+    clause mark, 的 or 在 (not `及相关单位负责人`)."""
+    if not simplified.startswith(_AND, pos):
+        return False
+    name_end = names.name_after(pos + 1)
+    return name_end is not None and name_end < len(simplified) and simplified[name_end] in _AFTER_THE_LAST_ITEM
+
+
+_AND = "及"
+_AFTER_THE_LAST_ITEM = "，,。；;的在"
 _NOTE_AFTER_NAME = re.compile(r"[（(](?:女|男|[\u4e00-\u9fff]{1,2}族)[）)]")
 
 
