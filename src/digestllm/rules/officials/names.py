@@ -41,6 +41,7 @@ _DAY_AFTER_A_NAME = re.compile(
 _NAME_CHAR = re.compile(f"(?![{''.join(re.escape(c) for c in sorted(NON_NAME_CHARS))}])[{COMMON_HAN_CLASS}]")
 
 
+_WORDS_ACROSS_A_NAMES_END = frozenset({"工作", "什么", "情况", "问题"})
 _SAYS = re.compile(r"说[，,：:]")
 _ADVERB_CHARS = frozenset("曾亦已正再还即均")
 _HAN_RUN = re.compile(f"[{COMMON_HAN_CLASS}]+")
@@ -114,6 +115,8 @@ class NameScanner:
             return three if closes_three else two if closes_two else None
         if closes_three and not closes_two:  # what follows settles it: 李明亮出席
             return three
+        if not closes_two and self.text[three - 1 : three + 1] in _WORDS_ACROSS_A_NAMES_END:
+            return None  # 县委党建工作领导小组, 书记解释什么是…: a word runs on where a name of three would end
         return self._length_by_counts(pos, two, three, closes_two and not closes_three)
 
     def _surname_opening_name(self, pos: int) -> int:
