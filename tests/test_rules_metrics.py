@@ -33,6 +33,13 @@ def metrics(text: str) -> list[tuple[float, str]]:
         ("接待来访群众30件次。", [(30, "件次")]),
         ("龙港镇现有工业 2130 多家。", [(2130, "家")]),  # a space before 多
         ("率十位乡镇市长访问义大利。", [(10, "位")]),
+        ("总经费4千余万元的工程。", [(40_000_000, "元")]),  # 4千多万元: some 4,000 万元
+        ("投资3百多万元。", [(3_000_000, "元")]),
+        ("工程经费1亿2000万,县府配合。", [(120_000_000, "元")]),  # money that leaves out its 元
+        ("斥资1亿1,650万改善码头。", [(116_500_000, "元")]),
+        ("拥有超过800亿的农业产值。", [(80_000_000_000, "元")]),
+        ("全县有83万人民。", [(830_000, "人")]),  # a unit follows: no money
+        ("他说要向上千万家庭宣传。", []),  # no word of money, none of value: no amount
     ],
 )
 def test_quantities_are_normalised(text: str, expected: list[tuple[float, str]]) -> None:
@@ -136,7 +143,7 @@ def test_a_session_number_is_no_figure() -> None:
 
 def test_a_headline_figure_is_the_bodys_figure_told_first() -> None:
     text = "達州集中開工73個項目 總投資308.9億\n3月26日,達州此次集中開工項目73個。"
-    assert metrics(text) == [(73, "個")]
+    assert metrics(text) == [(73, "個"), (30_890_000_000, "元")]  # 308.9億: money that leaves out its 元
 
 
 @pytest.mark.parametrize(

@@ -111,6 +111,14 @@ def _main_region(mention: OfficialMention) -> tuple[int, int] | None:
     return next((p.region for p in reversed(mention.posts) if p.region), None)
 
 
+def _unit_as_written(view: ScriptView, quantity: QuantityMention) -> str:
+    """The unit in the original's script; `%` for every way of writing a percentage, and the normalised unit
+    where the text leaves it out (`工程经费1亿2000万`: 元)."""
+    if quantity.unit == "%" or quantity.unit_start == quantity.end:
+        return quantity.unit
+    return view.original[quantity.unit_start : quantity.end]
+
+
 def metric_from_quantity(
     view: ScriptView,
     quantity: QuantityMention,
@@ -124,7 +132,7 @@ def metric_from_quantity(
         subject = view.original[quantity.subject[0] : quantity.subject[1]]
     return Metric(
         value=as_json_number(quantity.value),
-        unit=view.original[quantity.unit_start : quantity.end] if quantity.unit != "%" else "%",
+        unit=_unit_as_written(view, quantity),
         raw=view.original[quantity.start : quantity.end],
         subject=subject,
         region=view.original[quantity.region[0] : quantity.region[1]] if quantity.region else None,

@@ -25,11 +25,20 @@ _UNIT = "|".join(re.escape(u) for u in sorted(set(UNITS), key=len, reverse=True)
 QUANTITY = re.compile(
     r"(?=[0-9０-９零〇一二两三四五六七八九十百千万亿])(?:"  # skip, at one character's cost, where no figure starts
     rf"(?P<percent_words>百分之(?P<percent_number>{_CHINESE}|{_ARABIC}))"
-    rf"|(?<![0-9０-９.．])(?P<arabic>{_ARABIC})(?:(?P<magnitude>千万|万亿|万|亿|千)(?P<rest>{_ARABIC_REST})?)?"
-    rf"(?: ?(?:余|多))? ?(?P<arabic_unit>{_UNIT})"  # 287 个, 2130 多家: a copy may space a figure from its words
+    rf"|(?<![0-9０-９.．])(?P<arabic>{_ARABIC})(?:(?P<magnitude>千万|百万|万亿|万|亿|千|百)(?P<rest>{_ARABIC_REST})?)?"
+    rf"(?: ?(?P<arabic_approx>余|多))? ?(?P<arabic_unit>{_UNIT})"  # 287 个, 2130 多家: a figure spaced from its words
     rf"|(?<![零〇一二两三四五六七八九十百千万亿几数])(?P<chinese>{_CHINESE})(?P<approx>余|多)?(?P<chinese_unit>{_UNIT})"
     r")"
 )
+# 工程经费1亿2000万, 斥资1亿1,650万, 800亿的农业产值: money that leaves out its 元, right after a word of spending
+# or budgets, or right before a word of value
+_BARE_MONEY = re.compile(
+    r"(?=[经投资预补斥编收总耗拨0-9０-９一二两三四五六七八九十百千])"  # skip where no amount nor its word starts
+    r"(?:(?:经费|投资|资金|预算|补助|斥资|投入|编列|收入|总额|耗资|拨款|补贴)(?:了|约|近|逾|超|达|共|为|高达|超过)? ?)?"
+    rf"(?<![0-9０-９.．,，])(?P<number>{_ARABIC}|[一二两三四五六七八九十百千]+)(?P<magnitude>万|亿)"
+    r"(?P<rest>[0-9０-９]+(?:[,，][0-9]{3})*万?)?(?P<value_word>的?[\u4e00-\u9fff]{0,2}?(?:产值|经费|预算|投资|资金))?"
+)
+_MONEY_MAGNITUDES = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 _QUOTES = re.compile(r"“[^“”]{0,12}”|\"[^\"]{0,12}\"|‘[^‘’]{0,12}’|「[^「」]{0,12}」")
 _ROAD_OR_CODE_BEFORE = re.compile(r"(?:[A-Za-z]|国道|省道|县道|乡道|第|编号|代码|电话|届) ?$")  # 届: 八届五次全会
 # A year of another calendar (民国46年, 103年第2次会报, 111年4月24日) is a date, not a figure.
@@ -64,15 +73,51 @@ class QuantityMention:
 def find_quantities(simplified: str, start: int, end: int) -> list[QuantityMention]:
     quoted = [m.span() for m in _QUOTES.finditer(simplified, start, end)]  # in order, never overlapping
     quote_starts = [q_start for q_start, _ in quoted]
-    found: list[QuantityMention] = []
+    read: list[QuantityMention] = []
     for match in QUANTITY.finditer(simplified, start, end):
         index = bisect.bisect_right(quote_starts, match.start()) - 1
         if index >= 0 and match.start() < quoted[index][1]:
             continue  # a numbered name in short quotes: “十四五”
         mention = _read(simplified, match)
         if mention is not None:
-            found.append(_with_inherited_subject(simplified, mention, found[-1] if found else None))
+            read.append(mention)
+    if simplified.find("万", start, end) != -1 or simplified.find("亿", start, end) != -1:
+        read = sorted([*read, *_bare_money(simplified, start, end, read)], key=lambda mention: mention.start)
+    found: list[QuantityMention] = []
+    for mention in read:
+        found.append(_with_inherited_subject(simplified, mention, found[-1] if found else None))
     return found
+
+
+def _bare_money(simplified: str, start: int, end: int, read: list[QuantityMention]) -> list[QuantityMention]:
+    """Amounts of money written without 元 (`工程经费1亿2000万`), where no figure with a unit was read."""
+    taken = [(mention.start, mention.end) for mention in read]
+    found: list[QuantityMention] = []
+    for match in _BARE_MONEY.finditer(simplified, start, end):
+        if match.start() == match.start("number") and not match["value_word"]:
+            continue  # no word of money before it, none of value after it
+        number_start, number_end = match.start("number"), match.end("rest") if match["rest"] else match.end("magnitude")
+        if any(t_start <= number_start < t_end for t_start, t_end in taken):
+            continue
+        value = _money_value(match)
+        if value is not None:
+            subject = subject_span(simplified, number_start, number_end)
+            found.append(QuantityMention(number_start, number_end, value, number_end, "元", subject))
+    return found
+
+
+def _money_value(match: re.Match[str]) -> Decimal | None:
+    number = parse_number(match["number"])
+    magnitude = _MONEY_MAGNITUDES[match["magnitude"]]
+    if number is None:
+        return None
+    rest = Decimal(0)
+    if match["rest"]:
+        rest_number = parse_number(match["rest"].replace(",", "").replace("，", ""))
+        if rest_number is None or rest_number >= magnitude:
+            return None
+        rest = rest_number
+    return number * magnitude + rest
 
 
 def _with_inherited_subject(
@@ -124,6 +169,8 @@ def _arabic(match: re.Match[str]) -> tuple[Decimal, str] | None:
     if match["magnitude"]:
         written = math.prod(MAGNITUDES[character] for character in match["magnitude"])  # 6千万元: 10^7
         magnitude = Decimal(written) / UNIT_TABLE[unit_text][1]  # 12亿5000万元: the rest is in the unit's magnitude
+        if match["arabic_approx"]:  # 4千多万元: some 4,000 of the unit's 万元
+            magnitude = Decimal(written)
         rest = parse_number(match["rest"]) if match["rest"] else 0
         if rest is None or rest >= magnitude:
             return None  # 1万23456人 is no figure's writing
