@@ -746,5 +746,12 @@ def test_a_head_written_after_the_name_right_after_a_body_or_a_date() -> None:
     assert [(o.name, o.titles) for o in extract(text, reference_date="2016-09-30").officials] == [("余清华", ["局长"])]
     text = "2020年10月7日李扬镇长调度秸秆禁烧工作。"
     assert [(o.name, o.titles) for o in extract(text, reference_date="2020-10-07").officials] == [("李扬", ["镇长"])]
+    text = "季先峥秘书长赴澳门拜会司长。李伟农司长表示欢迎。"
+    assert [(o.name, o.titles) for o in extract(text, reference_date="2022-01-13").officials] == [
+        ("季先峥", ["秘书长"]),
+        ("李伟农", ["司长"]),
+    ]
+    text = "县将增置副秘书长一人，原则上副秘书长将以现有同仁调任。"  # 原则上: no name
+    assert extract(text, reference_date="2025-12-16").officials == []
     text = "民政局长吴世玮视察。他向这位局长报告。"  # 这位局长: no name before the title
     assert [o.name for o in extract(text, reference_date="2020-01-01").officials] == ["吴世玮"]

@@ -45,7 +45,15 @@ _POST_NAME_GAP = re.compile(r"(?:是(?:[（(][^（()）\n]{1,12}[）)])?)?[:：]
 _PARTS_OF_PARENTHESES = re.compile(r"[、，,]")
 _DIRECTIONS = frozenset("东西南北中")  # 东部长江路: 部长 after a direction is no post
 _LONG_RUN = tuple("远" + word for word in ("发展", "规划", "目标", "利益", "考虑", "打算", "谋划"))  # 市长远发展
-_TAIWAN_TRAILING = ("镇长", "乡长", "处长", "局长")  # read after a name only where the name opens after a boundary
+_GUARDED_TRAILING = (
+    "镇长",
+    "乡长",
+    "处长",
+    "局长",
+    "司长",
+    "秘书长",
+)  # read after a name only where the name opens after a boundary
+_FORMER = frozenset("原前")  # 原则上副秘书长: a word opening with 原 or 前 is no name before a title written after
 _BEFORE_A_TRAILING_NAME = frozenset("，,。；;：:、（(“\n 　省市县区镇乡村处局会署所日")
 
 POSTS_BEFORE_A_NAME = "posts before a name"
@@ -132,10 +140,12 @@ def _title_after_a_name(scan: Scan, title: re.Match[str]) -> Iterator[Candidate]
         return
     if _no_name_before_a_title(scan.text, name_start, title.start(), title.end()):
         return
-    if title.group().endswith(_TAIWAN_TRAILING) and (
-        not _opens_after_a_boundary(scan.text, name_start, scan.start) or scan.names.name_after(title.end())
+    if title.group().endswith(_GUARDED_TRAILING) and (
+        not _opens_after_a_boundary(scan.text, name_start, scan.start)
+        or scan.names.name_after(title.end())
+        or scan.text[name_start] in _FORMER
     ):
-        return  # 县府原民处长, 、原民处长方铭总: words of the text before the title, or a post before its name
+        return  # 县府原民处长, 、原民处长方铭总, ，原则上副秘书长: words of the text, or a post before its name
     mention = OfficialMention(name_start, title.start(), [Post(title.start(), title.end())])
     yield Candidate(mention, free_until=title.end())
 
