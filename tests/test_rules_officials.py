@@ -195,6 +195,8 @@ def test_cadre_ranks_are_posts() -> None:
 def test_rare_surnames_inside_a_leader_list_and_former_posts() -> None:
     assert list(officials("縣領導李高嶺、周哲、潤道宏、程琳出席開工儀式。")) == ["李高嶺", "周哲", "潤道宏", "程琳"]
     assert officials("原惠州市委常委、军分区政委肖红,县委书记杨昶出席。") == {"杨昶": ["县委书记"]}
+    assert officials("历任前镇长石宪奇、黄炎明等人到场,镇长严鸿邦致辞。") == {"严鸿邦": ["镇长"]}  # 前: former
+    assert officials("目前镇长严鸿邦正在调研。") == {"严鸿邦": ["镇长"]}  # 目前: now
     assert officials("太原市委书记张三出席。") == {"张三": ["太原市委书记"]}
     assert officials("区政协主席唐勇以及区相关单位负责人参加。") == {"唐勇": ["区政协主席"]}
 

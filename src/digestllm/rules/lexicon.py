@@ -153,8 +153,11 @@ SESSION_ROLE_LABEL = re.compile(
 )
 # Words after the names that open a sentence saying they attended: 吴丽鸣、卫祥玉、侯波出席活动 (等 may come first).
 ATTENDING_WORDS = ("出席", "参加", "陪同", "一同", "先后", "共同", "就座", "就坐")
-# 原 right before a post in its clause: a former post, held no more (原惠州市委常委); not 太原, 平原, 中原.
-FORMER_POST = re.compile(f"(?:^|[^太平中])原[{COMMON_HAN_CLASS}]{{0,6}}$")
+# 原 right before a post in its clause: a former post, held no more (原惠州市委常委); not 太原, 平原, 中原. 前 right
+# before it too (历任前镇长); not 目前, 当前, 之前, 会前, 节前 and the like.
+FORMER_POST = re.compile(
+    f"(?:(?:^|[^太平中])原[{COMMON_HAN_CLASS}]{{0,6}}|(?:^|[^目当之此提会节年日月生面以空门跟眼向])前[{COMMON_HAN_CLASS}])$"
+)
 # Bodies whose posts are not public posts: 公司总经理, 车间主任 (a company's party secretary still holds one).
 NON_OFFICIAL_BODIES = ("公司", "集团", "企业", "工厂", "车间", "合作社", "商会", "协会", "银行", "酒店", "超市", "门店")
 # Words that name a public post without a post core (a model's claimed title must hold one or a core).
