@@ -71,6 +71,7 @@ def test_no_year_known_leaves_the_day_undated() -> None:
         "2月18日以来,我市坚持日调度。",
         "根据1月16日省委组织部发布的公告,市委书记孙永红为拟继续提名人选。",
         "他说,2月8日阿克苏气温开始下降。",  # a day in what someone said
+        "2月15日是元宵节,市长林右昌上午探视长者。",  # the day a holiday falls on
     ],
 )
 def test_cut_offs_and_period_starts_are_not_event_days(text: str) -> None:

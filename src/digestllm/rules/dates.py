@@ -87,6 +87,8 @@ _OPENING_ONLY = re.compile(r"[\s（(【\[]*")
 _CLOSING_ONLY = re.compile(r"[ \t　）)】\]]*(?:\n|$)")
 # 他说，10月8日气温开始下降: a day told in what someone said is no event's day
 _SAID_BEFORE = re.compile(r"(?:说|表示|指出|强调|介绍|认为)[，,：:]\s*$")
+# 10月7日是重阳节: the day a holiday falls on, no event's day
+_NAMES_A_HOLIDAY = re.compile(r"是[^，,。；;\n]{0,8}?(?:节|纪念日)")
 SAID_REACH = 6  # characters before a date that may end in the verb of saying and its comma
 CUT_OFF_REACH = 4  # characters before a date that may say it is a cut-off: long enough for 截止到
 CITED_REACH = 26  # characters after a date in which a cited occasion's 精神 may end
@@ -134,6 +136,7 @@ class DateResolver:
         is_event_day = (
             not _CUT_OFF_BEFORE.search(before)
             and not _SAID_BEFORE.search(simplified, max(0, match.start() - SAID_REACH), match.start())
+            and not _NAMES_A_HOLIDAY.match(simplified, match.end())
             and not self._planned(simplified, match.start())
             and (not _PERIOD_AFTER.match(after) or match["today"] is not None and after.startswith("起"))
             and not _CITED_OCCASION.match(simplified, match.end(), match.end() + CITED_REACH)
