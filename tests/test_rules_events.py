@@ -72,6 +72,7 @@ def test_no_year_known_leaves_the_day_undated() -> None:
         "根据1月16日省委组织部发布的公告,市委书记孙永红为拟继续提名人选。",
         "他说,2月8日阿克苏气温开始下降。",  # a day in what someone said
         "2月15日是元宵节,市长林右昌上午探视长者。",  # the day a holiday falls on
+        "市长对于5月17日疫情爆发以来里长们的协助表示感谢。",  # since what began that day
     ],
 )
 def test_cut_offs_and_period_starts_are_not_event_days(text: str) -> None:

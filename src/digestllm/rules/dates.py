@@ -72,7 +72,8 @@ PLAN_REACH = 200  # characters before a date searched for the plan its sentence 
 _SENTENCE_ENDS = ("。", "！", "？", "\n")
 # 讯/电, 清远消息, 北京电: a dateline, the report's day (12日下午前往: a going, not 12日前)
 _PERIOD_AFTER = re.compile(
-    r"^(?:以来|之前|以前|前后|之后|以后|前(?![往去来])|后|起|为止|止|讯|电|[\u4e00-\u9fff]{1,4}(?:消息|讯|电(?![视话力站商网子影器])))"
+    r"^(?:以来|之前|以前|前后|之后|以后|前(?![往去来])|后|起|为止|止|讯|电|[\u4e00-\u9fff]{1,4}(?:消息|讯|电(?![视话力站商网子影器]))"
+    r"|[\u4e00-\u9fff]{2,6}?以来)"  # 5月17日疫情爆发以来: since what began that day
 )
 # A date line opens the digest: `03.02 各区…`, `2020-03-02`; a figure (`12.5亿元`) is none.
 _DOCUMENT_DATE_LINE = re.compile(
@@ -92,7 +93,7 @@ _NAMES_A_HOLIDAY = re.compile(r"是[^，,。；;\n]{0,8}?(?:节|纪念日)")
 SAID_REACH = 6  # characters before a date that may end in the verb of saying and its comma
 CUT_OFF_REACH = 4  # characters before a date that may say it is a cut-off: long enough for 截止到
 CITED_REACH = 26  # characters after a date in which a cited occasion's 精神 may end
-PERIOD_REACH = 6  # characters after a date that may say it starts a period (以来, 为止) or ends a dateline (清远消息)
+PERIOD_REACH = 8  # characters after a date that may say it starts a period (以来, 为止) or ends a dateline (清远消息)
 
 
 @dataclass(frozen=True)
