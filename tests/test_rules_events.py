@@ -73,6 +73,7 @@ def test_no_year_known_leaves_the_day_undated() -> None:
         "他说,2月8日阿克苏气温开始下降。",  # a day in what someone said
         "2月15日是元宵节,市长林右昌上午探视长者。",  # the day a holiday falls on
         "市长对于5月17日疫情爆发以来里长们的协助表示感谢。",  # since what began that day
+        "夏宝龙抵达澳门,展开六日考察行程。",  # a length of days
     ],
 )
 def test_cut_offs_and_period_starts_are_not_event_days(text: str) -> None:

@@ -63,9 +63,11 @@ _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 
 _RELATIVE_DAYS = {"前天": -2, "前日": -2, "昨天": -1, "昨日": -1, "昨": -1, "明天": 1, "明日": 1}
 # 今(17)日, 昨(四)日, 前(2)日: how many days before the writer's today the day in parentheses is
 _DAYS_BEFORE_TODAY = {"今": 0, "昨": 1, "前": 2}
-# A cut-off (截至3月1日), a plan (预计10月25日结束) or a cited date (根据1月16日…公告) is no event's day.
+# A cut-off (截至3月1日), a plan (预计10月25日结束), a cited date (根据1月16日…公告) or a length of days (展开六日考察,
+# 为期三日) is no event's day.
 _CUT_OFF_BEFORE = re.compile(
-    r"(?:截至|截止到|截止|至|到|将自|预计|计划|力争|争取|确保|将于|拟于|定于|可望于|有望于|根据|按照|依据)\s*$"
+    r"(?:截至|截止到|截止|至|到|将自|预计|计划|力争|争取|确保|将于|拟于|定于|可望于|有望于|根据|按照|依据"
+    r"|为期|一连|连续|展开|历时)\s*$"
 )
 _PLAN = re.compile(r"将于|拟于|定于|计划于|预计于")
 PLAN_REACH = 200  # characters before a date searched for the plan its sentence tells
