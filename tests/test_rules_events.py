@@ -82,6 +82,11 @@ def test_cut_offs_and_period_starts_are_not_event_days(text: str) -> None:
     assert not DateResolver(date(2020, 3, 2)).resolve(text, match).is_event_day
 
 
+def test_a_documents_number_is_no_day() -> None:
+    assert DATE_PATTERN.search("副省长签发《意见》(鲁政发〔2011〕19号)。") is None
+    assert DATE_PATTERN.search("会议于19号召开。") is not None
+
+
 def test_the_day_carries_to_the_sentence_where_officials_act() -> None:
     text = (
         "2月27日,廣安區343名農民工乘坐專列抵達浙江省湖州市。他們從廣安出發時,市人大常委會副主任、廣安區委書記文建平,"
