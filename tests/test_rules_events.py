@@ -82,6 +82,11 @@ def test_cut_offs_and_period_starts_are_not_event_days(text: str) -> None:
     assert not DateResolver(date(2020, 3, 2)).resolve(text, match).is_event_day
 
 
+def test_a_diarys_day_on_a_line_of_its_own() -> None:
+    text = "卓越行脚\n4/25\n万人健检起跑,邀请县长卓伯源等贵宾与会。\n4/30\n县长卓伯源表扬420名模范劳工。\n"
+    assert events(text, "2008-05-31") == [("2008-04-25", ["卓伯源"]), ("2008-04-30", ["卓伯源"])]
+
+
 def test_a_documents_number_is_no_day() -> None:
     assert DATE_PATTERN.search("副省长签发《意见》(鲁政发〔2011〕19号)。") is None
     assert DATE_PATTERN.search("会议于19号召开。") is not None

@@ -47,6 +47,8 @@ DATE_PATTERN = re.compile(
     r"|(?<=^今天|^今日)(?=是)"
     r"|(?<=[\n。，,)） \u3000]今天|[\n。，,)） \u3000]今日)(?=是))"
     rf"|(?P<week>上周|上星期|本周|这周|本星期)(?P<weekday>[一二三四五六日天]){_DAY_PART}"
+    # a diary's day, a line of its own (`4/25`): the day of the items below it
+    r"|(?<![^\n])(?P<line_month>[0-9]{1,2})/(?P<line_day>[0-9]{1,2})(?=[ \t　]*(?:\n|$))"
     # a chronicle's month heading, a line of its own (`7月`, `2021年7月份`, `(2024年5月)`) or its title
     # (`…2008年6月大事记`, `2020年1月大事要览`): the month of the days below it
     rf"|(?<![^\n])[（(]?(?:(?P<heading_year>{_YEAR})年)?(?P<heading_month>{_NUM})月(?:份)?[)）]?(?=[ \t　]*(?:\n|$))"
@@ -208,8 +210,15 @@ class DateResolver:
             return monday - timedelta(weeks=weeks_back) + timedelta(days=_WEEKDAYS[match["weekday"]])
         if match["relative"] or match["today"]:
             return self._relative_day(match)
-        day = _int(match["day"] or match["day_hao"] or match["day_first"] or match["day_paren"] or match["day_alone"])
-        year, month = self._written_year(match), _int(match["month"])
+        day = _int(
+            match["day"]
+            or match["day_hao"]
+            or match["day_first"]
+            or match["day_paren"]
+            or match["day_alone"]
+            or match["line_day"]
+        )
+        year, month = self._written_year(match), _int(match["month"] or match["line_month"])
         if day is None or not 1 <= day <= 31 or month is not None and not 1 <= month <= 12:
             return None
         anchor = self.previous or self.reference
