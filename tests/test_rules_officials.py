@@ -79,6 +79,7 @@ def test_names_listed_after_one_post_share_it() -> None:
         "陳宣群": ["副市長"],
     }
     assert "相关单位" not in officials("县委常委徐正权及相关单位负责人陪同。")
+    assert "股份" not in officials("副市长王月成、股份公司副总裁吕克俭出席仪式。")  # a company's name
 
 
 def test_names_listed_after_a_leadership_word() -> None:

@@ -14,6 +14,7 @@ _ATTENDED = re.compile(
     f"(?:等|(?:以及|及|和)[^，,。；;、\\n]{{1,15}}?负责人)?(?:在[^，,。；;、\\n]{{1,12}}?)?(?:{alternation(ATTENDING_WORDS)})"
 )
 _OPENS_A_LIST = "、，,等"
+_COMPANY_WORDS = ("公司", "集团", "有限")
 # 、民政及青年事务局局长麦美娟, 、商务及经济发展局长苏锦梁: a body whose name is joined by 及 runs on from the item
 # to its post; no name (but in 、蒋道成和县政府办主任李安模 a new post begins, with its level)
 _JOINED_BODY = re.compile(r"及[^县市区省镇乡\W]{1,10}?[局署司部委办处厅]?副?(?:局长|署长|司长|部长|主任|处长|厅长)")
@@ -42,8 +43,8 @@ def listed_after(
             name_end = names.listed_name(start)  # inside a list: a rare surname (润道宏), a name of four (白玛赤林)
         if name_end is None or name_end > end or not names.closes_name(name_end):
             break
-        if _JOINED_BODY.match(simplified, name_end):
-            break
+        if _JOINED_BODY.match(simplified, name_end) or simplified.startswith(_COMPANY_WORDS, name_end):
+            break  # 、股份公司副总裁吕克俭: the item is a company's name, its post and person follow
         note = _NOTE_AFTER_NAME.match(simplified, name_end)  # 戴立华(女)、: a note on the person, not a name
         if first and not _opens_a_list(simplified, note.end() if note else name_end):
             break
