@@ -87,6 +87,14 @@ def test_a_diarys_day_on_a_line_of_its_own() -> None:
     assert events(text, "2008-05-31") == [("2008-04-25", ["卓伯源"]), ("2008-04-30", ["卓伯源"])]
 
 
+def test_a_day_in_parentheses_closing_the_line_is_the_lines() -> None:
+    text = (
+        "尋找商機: 財政司司長曾俊華在午宴上致辭。(4月22日)\n"
+        "部長好: 行政長官梁振英在北京與國家商務部長高虎城會面。(4月26日)\n"
+    )
+    assert events(text, "2013-04-29") == [("2013-04-22", ["曾俊華"]), ("2013-04-26", ["梁振英", "高虎城"])]
+
+
 def test_a_documents_number_is_no_day() -> None:
     assert DATE_PATTERN.search("副省长签发《意见》(鲁政发〔2011〕19号)。") is None
     assert DATE_PATTERN.search("会议于19号召开。") is not None

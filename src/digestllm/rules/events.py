@@ -50,6 +50,8 @@ _ADVERBS = re.compile(r"[还也又并再都就]{1,3}|进一步")
 _COMPANIONS = re.compile(
     r"[等分别]{0,2}人?(?:应邀|也|亦|均|都){0,2}(?:" + alternation(COMPANION_WORDS) + r"|在座(?!谈))"
 )
+# A day in parentheses closing the line: a photo round-up's or a digest's item dated at its end
+_CLOSING_DATE = re.compile(r"[ \t　]*[（(](?:[0-9０-９]{4}年)?[0-9０-９]{1,2}月[0-9０-９]{1,2}日[)）][ \t　]*(?=\n|$)")
 # Before the names: they were there too (到访中总的还有…, 参与官员包括…, 本次大会的执行主席是…)
 _ALSO_PRESENT = re.compile(
     r"(?:(?:陪同|参加|出席|到访|随同|参与|同行|随行|在座|就座|就坐|考察|调研|会见|活动|站在)[^。，,；;]{0,12}?的[^。，,；;]{0,3}?(?:领导|人员|官员)?"
@@ -242,6 +244,9 @@ class _SectionReader:
             last.location = location_span(self.text, s_start, s_end)
 
     def _event_days(self, s_end: int) -> list[DateMention]:
+        closing = _CLOSING_DATE.match(self.text, s_end)  # …会面。(4月26日): the day closing the line is the line's
+        if closing is not None:
+            s_end = closing.end()
         in_sentence = []
         while self.next_date < len(self.dates) and self.dates[self.next_date].start() < s_end:
             in_sentence.append(self.dates[self.next_date])
