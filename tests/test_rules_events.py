@@ -134,6 +134,13 @@ def test_a_person_cited_as_the_source_of_instructions_takes_no_part() -> None:
     assert events(text) == [(None, ["谢洋波"]), ("2020-03-18", ["丁福浩"])]
 
 
+def test_the_author_of_a_report_under_review_takes_no_part_unless_made_for_others() -> None:
+    text = "3月5日下午,山西代表团举行全体会议,审议李克强总理所作的政府工作报告。省委书记蓝佛安主持会议。"
+    assert events(text, "2023-03-06") == [("2023-03-05", ["蓝佛安"])]
+    text = "4月28日,县人大常委会举行会议,主任阚延平主持,审议了局长梁建文受县政府委托所作的报告。"
+    assert events(text, "2015-04-29") == [("2015-04-28", ["阚延平", "梁建文"])]
+
+
 def test_speech_alone_makes_no_event() -> None:
     assert events("米亮要求,要統籌抓好改革、發展、穩定各項工作。") == []
 

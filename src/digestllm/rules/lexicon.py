@@ -125,7 +125,7 @@ def is_common_han(chars: str) -> bool:
 # Verbs before a person cited as a source of instructions, not a participant ("贯彻落实武国定副省长…指示精神").
 CITING_VERBS = (
     *("贯彻落实", "落实", "贯彻", "学习", "领学", "传达", "按照", "根据", "遵照", "遵循", "依照", "领会"),
-    *("阐述", "阐释", "解读", "体悟", "重温"),
+    *("阐述", "阐释", "解读", "体悟", "重温", "审议"),
 )
 CITED_NOUNS = ("指示", "批示", "讲话", "重要论述", "精神", "部署", "要求", "论述", "思想")
 

@@ -21,8 +21,9 @@ _DECIDED_AFTER = ("同志为", "同志辞去")
 _IDEOLOGY_AFTER = ("新时代", "思想", "生态文明思想", "法治思想", "经济思想", "外交思想", "强军思想", "文化思想")
 _BEFORE_NOW = re.compile(r"[^，,。；;]{0,6}?(?:[两三四五六七八九十多数]次|曾经|曾)(?:亲临|到|来|莅临|视察|考察)")
 _DECIDED_BEFORE = ("任命", "免去", "提名")
-# Right after a name (and its post): that person's instructions or speech, 市长批示, 书记在…大会上的讲话
-_WORDS_OF = re.compile(r"[^，,。；;、]{0,6}?(?:批示|指示|在[^，,。；;]{0,40}?(?:上|时)的(?:重要)?讲话)")
+# Right after a name (and its post): that person's instructions, report or speech (市长批示, 总理所作的政府工作报告,
+# 书记在…大会上的讲话); not a report made for others at the meeting (局长梁建文受县政府委托所作的…报告)
+_WORDS_OF = re.compile(r"[^，,。；;、]{0,6}?(?:批示|指示|(?<!委托)所作的|在[^，,。；;]{0,40}?(?:上|时)的(?:重要)?讲话)")
 # Who led a team, told before what the team did (A带队，B、C…赴杭州调研)
 _LEADING_ONLY = frozenset({"带队", "率队"})
 # Verbs whose object is a person: an official named right after one is received or called on, not a new actor.
