@@ -109,6 +109,13 @@ CASES = [
         EventKind.MEETING,
     ),
     (
+        "only a level's head runs into a place name: 部长高虎城 is a person",
+        "4月26日,行政长官梁振英在北京与国家商务部长高虎城会面。",
+        NOT_CHECKED,
+        "北京",
+        NOT_CHECKED,
+    ),
+    (
         "the body called on is the place, and calling on it talks with outsiders (拜会…政府)",
         "8月26日,山东省广饶县县长田和友拜会台南市政府。",
         "拜会台南市政府",

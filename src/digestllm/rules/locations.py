@@ -43,6 +43,7 @@ _CAME_TO = re.compile(
 )
 _HOLDS_A_POST = re.compile(r"书记|省长|市长|县长|区长|镇长|乡长|主任|主席|部长|局长|团长|同志|领导|负责人")
 _NEVER_IN_A_PLACE = ("同志", "领导", "负责人")
+_LEVEL_HEADS = frozenset({"省长", "市长", "县长", "区长", "镇长", "乡长"})  # 湖南省长沙市, 上海市长宁区
 # 在现代农业、旅游业等方面加强与山东…: a topic, not a place
 _TOPIC = re.compile(r"方面|领域")
 _DAY = re.compile(r"[0-9０-９一二三四五六七八九十]{1,3}[月日]")
@@ -208,6 +209,8 @@ def _names_a_person(phrase: str) -> bool:
     if any(word in phrase for word in _NEVER_IN_A_PLACE):
         return True  # 在家领导以及区直相关单位负责人在我区分会场: people, whatever follows
     for post in _HOLDS_A_POST.finditer(phrase):
+        if post.group() not in _LEVEL_HEADS:
+            return True  # 北京与国家商务部长高虎城: only a level's head (省长, 市长) runs into a place name
         tail = phrase[post.end() : post.end() + MAX_PLACE_NAME_AFTER_POST]
         if not any(_ends_a_place(tail, 0, end) for end in range(2, len(tail) + 1)):
             return True
