@@ -109,6 +109,13 @@ CASES = [
         EventKind.MEETING,
     ),
     (
+        "a time where a place would stand is none (在任期内)",
+        "1月21日,政务司司长林郑月娥出席例会后说,在任期内会继续区访。",
+        NOT_CHECKED,
+        None,
+        NOT_CHECKED,
+    ),
+    (
         "only a level's head runs into a place name: 部长高虎城 is a person",
         "4月26日,行政长官梁振英在北京与国家商务部长高虎城会面。",
         NOT_CHECKED,

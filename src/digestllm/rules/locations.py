@@ -61,9 +61,8 @@ _COUNCIL_SCENE = re.compile(
 )
 _COUNCILS = ("议会", "公所")
 # 在随后召开的…, 在第四届进口博览会举办期间: a time or an occasion, not a place.
-_NO_SCENE = re.compile(
-    r"^(?:" + alternation([*VAGUE_TIMES, *read_words("scene_times.txt")]) + r")|[会节展赛]$|[0-9０-９]"
-)
+_SCENE_TIMES = tuple(read_words("scene_times.txt"))
+_NO_SCENE = re.compile(r"^(?:" + alternation([*VAGUE_TIMES, *_SCENE_TIMES]) + r")|[会节展赛]$|[0-9０-９]")
 _NO_PLACE_START = frozenset("、，,。；;：:场")  # 在场亦有…嘉宾: 在场 is being there, no place
 _HERE = frozenset({"这里", "此", "此地", "这儿", "此间"})
 _CLAUSE_MARK = re.compile(r"[，,；;]")
@@ -153,6 +152,8 @@ def _place_phrase(simplified: str, start: int, place_end: int) -> tuple[int, int
             place_end = start + joined
             continue
         if _TOPIC.search(phrase) or phrase[0] in _NO_PLACE_START or _DAY.search(phrase):  # 3月21日、22日到滑县
+            return None
+        if phrase.startswith(_SCENE_TIMES):  # 在任期内会继续区访: a time, not a place
             return None
         if _DEICTIC.match(phrase) or _names_a_place(_TRAILING_PARENTHESIS.sub("", phrase)):
             return start, place_end  # 县医院(新院区): the place word before a closing parenthesis counts
