@@ -141,6 +141,12 @@ def test_the_author_of_a_report_under_review_takes_no_part_unless_made_for_other
     assert events(text, "2015-04-29") == [("2015-04-28", ["阚延平", "梁建文"])]
 
 
+def test_one_who_speaks_for_an_audience_takes_part_and_one_named_to_a_post_does_not() -> None:
+    assert events("6月30日,镇党委书记张剑同志为大家讲党课。", "2021-07-01") == [("2021-06-30", ["张剑"])]
+    text = "6月30日,县人大常委会举行会议,主任李明主持,会议任命王强同志为副县长。"
+    assert events(text, "2021-07-01") == [("2021-06-30", ["李明"])]
+
+
 def test_speech_alone_makes_no_event() -> None:
     assert events("米亮要求,要統籌抓好改革、發展、穩定各項工作。") == []
 
