@@ -23,6 +23,8 @@ def officials(text: str) -> dict[str, list[str]]:
         ),
         ("市政府秘书长孙鸿俊参加会议。", {"孙鸿俊": ["市政府秘书长"]}),
         ("棗山園區黨工委書記蔣波到園區各地檢查。", {"蔣波": ["棗山園區黨工委書記"]}),
+        ("省委党校常务副校长王渊为全区党员讲课。", {"王渊": ["省委党校常务副校长"]}),  # a party school's head
+        ("濠江中学校长尤端阳出席。", {}),  # a school's head holds no public post
     ],
 )
 def test_posts_before_a_name(text: str, expected: dict[str, list[str]]) -> None:
