@@ -82,6 +82,8 @@ def test_names_listed_after_one_post_share_it() -> None:
     }
     assert "相关单位" not in officials("县委常委徐正权及相关单位负责人陪同。")
     assert "股份" not in officials("副市长王月成、股份公司副总裁吕克俭出席仪式。")  # a company's name
+    text = "办公室主任庄占彬、党群工作部副部长张建发等出席。"  # 工作 runs on where a name of three would end
+    assert list(officials(text)) == ["庄占彬", "张建发"]
 
 
 def test_names_listed_after_a_leadership_word() -> None:

@@ -113,10 +113,10 @@ class NameScanner:
             return three + 1  # 林郑月娥, 范徐丽泰: a married woman's two surnames (Hong Kong, Macau, Taiwan)
         if self.text[pos] in SURNAMES_AFTER_A_POST:  # 向 and 于 are words first: the name must be closed off
             return three if closes_three else two if closes_two else None
+        if not closes_two and self.text[three - 1 : three + 1] in _WORDS_ACROSS_A_NAMES_END:
+            return None  # 县委党建工作领导小组, 、党群工作部副部长, 解释什么是…: a word runs on where a name would end
         if closes_three and not closes_two:  # what follows settles it: 李明亮出席
             return three
-        if not closes_two and self.text[three - 1 : three + 1] in _WORDS_ACROSS_A_NAMES_END:
-            return None  # 县委党建工作领导小组, 书记解释什么是…: a word runs on where a name of three would end
         return self._length_by_counts(pos, two, three, closes_two and not closes_three)
 
     def _surname_opening_name(self, pos: int) -> int:
