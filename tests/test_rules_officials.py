@@ -426,6 +426,21 @@ def test_appointments_and_resignations_name_officials_with_their_posts() -> None
     assert official.region == "惠安县"  # 代理县长 names no place 代理县
 
 
+def test_the_elected_hold_the_posts_they_were_elected_to_and_take_no_part() -> None:
+    text = (
+        "12月22日,县人大会议举行选举大会,主任邓泽佳主持。王某以190票的高票当选为县人民政府县长,"
+        "雷树平、廖兴云和刘丹当选副县长;黎纲要当选为县人民法院院长。"
+    )
+    assert officials(text) == {
+        "邓泽佳": ["主任"],
+        "雷树平": ["副县长"],
+        "廖兴云": ["副县长"],
+        "刘丹": ["副县长"],
+        "黎纲要": ["县人民法院院长"],
+    }
+    assert [e.officials for e in extract(text, reference_date="2012-12-23").events] == [["邓泽佳"]]
+
+
 def test_an_appointment_without_posts_or_同志_names_no_one() -> None:
     assert officials("会议任命了一批干部。会议选举产生了新一届委员会。") == {}
 

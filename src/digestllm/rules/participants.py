@@ -18,6 +18,8 @@ _CITED_AFTER = re.compile(alternation(CITED_NOUNS))
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 _BOOK_TITLE = re.compile(r"《[^《》\n]*》")
 _DECIDED_AFTER = ("同志为", "同志辞去")
+# 雷树平、廖兴云和刘丹当选副县长: those the session elected, a matter it decided
+_ELECTED_AFTER = re.compile(r"(?:同志)?(?:[、和及][\u4e00-\u9fff]{2,4}(?:同志)?){0,12}?当选")
 # 张剑同志为大家讲党课: 为 opening an audience, not the post someone is named to
 _FOR_AN_AUDIENCE = re.compile(r"同志为(?:大家|全体|广大|与会|全镇|全县|全区|全市|学员|师生|党员)")
 _IDEOLOGY_AFTER = ("新时代", "思想", "生态文明思想", "法治思想", "经济思想", "外交思想", "强军思想", "文化思想")
@@ -98,7 +100,9 @@ def participants_of(simplified: str, names: list[WordHit], s_start: int, s_end: 
             continue  # 以习近平新时代中国特色社会主义思想为指导: a name inside a doctrine's name
         if _BEFORE_NOW.match(simplified, name.end, s_end):
             continue  # 习近平总书记两次亲临天津视察: visits of the past, not the day's
-        decided = simplified.startswith(_DECIDED_AFTER, name.end) and not _FOR_AN_AUDIENCE.match(simplified, name.end)
+        decided = (
+            simplified.startswith(_DECIDED_AFTER, name.end) and not _FOR_AN_AUDIENCE.match(simplified, name.end)
+        ) or _ELECTED_AFTER.match(simplified, name.end) is not None
         if decided or simplified.endswith(_DECIDED_BEFORE, 0, name.start):
             continue  # 任命黄育奇同志为…, 庄稼祥同志辞去…: a matter the meeting decided, not one who took part
         kept.append(name)

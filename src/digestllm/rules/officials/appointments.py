@@ -1,5 +1,5 @@
-"""Names in appointments and resignations: `任命黄育奇同志为惠安县人民政府副县长、代理县长`,
-`接受庄稼祥同志辞去惠安县人民政府县长职务`, `免去张三同志的区长职务`.
+"""Names in appointments, elections and resignations: `任命黄育奇同志为惠安县人民政府副县长、代理县长`,
+`雷树平、廖兴云和刘丹当选副县长`, `接受庄稼祥同志辞去惠安县人民政府县长职务`, `免去张三同志的区长职务`.
 
 A people's congress standing committee's report names who was appointed, who resigned and who was
 removed, each with `同志` after the name and the posts after it: the person holds (or held) those
@@ -16,7 +16,8 @@ from digestllm.rules.officials.posts import PostReader, core_ending_at
 from digestllm.rules.officials.spans import OfficialMention, Post
 
 # The word that opens an appointment (its name follows) or a resignation (its name comes before).
-APPOINTMENT = re.compile(r"任命|提名|选举|推选|免去|同志辞去")
+APPOINTMENT = re.compile(r"任命|提名|选举|推选|免去|同志辞去|当选为|当选")
+_NAMES_BEFORE = ("同志辞去", "当选为", "当选")  # the words whose names come before them
 _POSTS_END = re.compile(r"职务|候选人|[，,。；;\n]")
 # What joins the name to its posts, by the word that opens the decision (longest first).
 _APPOINTED_AS: tuple[str, ...] = ("同志为", "为")
@@ -32,11 +33,13 @@ def appointed(
 ) -> Iterator[OfficialMention]:
     """The person an appointment or a resignation at `anchor` names, with the posts it names."""
     word = anchor.group()
-    if word == "同志辞去":
-        name_start = names.name_before(anchor.start(), known)
-        if name_start is None or name_start < floor:
+    if word in _NAMES_BEFORE:
+        if simplified.endswith("票", 0, anchor.start()):
+            return  # 以190票的高票当选为县长: the votes, not a name, before the word
+        spans = _names_listed_before(simplified, names, anchor.start(), known, floor)
+        if not spans:
             return
-        spans, posts_start = [(name_start, anchor.start())], anchor.end()
+        posts_start = anchor.end()
     else:
         first = anchor.end() + int(simplified.startswith("了", anchor.end()))  # 选举了曾英杰为…
         spans = _names_listed(simplified, names, first)
@@ -64,6 +67,26 @@ def _names_listed(simplified: str, names: NameScanner, start: int) -> list[tuple
         start = name_end + 1
         name_end = names.name_after(start) or names.listed_name(start)
     return spans
+
+
+def _names_listed_before(
+    simplified: str, names: NameScanner, end: int, known: set[str], floor: int
+) -> list[tuple[int, int]]:
+    """The names ending at `end`, joined by 、 and a last 和 or 及: `雷树平、廖兴云和刘丹当选…` elects all three."""
+    spans: list[tuple[int, int]] = []
+    while end > floor:
+        start = names.name_before(end, known)
+        if start is None or start < floor:
+            break
+        spans.append((start, end))
+        joined = next((j for j in _JOINERS if simplified.endswith(j, floor, start)), None)
+        if joined is None or joined != "、" and len(spans) > 1:
+            break
+        end = start - len(joined)
+    return spans[::-1]
+
+
+_JOINERS = ("、", "和", "及")
 
 
 def _posts(simplified: str, reader: PostReader, start: int) -> list[Post]:
