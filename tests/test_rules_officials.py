@@ -439,6 +439,8 @@ def test_the_elected_hold_the_posts_they_were_elected_to_and_take_no_part() -> N
         "黎纲要": ["县人民法院院长"],
     }
     assert [e.officials for e in extract(text, reference_date="2012-12-23").events] == [["邓泽佳"]]
+    text = "王云山、折睿、额尔登图、霍建强当选为政协鄂托克前旗第十一届委员会常务委员。"  # any name inside the list
+    assert list(officials(text)) == ["王云山", "折睿", "额尔登图", "霍建强"]
 
 
 def test_an_appointment_without_posts_or_同志_names_no_one() -> None:

@@ -19,7 +19,7 @@ _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 _BOOK_TITLE = re.compile(r"《[^《》\n]*》")
 _DECIDED_AFTER = ("同志为", "同志辞去")
 # 雷树平、廖兴云和刘丹当选副县长: those the session elected, a matter it decided
-_ELECTED_AFTER = re.compile(r"(?:同志)?(?:[、和及][\u4e00-\u9fff]{2,4}(?:同志)?){0,12}?当选")
+_ELECTED_AFTER = re.compile(r"(?:同志)?(?:[、和及][\u4e00-\u9fff]{2,4}(?:同志)?){0,30}?当选")
 # 张剑同志为大家讲党课: 为 opening an audience, not the post someone is named to
 _FOR_AN_AUDIENCE = re.compile(r"同志为(?:大家|全体|广大|与会|全镇|全县|全区|全市|学员|师生|党员)")
 _IDEOLOGY_AFTER = ("新时代", "思想", "生态文明思想", "法治思想", "经济思想", "外交思想", "强军思想", "文化思想")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from digestllm.rules.officials.lists import listed_item_before
 from digestllm.rules.officials.names import NameScanner
 from digestllm.rules.officials.posts import PostReader, core_ending_at
 from digestllm.rules.officials.spans import OfficialMention, Post
@@ -76,6 +77,8 @@ def _names_listed_before(
     spans: list[tuple[int, int]] = []
     while end > floor:
         start = names.name_before(end, known)
+        if start is None and spans:
+            start = listed_item_before(simplified, names, end, floor)  # inside a list: 、额尔登图、折睿
         if start is None or start < floor:
             break
         spans.append((start, end))

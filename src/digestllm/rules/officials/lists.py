@@ -110,7 +110,7 @@ def names_listed_before(
     while end > floor:
         start = names.name_before(end, known)
         if found and start is None:
-            start = _listed_item_before(simplified, names, end, floor)  # inside a list: 候冬媚、毕红鸽等
+            start = listed_item_before(simplified, names, end, floor)  # inside a list: 候冬媚、毕红鸽等
         if start is None or start < floor:
             break
         found.append(OfficialMention(start, end, [post]))
@@ -120,9 +120,9 @@ def names_listed_before(
     return found if found and _opens_names(simplified, found[-1].start, floor) else []
 
 
-def _listed_item_before(simplified: str, names: NameScanner, end: int, floor: int) -> int | None:
-    """The start of the 、-list item of two or three characters that ends at `end`, whatever its surname."""
-    for length in (3, 2):
+def listed_item_before(simplified: str, names: NameScanner, end: int, floor: int) -> int | None:
+    """The start of the 、-list item of two to four characters that ends at `end`, whatever its surname."""
+    for length in (4, 3, 2):
         start = end - length
         if start >= floor and simplified[start - 1 : start] in _ITEM_OPENERS and names.listed_name(start) == end:
             return start
