@@ -109,6 +109,13 @@ CASES = [
         EventKind.MEETING,
     ),
     (
+        "what is done before an occasion is its time, not its place (在…后闭幕)",
+        "12月27日,大会在圆满完成各项议程后胜利闭幕。区委书记孙章华主持大会闭幕式。",
+        NOT_CHECKED,
+        None,
+        NOT_CHECKED,
+    ),
+    (
         "a time where a place would stand is none (在任期内)",
         "1月21日,政务司司长林郑月娥出席例会后说,在任期内会继续区访。",
         NOT_CHECKED,

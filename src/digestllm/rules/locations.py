@@ -60,9 +60,9 @@ _COUNCIL_SCENE = re.compile(
     r"(?:于?(?:今天|今日|昨天|昨日|[今昨][（(][0-9０-９]{1,2}[)）]日))?(?:举行|召开|举办)"
 )
 _COUNCILS = ("议会", "公所")
-# 在随后召开的…, 在第四届进口博览会举办期间: a time or an occasion, not a place.
+# 在随后召开的…, 在第四届进口博览会举办期间, 在圆满完成各项议程后胜利闭幕: a time or an occasion, not a place.
 _SCENE_TIMES = tuple(read_words("scene_times.txt"))
-_NO_SCENE = re.compile(r"^(?:" + alternation([*VAGUE_TIMES, *_SCENE_TIMES]) + r")|[会节展赛]$|[0-9０-９]")
+_NO_SCENE = re.compile(r"^(?:" + alternation([*VAGUE_TIMES, *_SCENE_TIMES]) + r")|[会节展赛后时]$|之际$|[0-9０-９]")
 _NO_PLACE_START = frozenset("、，,。；;：:场")  # 在场亦有…嘉宾: 在场 is being there, no place
 _HERE = frozenset({"这里", "此", "此地", "这儿", "此间"})
 _CLAUSE_MARK = re.compile(r"[，,；;]")
