@@ -130,6 +130,16 @@ FLOORS = {
     "heldout112": {"overall": 0.73, "officials": 0.85, "fields": 0.71},
     "heldout113": {"overall": 0.95, "officials": 0.99, "fields": 0.86},
     "heldout114": {"overall": 0.87, "officials": 0.94, "fields": 0.74},
+    "heldout115": {"overall": 0.88, "officials": 0.95, "fields": 0.82},
+    "heldout116": {"overall": 0.81, "officials": 0.94, "fields": 0.73},
+    "heldout117": {"overall": 0.91, "officials": 0.93, "fields": 0.80},
+    "heldout118": {"overall": 0.89, "officials": 0.95, "fields": 0.71},
+    "heldout119": {"overall": 0.88, "officials": 0.95, "fields": 0.57},
+    "heldout120": {"overall": 0.81, "officials": 0.76, "fields": 0.50},
+    "heldout121": {"overall": 0.96, "officials": 0.98, "fields": 0.85},
+    "heldout122": {"overall": 0.86, "officials": 0.93, "fields": 0.81},
+    "heldout123": {"overall": 0.85, "officials": 0.80, "fields": 0.56},
+    "heldout127": {"overall": 0.92, "officials": 0.95, "fields": 0.85},
 }
 
 
