@@ -153,6 +153,8 @@ def test_a_headline_figure_is_the_bodys_figure_told_first() -> None:
         ("县长补助6千万元。", "6千万元", 60_000_000, "元"),  # 千万: ten million
         ("游客9万3千人。", "9万3千人", 93_000, "人"),  # the rest after 万 with its own 千
         ("总经费1亿620万余元。", "1亿620万余元", 106_200_000, "元"),  # the rest after 亿 in 万
+        ("垫付预算总计5億3,882萬8千元。", "5億3,882萬8千元", 538_828_000, "元"),  # the rest in 万 and 千
+        ("岁入为1,455 億 5,573萬3,000 元。", "1,455 億 5,573萬3,000 元", 145_555_733_000, "元"),  # spaced parts
         ("为期七天的官式访问。", "七天", 7, "天"),  # a span of days in a small Chinese numeral
         ("修缮2,217平方公尺。", "2,217平方公尺", 2217, "平方公尺"),  # Taiwan's square metre
         ("以3411票胜出。", "3411票", 3411, "票"),

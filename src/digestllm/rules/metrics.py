@@ -18,14 +18,18 @@ from digestllm.rules.lexicon import COMMON_HAN_CLASS, SMALL_CHINESE_NUMERAL_UNIT
 from digestllm.rules.subjects import follows_closely, is_rate, subject_span
 
 _ARABIC = r"[0-9０-９]+(?:[,，][0-9]{3})*(?:[.．][0-9０-９]+)?"
-# 1万3,773人, 9万3千人, 1亿620万元: the rest after a magnitude, itself with a smaller magnitude or none
-_ARABIC_REST = r"[0-9０-９]+(?:[,，][0-9]{3})*(?:千|万)?"
+_ARABIC_PART = r"[0-9０-９]+(?:[,，][0-9]{3})*"
+# 1万3,773人, 9万3千人, 5億3,882萬8千元, 1,455 億 5,573萬3,000 元: the rest after a magnitude, in parts of smaller
+# magnitudes
+_ARABIC_REST = rf" ?{_ARABIC_PART}(?: ?万(?: ?{_ARABIC_PART}千?)?| ?千)?"
+_MAGNITUDE = "千万|百万|万亿|万|亿|千|百"
+_REST_PART = re.compile(r"([0-9０-９,，]+) ?([千万]?)")
 _CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
 _UNIT = "|".join(re.escape(u) for u in sorted(set(UNITS), key=len, reverse=True))
 QUANTITY = re.compile(
     r"(?=[0-9０-９零〇一二两三四五六七八九十百千万亿])(?:"  # skip, at one character's cost, where no figure starts
     rf"(?P<percent_words>百分之(?P<percent_number>{_CHINESE}|{_ARABIC}))"
-    rf"|(?<![0-9０-９.．])(?P<arabic>{_ARABIC})(?:(?P<magnitude>千万|百万|万亿|万|亿|千|百)(?P<rest>{_ARABIC_REST})?)?"
+    rf"|(?<![0-9０-９.．])(?P<arabic>{_ARABIC})(?: ?(?P<magnitude>{_MAGNITUDE})(?P<rest>{_ARABIC_REST})?)?"
     rf"(?: ?(?P<arabic_approx>余|多))? ?(?P<arabic_unit>{_UNIT})"  # 287 个, 2130 多家: a figure spaced from its words
     rf"|(?<![零〇一二两三四五六七八九十百千万亿几数])(?P<chinese>{_CHINESE})(?P<approx>余|多)?(?P<chinese_unit>{_UNIT})"
     r")"
@@ -171,11 +175,22 @@ def _arabic(match: re.Match[str]) -> tuple[Decimal, str] | None:
         magnitude = Decimal(written) / UNIT_TABLE[unit_text][1]  # 12亿5000万元: the rest is in the unit's magnitude
         if match["arabic_approx"]:  # 4千多万元: some 4,000 of the unit's 万元
             magnitude = Decimal(written)
-        rest = parse_number(match["rest"]) if match["rest"] else 0
+        rest = _rest_value(match["rest"]) if match["rest"] else 0
         if rest is None or rest >= magnitude:
             return None  # 1万23456人 is no figure's writing
         value = value * magnitude + rest
     return value, unit_text
+
+
+def _rest_value(rest: str) -> Decimal | None:
+    """The value of what follows a magnitude, its parts summed: `3,882万8千` → 38,828,000."""
+    total = Decimal(0)
+    for digits, magnitude in _REST_PART.findall(rest):
+        number = parse_number(digits.replace(",", "").replace("，", ""))
+        if number is None:
+            return None
+        total += number * MAGNITUDES.get(magnitude, 1)
+    return total
 
 
 def _chinese(match: re.Match[str], simplified: str) -> tuple[Decimal, str] | None:
