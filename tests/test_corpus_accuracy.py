@@ -139,6 +139,8 @@ FLOORS = {
     "heldout121": {"overall": 0.96, "officials": 0.98, "fields": 0.85},
     "heldout122": {"overall": 0.86, "officials": 0.93, "fields": 0.81},
     "heldout123": {"overall": 0.85, "officials": 0.80, "fields": 0.56},
+    "heldout125": {"overall": 0.75, "officials": 0.70, "fields": 0.66},
+    "heldout126": {"overall": 0.85, "officials": 0.86, "fields": 0.93},
     "heldout127": {"overall": 0.92, "officials": 0.95, "fields": 0.85},
 }
 
