@@ -95,14 +95,15 @@ def find_quantities(simplified: str, start: int, end: int) -> list[QuantityMenti
 
 def _bare_money(simplified: str, start: int, end: int, read: list[QuantityMention]) -> list[QuantityMention]:
     """Amounts of money written without 元 (`工程经费1亿2000万`), where no figure with a unit was read."""
-    taken = [(mention.start, mention.end) for mention in read]
+    starts = [mention.start for mention in read]  # in order: each bare amount looks up the figure before it
     found: list[QuantityMention] = []
     for match in _BARE_MONEY.finditer(simplified, start, end):
         if match.start() == match.start("number") and not match["value_word"]:
             continue  # no word of money before it, none of value after it
         number_start, number_end = match.start("number"), match.end("rest") if match["rest"] else match.end("magnitude")
-        if any(t_start <= number_start < t_end for t_start, t_end in taken):
-            continue
+        before = bisect.bisect_right(starts, number_start) - 1
+        if before >= 0 and read[before].end > number_start:
+            continue  # a figure with its unit was read there
         value = _money_value(match)
         if value is not None:
             subject = subject_span(simplified, number_start, number_end)
