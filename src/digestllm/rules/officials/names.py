@@ -109,6 +109,8 @@ class NameScanner:
         if self._word_starts_after(two, three):
             return two  # 米亮主持, 唐勇以及, 李放作项目: a word of the text starts right after two characters
         closes_two, closes_three = self.closes_name(two), self.closes_name(three)
+        if not closes_three and self.text[three - 1 : three + 1] in MINORITY_NAME_PARTS and self.closes_name(three + 1):
+            return three + 1  # 州长苏嘎尔布主持, 夏诺多杰: a surname-like start, then a minority name's last syllable
         if surname == 1 and not closes_three and self._two_surnames(pos, three):
             return three + 1  # 林郑月娥, 范徐丽泰: a married woman's two surnames (Hong Kong, Macau, Taiwan)
         if self.text[pos] in SURNAMES_AFTER_A_POST:  # 向 and 于 are words first: the name must be closed off
