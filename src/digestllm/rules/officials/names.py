@@ -199,7 +199,7 @@ class NameScanner:
         if found is None or POST_CORE.search(found.group(1)):  # 常委会副主任嘉木样·…: a post, then the name
             return None
         last_dot = max(self.text.rfind(dot, pos, found.end()) for dot in _NAME_DOTS)
-        for end in range(last_dot + 2, found.end() + 1):  # the shortest last part that a name may end
+        for end in range(last_dot + 3, found.end() + 1):  # the shortest last part, of two or more, that may end a name
             if self.closes_name(end):
                 return end
         return None
