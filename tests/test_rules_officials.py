@@ -112,6 +112,8 @@ def test_every_post_once_in_its_fullest_form() -> None:
         ("副市长罗宏签订了合作协议。", "罗宏"),  # 签订 follows a name
         ("县议员沈宗隆针对第一市场发言。", "沈宗隆"),  # 针对 follows a name
         ("州委副书记、州长苏嘎尔布主持。", "苏嘎尔布"),  # a minority name's last syllable after three characters
+        ("1月8日,市长章周中主持召开会议。", "章周中"),  # 周 inside a name
+        ("市长王明周一主持会议。", "王明"),  # 周一: a weekday after the name
         ("预算在议长陈宝缎及全体议员支持下通过。", "陈宝缎"),  # 支持: no 支持下 after 议员
         ("镇党委书记米厚章向村支部书记解释什么是软弱涣散村。", "米厚章"),  # 什么: no 解释什
     ],
