@@ -142,6 +142,7 @@ FLOORS = {
     "heldout125": {"overall": 0.75, "officials": 0.70, "fields": 0.66},
     "heldout126": {"overall": 0.85, "officials": 0.86, "fields": 0.93},
     "heldout127": {"overall": 0.92, "officials": 0.95, "fields": 0.85},
+    "heldout129": {"overall": 0.80, "officials": 0.96, "fields": 0.71},
 }
 
 
