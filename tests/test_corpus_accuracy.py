@@ -143,6 +143,7 @@ FLOORS = {
     "heldout126": {"overall": 0.85, "officials": 0.86, "fields": 0.93},
     "heldout127": {"overall": 0.92, "officials": 0.95, "fields": 0.85},
     "heldout129": {"overall": 0.80, "officials": 0.96, "fields": 0.71},
+    "heldout131": {"overall": 0.97, "officials": 0.99, "fields": 0.77},
 }
 
 
