@@ -142,7 +142,9 @@ FLOORS = {
     "heldout125": {"overall": 0.75, "officials": 0.70, "fields": 0.66},
     "heldout126": {"overall": 0.85, "officials": 0.86, "fields": 0.93},
     "heldout127": {"overall": 0.92, "officials": 0.95, "fields": 0.85},
+    "heldout128": {"overall": 0.88, "officials": 0.96, "fields": 0.87},
     "heldout129": {"overall": 0.80, "officials": 0.96, "fields": 0.71},
+    "heldout130": {"overall": 0.72, "officials": 0.86, "fields": 0.67},
     "heldout131": {"overall": 0.97, "officials": 0.99, "fields": 0.77},
 }
 
