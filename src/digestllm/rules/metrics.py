@@ -116,12 +116,9 @@ def _money_value(match: re.Match[str]) -> Decimal | None:
     magnitude = _MONEY_MAGNITUDES[match["magnitude"]]
     if number is None:
         return None
-    rest = Decimal(0)
-    if match["rest"]:
-        rest_number = parse_number(match["rest"].replace(",", "").replace("，", ""))
-        if rest_number is None or rest_number >= magnitude:
-            return None
-        rest = rest_number
+    rest = _rest_value(match["rest"]) if match["rest"] else Decimal(0)
+    if rest is None or rest >= magnitude:
+        return None
     return number * magnitude + rest
 
 
