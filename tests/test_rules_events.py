@@ -659,6 +659,16 @@ def test_a_day_in_parentheses_after_昨_tells_the_writers_today_for_the_later_�
     assert {e.date for e in events} == {date(2025, 12, 4)}
 
 
+def test_a_day_written_beside_昨日_is_the_events_day_where_the_paper_is_dated_that_day() -> None:
+    text = "嘉義縣長張花冠於昨日(7日)上午視察布袋鎮吟海橋。"
+    [event] = extract(text, reference_date="2010-04-07").events
+    assert event.date == date(2010, 4, 7)
+    [event] = extract(text, reference_date="2010-04-08").events
+    assert event.date == date(2010, 4, 7)
+    [event] = extract("嘉義縣長張花冠於昨日上午視察布袋鎮吟海橋。", reference_date="2010-04-07").events
+    assert event.date == date(2010, 4, 6)
+
+
 def test_今天_before_至_and_a_place_is_the_documents_day_and_a_pavilion_is_a_place() -> None:
     text = "台中市长胡志强于今天至大坑观音亭出席北屯区公所活动。"
     [event] = extract(text, reference_date="2011-09-04").events

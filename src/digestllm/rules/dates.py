@@ -36,7 +36,7 @@ DATE_PATTERN = re.compile(
     rf"(?:(?:至|到|—|－|-|~|～)(?:(?:{_NUM})月)?(?:{_NUM})[日号])?{_DAY_PART}"
     # 明日(5日): a day named twice; its name says which
     rf"|(?P<relative>前天|前日(?![,，])|昨天|昨日|明[天日](?=[（(]|率|前往|赴|启程|出席)|昨(?=晚|午|早|[在率与赴出主前访视巡会接拜走参考调]))"
-    rf"(?:[（(](?:{_NUM})日[)）])?{_DAY_PART}"
+    rf"(?:[（(](?P<relative_day>{_NUM})日[)）])?{_DAY_PART}"
     # 今天上午; 今天, / 今天在…召开 / 今天率…, 今天起…; 今天是… opening a sentence (not a quote's 我们今天是…)
     rf"|(?P<today>今天|今日|当天|当日|(?<![至如])今(?=在|率|与|赴|出席|主持|前往|举行|举办))"
     rf"(?:[（(](?:{_NUM})日[)）])?(?P<today_part>上午|下午|晚上|晚间|傍晚|早上|清晨|凌晨|中午"
@@ -243,7 +243,8 @@ class DateResolver:
             return self.previous
         if today is None or match["today"]:
             return today
-        return today + timedelta(days=_RELATIVE_DAYS[match["relative"]])
+        named = today + timedelta(days=_RELATIVE_DAYS[match["relative"]])
+        return _nearest_with_day(named, _int(match["relative_day"])) or named
 
     def _written_year(self, match: re.Match[str]) -> int | None:
         """The year the date writes: its own, a Republic of China year (民国113年, counted from 1912), or 今年 (the
@@ -270,6 +271,21 @@ class DateResolver:
         if date(year, month, day) - reference > _FUTURE_TOLERANCE:
             return year - 1
         return year
+
+
+def _nearest_with_day(near: date, day: int | None) -> date | None:
+    """The date with this day of the month within three days of `near` (昨日(7日) in a paper dated the 7th: the 7th,
+    the day written), or None."""
+    if day is None:
+        return None
+    return next(
+        (
+            near + timedelta(days=shift)
+            for shift in (0, 1, -1, 2, -2, 3, -3)
+            if (near + timedelta(days=shift)).day == day
+        ),
+        None,
+    )
 
 
 def _valid(year: int, month: int, day: int) -> bool:
