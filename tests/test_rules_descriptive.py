@@ -740,3 +740,12 @@ def test_a_hong_kong_or_macau_papers_假_before_a_place_and_举行_is_where_it_w
     assert "凯旋门酒店凯旋轩" in {e.location for e in events}
     text = "5月1日,校长王明说,学校放假举行活动。"  # 放假: a holiday, no place
     assert all(e.location is None for e in extract(text, reference_date="2021-05-02").events)
+
+
+def test_the_site_a_tour_or_call_goes_to_is_its_place_and_a_topic_after_考察_is_none() -> None:
+    text = "4月9日,市委书记陈明考察海洋公园。"
+    assert [e.location for e in extract(text, reference_date="2012-04-10").events] == ["海洋公园"]
+    text = "11月15日,局长林世雄探访钟屋村的长者。"  # the village of the people it calls on
+    assert [e.location for e in extract(text, reference_date="2023-11-16").events] == ["钟屋村"]
+    text = "4月9日,市委书记陈明考察乡村振兴工作。"  # a topic: no place
+    assert [e.location for e in extract(text, reference_date="2012-04-10").events] == [None]
