@@ -784,3 +784,11 @@ def test_a_head_written_after_the_name_right_after_a_body_or_a_date() -> None:
     assert extract(text, reference_date="2025-12-16").officials == []
     text = "民政局长吴世玮视察。他向这位局长报告。"  # 这位局长: no name before the title
     assert [o.name for o in extract(text, reference_date="2020-01-01").officials] == ["吴世玮"]
+
+
+def test_a_council_speaker_or_councillor_written_after_the_name_and_a_korean_county_head_are_officials() -> None:
+    text = "巫山縣參訪團昨日抵達桃園市議會進行參訪,邱奕勝議長親自接待,蘇家明議員陪同。"
+    names = {o.name: o.titles for o in extract(text, reference_date="2018-11-28").officials}
+    assert names["邱奕勝"] == ["議長"] and names["蘇家明"] == ["議員"]
+    text = "2月7日,青松郡郡守韩东洙率领该郡代表团来宿。林市长已经陆续拜会许多议员。"
+    assert {o.name for o in extract(text, reference_date="2018-02-08").officials} == {"韩东洙"}

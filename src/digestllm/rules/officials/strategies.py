@@ -52,6 +52,8 @@ _GUARDED_TRAILING = (
     "局长",
     "司长",
     "秘书长",
+    "议长",
+    "议员",
 )  # read after a name only where the name opens after a boundary
 _FORMER = frozenset("原前")  # 原则上副秘书长: a word opening with 原 or 前 is no name before a title written after
 _BEFORE_A_TRAILING_NAME = frozenset("，,。；;：:、（(“\n 　省市县区镇乡村处局会署所日")
@@ -178,6 +180,7 @@ def _no_name_before_a_title(text: str, name_start: int, title_start: int, title_
         or word.endswith(_ORGANS_BEFORE_A_TITLE)  # 全国政协主席: 国政协 is no name
         or word + text[title_start] in PROVINCES
         or in_book_title
+        or word.startswith(_HOW_MANY)  # 拜会许多议员: many councillors, no 许 named 多
         or _stands_as_a_place(text, word + text[title_start], text[title_start + 1 : title_end])
     )
 
@@ -191,6 +194,7 @@ def _stands_as_a_place(text: str, place: str, rest_of_title: str) -> bool:
 
 
 _LEVEL_CHARS = frozenset("省市县区州镇乡旗")
+_HOW_MANY = ("许多", "多位", "各位", "诸位", "众多", "部分", "全体")
 _BODIES_AFTER = ("委员会", "管委会", "管理局", "沿线", "流域")
 _ORGANS_BEFORE_A_TITLE = ("政协", "人大", "党委", "政府", "常委", "纪委", "党组")
 
