@@ -730,3 +730,20 @@ def test_本月_and_a_day_after_the_references_is_this_month() -> None:
     text = "政制及内地事务局常任秘书长邓忍光本月15日访问浙江杭州及义乌。"
     [event] = extract(text, reference_date="2018-01-13").events
     assert event.date == date(2018, 1, 15)
+
+
+def test_a_day_of_the_lunar_calendar_opening_a_clause_is_the_events_day() -> None:
+    text = "农历正月初四,县委常委、统战部长马志民深入杜曲镇寿德老年公寓调研。"
+    [event] = extract(text, reference_date="2012-01-27").events
+    assert event.date == date(2012, 1, 26)
+    text = "大年三十上午,市委书记阎立走访慰问中天钢铁。大年初一,市长费高云走访慰问天合光能。"
+    assert [e.date for e in extract(text, reference_date="2017-02-03").events] == [date(2017, 1, 27), date(2017, 1, 28)]
+    text = "除夕当天,县长王明看望值班人员。"  # the eve of 2022's new year, in a 腊月 of 29 days
+    assert [e.date for e in extract(text, reference_date="2022-02-02").events] == [date(2022, 1, 31)]
+
+
+def test_a_lunar_day_inside_a_clause_ahead_or_every_year_is_no_events_day() -> None:
+    text = "2月20日,县长朱广治检查安全生产。他强调,要紧盯正月初五、元宵节等燃放高发期。"
+    assert {e.date for e in extract(text, reference_date="2026-02-23").events} == {date(2026, 2, 20)}
+    text = "重阳节为每年农历九月初九。乡长陈进光30日上午亲自前往长者家中致赠礼券。"
+    assert [e.date for e in extract(text, reference_date="2016-09-30").events] == [date(2016, 9, 30)]

@@ -13,14 +13,18 @@ from datetime import date, timedelta
 
 from digestllm.numbers import parse_number
 from digestllm.rules.lexicon import ACTIVITY_VERBS, alternation
+from digestllm.rules.lunar import LUNAR_DAYS, LUNAR_MONTHS, lunar_day
 
 _NUM = r"[0-9０-９]{1,2}|[一二三四五六七八九十廿卅]{1,3}"  # 廿三日: 廿 is twenty, 卅 thirty
 _YEAR = r"[0-9０-９]{4}|[〇零一二三四五六七八九]{4}"
 ROC_YEAR_OFFSET = 1911
 _DAY_PART = r"(?:上午|下午|晚上|晚间|傍晚|早上|清晨|凌晨|中午|晚)?"
+_LUNAR_MONTH_NUMBERS = alternation(month for month in LUNAR_MONTHS if month not in "正腊")
+_LUNAR_DAY_WORDS = alternation(LUNAR_DAYS)
 DATE_PATTERN = re.compile(
     # The lookahead lets the scan skip, at one character's cost, every place no date can start.
-    r"(?=[0-9０-９〇零一二三四五六七八九十廿卅前昨今明当上本这民(（])(?<!第)(?:"  # not 第三日, a trip's third day
+    # not 第三日, a trip's third day
+    r"(?=[0-9０-９〇零一二三四五六七八九十廿卅前昨今明当上本这民(（农正腊大除])(?<!第)(?:"
     # 号 only after Arabic digits: “一号工程” is no date
     # a copy may space the figures from their words: `1 月 30 日`
     rf"(?:(?:(?P<year>{_YEAR})|民国(?P<roc_year>[0-9]{{2,3}})|(?<![0-9])(?P<bare_roc_year>1[0-9]{{2}})|(?P<this_year>今))"
@@ -46,6 +50,10 @@ DATE_PATTERN = re.compile(
     r"|(?:" + alternation(ACTIVITY_VERBS) + ")(?!的))"
     r"|(?<=^今天|^今日)(?=是)"
     r"|(?<=[\n。，,)） \u3000]今天|[\n。，,)） \u3000]今日)(?=是))"
+    # 农历正月初四, 腊月二十九, 农历八月十二, 大年初一, 大年三十, 除夕当天: a day of the lunar calendar
+    rf"|(?:农历)?(?P<lunar_month>正|腊|(?<=农历)(?:{_LUNAR_MONTH_NUMBERS}))月(?P<lunar_day>{_LUNAR_DAY_WORDS}){_DAY_PART}"
+    rf"|大年(?P<new_year_day>初[一二三四五六七八九十]|三十){_DAY_PART}"
+    rf"|(?P<eve>除夕)(?:(?:当天|当日){_DAY_PART}|(?=夜|之夜|上午|下午|晚上|[，,]))"
     rf"|(?P<week>上周|上星期|本周|这周|本星期)(?P<weekday>[一二三四五六日天]){_DAY_PART}"
     # a diary's day, a line of its own (`4/25`): the day of the items below it
     r"|(?<![^\n])(?P<line_month>[0-9]{1,2})/(?P<line_day>[0-9]{1,2})(?=[ \t　]*(?:\n|$))"
@@ -70,7 +78,7 @@ _DAYS_BEFORE_TODAY = {"今": 0, "昨": 1, "前": 2}
 # 为期三日) is no event's day.
 _CUT_OFF_BEFORE = re.compile(
     r"(?:截至|截止到|截止|至|到|将自|预计|计划|力争|争取|确保|将于|拟于|定于|可望于|有望于|根据|按照|依据"
-    r"|为期|一连|连续|展开|历时)\s*$"
+    r"|为期|一连|连续|展开|历时|每年)\s*$"
 )
 _PLAN = re.compile(r"将于|拟于|定于|计划于|预计于")
 PLAN_REACH = 200  # characters before a date searched for the plan its sentence tells
@@ -88,6 +96,8 @@ _DOCUMENT_DATE_LINE = re.compile(
 _CITED_OCCASION = re.compile(r"[^，,。；;\n]{0,20}?(?:会议|会|讲话|指示|批示)精神")
 _FULL_DATE = re.compile(r"(?P<year>\d{4})[年\-/.](?P<month>\d{1,2})[月\-/.](?P<day>\d{1,2})日?")
 _FUTURE_TOLERANCE = timedelta(days=62)
+_CLAUSE_OPENERS = frozenset("，,。；;：:！!？?\n 　")
+_LUNAR_AHEAD = timedelta(days=1)  # 紧盯正月初五 told before it: a festival day ahead is a plan
 _RANGE = re.compile(r"[至到—－\-~～]")
 _OPENING_ONLY = re.compile(r"[\s（(【\[]*")
 _CLOSING_ONLY = re.compile(r"[ \t　）)】\]]*(?:\n|$)")
@@ -158,11 +168,19 @@ class DateResolver:
             day = self._day(match)
         except OverflowError:  # a reference date at the edge of the calendar
             day = None
-        if day is not None:
+        if day is not None and _tells_a_lunar_day(match):
+            # 紧盯正月初五、元宵节: a lunar day is an event's only where it opens a clause, and it leaves the months
+            # of the days told after it as they were
+            opens = match.start() == 0 or simplified[match.start() - 1] in _CLAUSE_OPENERS
+            is_event_day = is_event_day and opens and not self._ahead(day, _LUNAR_AHEAD)
+        elif day is not None:
             self.previous = day
-            if self.reference is not None and day - self.reference > _FUTURE_TOLERANCE:
+            if self._ahead(day, _FUTURE_TOLERANCE):
                 is_event_day = False  # 今年12月5日举行选举, told in June: a plan, no event's day
         return DateMention(match.start(), match.end(), day, is_event_day)
+
+    def _ahead(self, day: date, tolerance: timedelta) -> bool:
+        return self.reference is not None and day - self.reference > tolerance
 
     @staticmethod
     def _planned(simplified: str, start: int) -> bool:
@@ -210,6 +228,8 @@ class DateResolver:
             return monday - timedelta(weeks=weeks_back) + timedelta(days=_WEEKDAYS[match["weekday"]])
         if match["relative"] or match["today"]:
             return self._relative_day(match)
+        if _tells_a_lunar_day(match):
+            return self._lunar_day(match)
         day = _int(
             match["day"]
             or match["day_hao"]
@@ -246,6 +266,21 @@ class DateResolver:
         named = today + timedelta(days=_RELATIVE_DAYS[match["relative"]])
         return _nearest_with_day(named, _int(match["relative_day"])) or named
 
+    def _lunar_day(self, match: re.Match[str]) -> date | None:
+        """农历正月初四, 大年初一, 大年三十 and 除夕 (the last day of 腊月), in the lunar year nearest before the
+        reference."""
+        anchor = self.reference or self.previous
+        if anchor is None:
+            return None
+        if match["eve"]:
+            return lunar_day(12, 30, anchor)
+        if match["new_year_day"]:
+            new_year_day = match["new_year_day"]
+            return (
+                lunar_day(12, 30, anchor) if new_year_day == "三十" else lunar_day(1, LUNAR_DAYS[new_year_day], anchor)
+            )
+        return lunar_day(LUNAR_MONTHS[match["lunar_month"]], LUNAR_DAYS[match["lunar_day"]], anchor)
+
     def _written_year(self, match: re.Match[str]) -> int | None:
         """The year the date writes: its own, a Republic of China year (民国113年, counted from 1912), or 今年 (the
         reference's, however far ahead the day is)."""
@@ -271,6 +306,10 @@ class DateResolver:
         if date(year, month, day) - reference > _FUTURE_TOLERANCE:
             return year - 1
         return year
+
+
+def _tells_a_lunar_day(match: re.Match[str]) -> bool:
+    return bool(match["lunar_day"] or match["new_year_day"] or match["eve"])
 
 
 def _nearest_with_day(near: date, day: int | None) -> date | None:
