@@ -792,3 +792,14 @@ def test_a_council_speaker_or_councillor_written_after_the_name_and_a_korean_cou
     assert names["邱奕勝"] == ["議長"] and names["蘇家明"] == ["議員"]
     text = "2月7日,青松郡郡守韩东洙率领该郡代表团来宿。林市长已经陆续拜会许多议员。"
     assert {o.name for o in extract(text, reference_date="2018-02-08").officials} == {"韩东洙"}
+
+
+def test_a_deputy_procurator_or_a_courts_chief_clerk_after_the_name_and_a_faculty_head_is_no_official() -> None:
+    text = "6月9日下午,潘成刚副检察长来到12309检察服务中心控申接访室。"
+    assert [(o.name, o.titles) for o in extract(text, reference_date="2020-06-10").officials] == [
+        ("潘成刚", ["副检察长"])
+    ]
+    text = "北陆大学经济经营学部校务委员长胡光辉教授率学生一行参访,由院长及葛羽洪书记官长等人陪同。"
+    assert [(o.name, o.titles) for o in extract(text, reference_date="2017-08-30").officials] == [
+        ("葛羽洪", ["书记官长"])
+    ]

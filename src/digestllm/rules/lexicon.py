@@ -159,7 +159,22 @@ FORMER_POST = re.compile(
     f"(?:(?:^|[^太平中])原[{COMMON_HAN_CLASS}]{{0,6}}|(?:^|[^目当之此提会节年日月生面以空门跟眼向])前[{COMMON_HAN_CLASS}])$"
 )
 # Bodies whose posts are not public posts: 公司总经理, 车间主任 (a company's party secretary still holds one).
-NON_OFFICIAL_BODIES = ("公司", "集团", "企业", "工厂", "车间", "合作社", "商会", "协会", "银行", "酒店", "超市", "门店")
+NON_OFFICIAL_BODIES = (
+    "公司",
+    "集团",
+    "企业",
+    "工厂",
+    "车间",
+    "合作社",
+    "商会",
+    "协会",
+    "银行",
+    "酒店",
+    "超市",
+    "门店",
+    "学部",
+    "校务",
+)
 # Words that name a public post without a post core (a model's claimed title must hold one or a core).
 POST_WORDS_BESIDES_CORES = ("成员", "负责人", "领导")
 # Characters that end a clause, where a post's byline, company or 原 is looked for.
