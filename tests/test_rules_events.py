@@ -747,3 +747,9 @@ def test_a_lunar_day_inside_a_clause_ahead_or_every_year_is_no_events_day() -> N
     assert {e.date for e in extract(text, reference_date="2026-02-23").events} == {date(2026, 2, 20)}
     text = "重阳节为每年农历九月初九。乡长陈进光30日上午亲自前往长者家中致赠礼券。"
     assert [e.date for e in extract(text, reference_date="2016-09-30").events] == [date(2016, 9, 30)]
+
+
+def test_a_span_of_days_joined_by_a_doubled_dash_is_its_first_day() -> None:
+    text = "2018年1月29日--2月9日,坝河镇人大主席黄家山带领镇村干部走访慰问贫困户。"
+    [event] = extract(text, reference_date="2018-01-29").events
+    assert event.date == date(2018, 1, 29)

@@ -33,11 +33,11 @@ DATE_PATTERN = re.compile(
     # not 104号 (a house's number) nor 〔2011〕19号 (a document's)
     rf"(?:(?P<day>{_NUM}) ?日|(?<![0-9０-９〕\]）)])(?P<day_hao>[0-9０-９]{{1,2}})号"
     # 23-24日, 廿八及廿九日, after a month also 9月18-19,: the span's or the list's first day
-    rf"|(?P<day_first>{_NUM})(?=(?:至|到|—|－|-|~|～|及|和|、)(?:{_NUM})(?:日|(?(month)[，,]|(?!))))"
+    rf"|(?P<day_first>{_NUM})(?=(?:至|到|——|--|—|－|-|~|～|及|和|、)(?:{_NUM})(?:日|(?(month)[，,]|(?!))))"
     # 今(23)日, 昨(廿五)日, 今(17)晚: a press release's day; 许淑华(十)日下午: a Taiwan paper's day of the month
     rf"|(?:[今昨前] ?|上周|本周)[（(](?P<day_paren>{_NUM})[)）] ?(?:日|(?=[晚早午上下中]))"
     rf"|(?<![0-9０-９])[（(](?P<day_alone>{_NUM})[)）]日(?=上午|下午|中午|晚上|晚间|傍晚|早上|清晨|凌晨|[，,]))"
-    rf"(?:(?:至|到|—|－|-|~|～)(?:(?:{_NUM})月)?(?:{_NUM})[日号])?{_DAY_PART}"
+    rf"(?:(?:至|到|——|--|—|－|-|~|～)(?:(?:{_NUM})月)?(?:{_NUM})[日号])?{_DAY_PART}"
     # 明日(5日): a day named twice; its name says which
     rf"|(?P<relative>前天|前日(?![,，])|昨天|昨日|明[天日](?=[（(]|率|前往|赴|启程|出席)|昨(?=晚|午|早|[在率与赴出主前访视巡会接拜走参考调]))"
     rf"(?:[（(](?P<relative_day>{_NUM})日[)）])?{_DAY_PART}"
