@@ -749,3 +749,9 @@ def test_the_site_a_tour_or_call_goes_to_is_its_place_and_a_topic_after_考察_i
     assert [e.location for e in extract(text, reference_date="2023-11-16").events] == ["钟屋村"]
     text = "4月9日,市委书记陈明考察乡村振兴工作。"  # a topic: no place
     assert [e.location for e in extract(text, reference_date="2012-04-10").events] == [None]
+
+
+def test_the_subject_starts_after_a_verb_that_raised_cleared_or_handled_what_the_figure_counts() -> None:
+    text = "针对村集体薄弱等困难,村党支部书记邓彦发想法设法筹措资金15万元。镇里共清理垃圾800余处。"
+    subjects = {m.raw: m.subject for m in extract(text, reference_date="2012-05-01").metrics}
+    assert subjects == {"15万元": "资金", "800余处": "垃圾"}
