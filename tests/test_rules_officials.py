@@ -803,3 +803,15 @@ def test_a_deputy_procurator_or_a_courts_chief_clerk_after_the_name_and_a_facult
     assert [(o.name, o.titles) for o in extract(text, reference_date="2017-08-30").officials] == [
         ("葛羽洪", ["书记官长"])
     ]
+
+
+def test_日_stands_inside_a_listed_name_and_at_its_end_but_not_before_a_time_word() -> None:
+    text = "会议听取了汇报。龙志华、刘日炎、谭红日、李艳平参加会议。"
+    assert [o.name for o in extract(text, reference_date="2020-10-20").officials] == [
+        "龙志华",
+        "刘日炎",
+        "谭红日",
+        "李艳平",
+    ]
+    text = "县长王明日前到乡镇调研。市长李强日夜坚守一线。"
+    assert {o.name for o in extract(text, reference_date="2020-10-20").officials} == {"王明", "李强"}

@@ -51,12 +51,13 @@ NON_NAME_CHARS = frozenset(
     "组室院处科员领导书副主任席号年日时分午晚早周今昨前后内外各每该此某第级届"
     "，,。、；;：:！!？?“”‘’\"'（）()《》【】[] \t\r\n…—-·•0123456789０１２３４５６７８９"
 )
-# Of those, the ones that do stand in given names where the name closes right after (张瑞书, 闵员根, 巴根那,
+# Of those, the ones that do stand in given names where the name closes right after (张瑞书, 闵员根, 巴根那, 谭红日,
 # 任军号, 买彦州, 王元其, 范育科, 李建领, 梁伟年, 蒋以任, 毛建党、, 张镇荣, 王明周).
-RARE_NAME_CHARS = frozenset("书员那号州其科领年任党镇周")
-# Of those, the ones that stand in the middle of a three-character name (张时民列席, 张任重, 唐年初, 高书良, 章周中);
+RARE_NAME_CHARS = frozenset("书员那号州其科领年任党镇周日")
+# Of those, the ones that stand in the middle of a three-character name (张时民列席, 张任重, 唐年初, 高书良, 章周中,
+# 刘日炎);
 # 时 never at its end (李明时强调: the time word after a name; 李明任组长).
-MIDDLE_NAME_CHARS = frozenset("时任年书周")
+MIDDLE_NAME_CHARS = frozenset("时任年书周日")
 
 # Function characters that are also surnames (和, 于, 都…): never a surname where they stand before a name.
 FUNCTION_CHARS = frozenset("的了在是和与及等对到从为被把将也都又就并而或之其这那个们我你他她它您由向于但")
