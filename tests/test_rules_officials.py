@@ -815,3 +815,8 @@ def test_日_stands_inside_a_listed_name_and_at_its_end_but_not_before_a_time_wo
     ]
     text = "县长王明日前到乡镇调研。市长李强日夜坚守一线。"
     assert {o.name for o in extract(text, reference_date="2020-10-20").officials} == {"王明", "李强"}
+
+
+def test_no_name_ends_where_顺利_努力_or_缺席_runs_on() -> None:
+    text = "立法会议员全数缺席。议长说,祝官员和议员诸事顺利,感谢各议员齐心努力。"
+    assert extract(text, reference_date="2019-02-18").officials == []

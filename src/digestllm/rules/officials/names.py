@@ -41,7 +41,7 @@ _DAY_AFTER_A_NAME = re.compile(
 _NAME_CHAR = re.compile(f"(?![{''.join(re.escape(c) for c in sorted(NON_NAME_CHARS))}])[{COMMON_HAN_CLASS}]")
 
 
-_WORDS_ACROSS_A_NAMES_END = frozenset({"工作", "什么", "情况", "问题"})
+_WORDS_ACROSS_A_NAMES_END = frozenset({"工作", "什么", "情况", "问题", "顺利", "努力", "缺席"})
 _SAYS = re.compile(r"说[，,：:]")
 _ADVERB_CHARS = frozenset("曾亦已正再还即均")
 _HAN_RUN = re.compile(f"[{COMMON_HAN_CLASS}]+")
