@@ -820,3 +820,8 @@ def test_日_stands_inside_a_listed_name_and_at_its_end_but_not_before_a_time_wo
 def test_no_name_ends_where_顺利_努力_or_缺席_runs_on() -> None:
     text = "立法会议员全数缺席。议长说,祝官员和议员诸事顺利,感谢各议员齐心努力。"
     assert extract(text, reference_date="2019-02-18").officials == []
+
+
+def test_说_ends_no_name_after_a_post() -> None:
+    text = "4月15日,市政协主席杨长亚看望政协委员。杨长亚在看望委员时说,召开两会是全市的大事。"
+    assert {o.name for o in extract(text, reference_date="2018-04-16").officials} == {"杨长亚"}

@@ -48,7 +48,7 @@ MINORITY_NAME_FINALS = frozenset(read_chars("minority_name_finals.txt"))
 # Characters never found inside a personal name in this genre: organ, post and function characters.
 NON_NAME_CHARS = frozenset(
     "的了是与及等对到从被把将也都又就并而或其这那个们我你他她它您市县区省州镇乡村委局厅部党办记署"
-    "组室院处科员领导书副主任席号年日时分午晚早周今昨前后内外各每该此某第级届"
+    "组室院处科员领导书副主任席号年日时分午晚早周今昨前后内外各每该此某第级届说"
     "，,。、；;：:！!？?“”‘’\"'（）()《》【】[] \t\r\n…—-·•0123456789０１２３４５６７８９"
 )
 # Of those, the ones that do stand in given names where the name closes right after (张瑞书, 闵员根, 巴根那, 谭红日,
