@@ -825,3 +825,10 @@ def test_no_name_ends_where_顺利_努力_or_缺席_runs_on() -> None:
 def test_说_ends_no_name_after_a_post() -> None:
     text = "4月15日,市政协主席杨长亚看望政协委员。杨长亚在看望委员时说,召开两会是全市的大事。"
     assert {o.name for o in extract(text, reference_date="2018-04-16").officials} == {"杨长亚"}
+
+
+def test_a_leaders_label_lists_its_names_with_commas_where_the_list_closes_with_等_or_attending() -> None:
+    text = "苍山县领导郑连胜,薛峰,王剑峰等陪同检查。"
+    assert [o.name for o in extract(text, reference_date="2013-05-01").officials] == ["郑连胜", "薛峰", "王剑峰"]
+    text = "县领导郑连胜,薛峰主持会议。"  # a clause's comma: 薛峰 is not read as a leader here
+    assert [o.name for o in extract(text, reference_date="2013-05-01").officials] == ["郑连胜"]

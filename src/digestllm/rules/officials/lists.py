@@ -36,7 +36,12 @@ def listed_after(
     found: list[OfficialMention] = []
     cursor = pos
     first = first_without_comma
-    while cursor < end and (first or simplified[cursor] == "、" or _last_item_after_and(simplified, names, cursor)):
+    while cursor < end and (
+        first
+        or simplified[cursor] == "、"
+        or first_without_comma and _closes_a_comma_list(simplified, names, cursor, end)
+        or _last_item_after_and(simplified, names, cursor)
+    ):
         start = cursor + 1
         name_end = names.name_after(start)
         if not first and (name_end is None or not names.closes_name(name_end)):
@@ -63,6 +68,20 @@ def _last_item_after_and(simplified: str, names: NameScanner, pos: int) -> bool:
         return False
     name_end = names.name_after(pos + 1)
     return name_end is not None and name_end < len(simplified) and simplified[name_end] in _AFTER_THE_LAST_ITEM
+
+
+def _closes_a_comma_list(simplified: str, names: NameScanner, pos: int, end: int) -> bool:
+    """Whether names joined by commas from `pos` on close with 等 or a word of attending (`县领导郑连胜,薛峰,王剑峰等
+    陪同`): only then is a comma a list's mark, not a clause's."""
+    cursor = pos
+    while cursor < end and simplified[cursor] in "，,":
+        name_end = names.name_after(cursor + 1)
+        if name_end is None or name_end > end:
+            return False
+        if _ATTENDED.match(simplified, name_end):
+            return True
+        cursor = name_end
+    return False
 
 
 _AND = "及"
