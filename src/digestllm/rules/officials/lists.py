@@ -39,7 +39,8 @@ def listed_after(
     while cursor < end and (
         first
         or simplified[cursor] == "、"
-        or first_without_comma and _closes_a_comma_list(simplified, names, cursor, end)
+        or first_without_comma
+        and _closes_a_comma_list(simplified, names, cursor, end)
         or _last_item_after_and(simplified, names, cursor)
     ):
         start = cursor + 1
