@@ -205,3 +205,10 @@ def test_hong_kong_dollars_megawatts_square_metres_seats_lamps_and_pictures_are_
         ("150盏", 150.0, "盏"),
         ("26幅", 26.0, "幅"),
     ]
+
+
+def test_a_small_chinese_numeral_and_元_running_into_a_word_name_a_thing_not_money() -> None:
+    text = "副省长李小鹏在长治三元煤业公司检查煤矿安全。"
+    assert extract(text, reference_date="2011-01-01").metrics == []
+    text = "每人发放五元钱,共计二十元的补助,另发慰问金五百元。"
+    assert [m.value for m in extract(text, reference_date="2011-01-01").metrics] == [5, 20, 500]

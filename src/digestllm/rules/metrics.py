@@ -225,7 +225,20 @@ def _names_no_figure(simplified: str, match: re.Match[str], unit_text: str) -> b
         and after in ("月", "日", "号")
         or unit_text == "年"
         and (after == "度" or _A_YEARS_DATE.match(simplified, match.end()) is not None or before.endswith("民国"))
+        or unit_text == "元"
+        and _names_a_thing(match, after)
     )
+
+
+def _names_a_thing(match: re.Match[str], after: str) -> bool:
+    """三元煤业公司, 一元复始, 二元结构: a small Chinese numeral and 元 running into a word name a thing, not money
+    (五元钱, 十元的 are money)."""
+    written = match["chinese"] or ""
+    return bool(written) and not _LARGE_NUMERALS.search(written) and _WORD_CHAR.match(after) is not None
+
+
+_LARGE_NUMERALS = re.compile("[百千万亿]")
+_WORD_CHAR = re.compile(rf"[{COMMON_HAN_CLASS}](?<![钱的])")
 
 
 def _region(simplified: str, start: int) -> tuple[int, int] | None:
