@@ -755,3 +755,10 @@ def test_the_subject_starts_after_a_verb_that_raised_cleared_or_handled_what_the
     text = "针对村集体薄弱等困难,村党支部书记邓彦发想法设法筹措资金15万元。镇里共清理垃圾800余处。"
     subjects = {m.raw: m.subject for m in extract(text, reference_date="2012-05-01").metrics}
     assert subjects == {"15万元": "资金", "800余处": "垃圾"}
+
+
+def test_regions_a_piece_of_work_was_done_on_are_its_place_but_a_topic_is_not() -> None:
+    text = "5月28日,副主任吴峰枫带队第三执法检查组分别对锡山区、新吴区进行了水污染防治法执法检查。"
+    assert [e.location for e in extract(text, reference_date="2019-06-01").events] == ["锡山区、新吴区"]
+    text = "9月6日,副区长李延潮对汉台区创建全国科普示范区进行实地检查验收。"  # a campaign, not a region
+    assert [e.location for e in extract(text, reference_date="2022-09-07").events] == [None]

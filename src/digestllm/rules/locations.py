@@ -41,6 +41,9 @@ _BEFORE_AN_ACTIVITY = re.compile(
 _CAME_TO = re.compile(
     r"来(?P<place>[\u4e00-\u9fff]{2,10}?)(?=(?:" + alternation([*ACTIVITY_VERBS, "访问", "交流"]) + r")(?!的))"
 )
+# 分别对锡山区、新吴区进行了执法检查: the regions a piece of work was done on are its place
+_WORK_ON_PLACES = re.compile(r"对(?P<places>[^，,。；;\n]{2,30}?)(?:进行|开展)")
+_REGION_ITEM = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|镇|乡|村|街道|社区)")
 _HOLDS_A_POST = re.compile(r"书记|省长|市长|县长|区长|镇长|乡长|主任|主席|部长|局长|团长|同志|领导|负责人")
 _NEVER_IN_A_PLACE = ("同志", "领导", "负责人")
 _LEVEL_HEADS = frozenset({"省长", "市长", "县长", "区长", "镇长", "乡长"})  # 湖南省长沙市, 上海市长宁区
@@ -64,6 +67,7 @@ _COUNCILS = ("议会", "公所")
 _SCENE_TIMES = tuple(read_words("scene_times.txt"))
 _NO_SCENE = re.compile(r"^(?:" + alternation([*VAGUE_TIMES, *_SCENE_TIMES]) + r")|[会节展赛后时]$|之际$|[0-9０-９]")
 _NO_PLACE_START = frozenset("、，,。；;：:场")  # 在场亦有…嘉宾: 在场 is being there, no place
+_NO_REGION_START = frozenset("与和同及在各该全本")
 _HERE = frozenset({"这里", "此", "此地", "这儿", "此间"})
 _CLAUSE_MARK = re.compile(r"[，,；;]")
 _JOINING = re.compile(r"[和与同]")
@@ -106,7 +110,7 @@ def location_span(simplified: str, start: int, end: int) -> tuple[int, int] | No
         place = _place_after(simplified, lead.end(), end)
         if place is not None:
             return place
-    county = _county_visited(simplified, start, end)
+    county = _county_visited(simplified, start, end) or _regions_worked_on(simplified, start, end)
     if county is not None:
         return county
     abbreviated = _ABBREVIATED_PLACE.search(simplified, start, end)
@@ -123,6 +127,17 @@ def _county_visited(simplified: str, start: int, end: int) -> tuple[int, int] | 
         place = found.group("place")
         if _names_a_place(place) and not _names_a_person(place) and not _DEICTIC.match(place):
             return found.span("place")
+    return None
+
+
+def _regions_worked_on(simplified: str, start: int, end: int) -> tuple[int, int] | None:
+    """`对锡山区、新吴区进行…检查`: regions listed between 对 and 进行 (a topic there is no place)."""
+    found = _WORK_ON_PLACES.search(simplified, start, end)
+    if found is None:
+        return None
+    items = found["places"].split("、")
+    if all(_REGION_ITEM.fullmatch(item) and item[0] not in _NO_REGION_START for item in items):
+        return found.span("places")
     return None
 
 
