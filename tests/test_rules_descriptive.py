@@ -762,3 +762,8 @@ def test_regions_a_piece_of_work_was_done_on_are_its_place_but_a_topic_is_not() 
     assert [e.location for e in extract(text, reference_date="2019-06-01").events] == ["锡山区、新吴区"]
     text = "9月6日,副区长李延潮对汉台区创建全国科普示范区进行实地检查验收。"  # a campaign, not a region
     assert [e.location for e in extract(text, reference_date="2022-09-07").events] == [None]
+
+
+def test_a_place_ends_before_就_and_the_matter_taken_up_there() -> None:
+    text = "5月3日,副主任杜金卿到我市就《食品安全法》贯彻实施情况进行执法检查。"
+    assert [e.location for e in extract(text, reference_date="2016-05-05").events] == ["我市"]

@@ -23,7 +23,7 @@ _LEAD = re.compile(r"(?:" + alternation(PLACE_LEADS) + r"|[来对](?=[我本][�
 _PLACE_END = re.compile(
     r"[，,。；;：:！!？?\n”]|[（(](?![^（()）\n，,。]{1,12}[）)])|[）)]|(?:"
     + alternation(ACTIVITY_VERBS)
-    + r")(?![点站室所]|服务中心)|的|时|期间|之际|以来|后[，,]|上[，,]|对(?=[^，,。；;\n]{1,30}?(?:进行|开展))"
+    + r")(?![点站室所]|服务中心)|的|时|期间|之际|以来|后[，,]|上[，,]|[对就](?=[^，,。；;\n]{1,30}?(?:进行|开展))"
 )
 # 来勉考察, 赴港访问, 在滁亲切会见: a place written as its one-character short name, between a verb of coming (or 在)
 # and the activity (not 来绛考察的董事长: the guest's journey; not 在此调研, 来访接待: a deictic, a word)
