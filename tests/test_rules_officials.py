@@ -832,3 +832,8 @@ def test_a_leaders_label_lists_its_names_with_commas_where_the_list_closes_with_
     assert [o.name for o in extract(text, reference_date="2013-05-01").officials] == ["郑连胜", "薛峰", "王剑峰"]
     text = "县领导郑连胜,薛峰主持会议。"  # a clause's comma: 薛峰 is not read as a leader here
     assert [o.name for o in extract(text, reference_date="2013-05-01").officials] == ["郑连胜"]
+
+
+def test_a_post_holders_residence_after_the_post_is_no_name() -> None:
+    text = "10月3日,县议员张荣志质疑公所拿公款在镇长公馆旁兴建违章车库。"
+    assert [o.name for o in extract(text, reference_date="2018-10-03").officials] == ["张荣志"]
