@@ -753,3 +753,10 @@ def test_a_span_of_days_joined_by_a_doubled_dash_is_its_first_day() -> None:
     text = "2018年1月29日--2月9日,坝河镇人大主席黄家山带领镇村干部走访慰问贫困户。"
     [event] = extract(text, reference_date="2018-01-29").events
     assert event.date == date(2018, 1, 29)
+
+
+def test_明年_and_去年_move_the_year_and_今_with_a_day_in_parentheses_is_the_writers_month() -> None:
+    text = "台东县关山镇公所今(2)日指出,明年1月4日到6日将发放防疫礼金。镇长戴文达今(2)日接受记者电话访问。"
+    assert [e.date for e in extract(text, reference_date="2021-12-02").events] == [date(2021, 12, 2)]
+    text = "去年12月5日,县长王明到乡镇调研。"
+    assert [e.date for e in extract(text, reference_date="2021-03-02").events] == [date(2020, 12, 5)]

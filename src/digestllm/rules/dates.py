@@ -24,10 +24,10 @@ _LUNAR_DAY_WORDS = alternation(LUNAR_DAYS)
 DATE_PATTERN = re.compile(
     # The lookahead lets the scan skip, at one character's cost, every place no date can start.
     # not 第三日, a trip's third day
-    r"(?=[0-9０-９〇零一二三四五六七八九十廿卅前昨今明当上本这民(（农正腊大除])(?<!第)(?:"
+    r"(?=[0-9０-９〇零一二三四五六七八九十廿卅前昨今明当上本这民(（农正腊大除去])(?<!第)(?:"
     # 号 only after Arabic digits: “一号工程” is no date
     # a copy may space the figures from their words: `1 月 30 日`
-    rf"(?:(?:(?P<year>{_YEAR})|民国(?P<roc_year>[0-9]{{2,3}})|(?<![0-9])(?P<bare_roc_year>1[0-9]{{2}})|(?P<this_year>今))"
+    rf"(?:(?:(?P<year>{_YEAR})|民国(?P<roc_year>[0-9]{{2,3}})|(?<![0-9])(?P<bare_roc_year>1[0-9]{{2}})|(?P<this_year>今)|(?P<other_year>明|去|前))"
     r" ?年 ?)?"
     rf"(?:(?P<month>{_NUM}) ?月(?:份)? ?)?"
     # not 104号 (a house's number) nor 〔2011〕19号 (a document's)
@@ -74,6 +74,7 @@ _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 
 _RELATIVE_DAYS = {"前天": -2, "前日": -2, "昨天": -1, "昨日": -1, "昨": -1, "明天": 1, "明日": 1}
 # 今(17)日, 昨(四)日, 前(2)日: how many days before the writer's today the day in parentheses is
 _DAYS_BEFORE_TODAY = {"今": 0, "昨": 1, "前": 2}
+_YEARS_FROM_THIS = {"明": 1, "去": -1, "前": -2}
 # A cut-off (截至3月1日), a plan (预计10月25日结束), a cited date (根据1月16日…公告) or a length of days (展开六日考察,
 # 为期三日) is no event's day.
 _CUT_OFF_BEFORE = re.compile(
@@ -241,7 +242,9 @@ class DateResolver:
         year, month = self._written_year(match), _int(match["month"] or match["line_month"])
         if day is None or not 1 <= day <= 31 or month is not None and not 1 <= month <= 12:
             return None
-        anchor = self.previous or self.reference
+        writers_day = match["day_paren"] and match.group()[0] in _DAYS_BEFORE_TODAY  # 今(2)日: the writer's month
+        anchor = (self.written_today or self.reference) if writers_day else None
+        anchor = anchor or self.previous or self.reference
         if anchor is None:  # nothing tells the missing year or month
             return date(year, month, day) if year and month and _valid(year, month, day) else None
         if month is None:
@@ -251,7 +254,7 @@ class DateResolver:
         if not _valid(year, month, day):
             return None
         told = date(year, month, day)
-        if match["day_paren"] and match.group()[0] in _DAYS_BEFORE_TODAY:  # 昨(四)日: the writer's today is the 5th
+        if writers_day:  # 昨(四)日: the writer's today is the 5th
             self.written_today = told + timedelta(days=_DAYS_BEFORE_TODAY[match.group()[0]])
         return told
 
@@ -288,6 +291,8 @@ class DateResolver:
             return int(match["roc_year"] or match["bare_roc_year"]) + ROC_YEAR_OFFSET
         if match["this_year"] and self.reference is not None:
             return self.reference.year
+        if match["other_year"]:  # 明年1月4日, 去年12月底, 前年: a year from the reference's
+            return self.reference.year + _YEARS_FROM_THIS[match["other_year"]] if self.reference else None
         return _int(match["year"])
 
     def _month_for_day(self, day: int, anchor: date, match: re.Match[str]) -> int:
