@@ -767,3 +767,10 @@ def test_regions_a_piece_of_work_was_done_on_are_its_place_but_a_topic_is_not() 
 def test_a_place_ends_before_就_and_the_matter_taken_up_there() -> None:
     text = "5月3日,副主任杜金卿到我市就《食品安全法》贯彻实施情况进行执法检查。"
     assert [e.location for e in extract(text, reference_date="2016-05-05").events] == ["我市"]
+
+
+def test_a_road_section_is_a_place_and_a_stage_is_none() -> None:
+    text = "7月30日,副县长王奎带领民警分别在301省道官桥段、311国道杜楼段设卡检查。"
+    assert [e.location for e in extract(text, reference_date="2013-07-31").events] == ["301省道官桥段、311国道杜楼段"]
+    text = "7月30日,副县长王奎在关键阶段召开会议。"
+    assert [e.location for e in extract(text, reference_date="2013-07-31").events] == [None]

@@ -837,3 +837,8 @@ def test_a_leaders_label_lists_its_names_with_commas_where_the_list_closes_with_
 def test_a_post_holders_residence_after_the_post_is_no_name() -> None:
     text = "10月3日,县议员张荣志质疑公所拿公款在镇长公馆旁兴建违章车库。"
     assert [o.name for o in extract(text, reference_date="2018-10-03").officials] == ["张荣志"]
+
+
+def test_亲临_follows_a_name() -> None:
+    text = "7月30日,县长王明亲临现场指导,副县长王奎亲临指挥。"
+    assert [o.name for o in extract(text, reference_date="2013-07-31").officials] == ["王明", "王奎"]

@@ -266,6 +266,12 @@ def scene_span(simplified: str, start: int, end: int) -> tuple[int, int] | None:
     named = found.group("named")
     if named in _HERE:  # 县文化馆会议室华灯璀璨，…大会在这里隆重开幕: the place told before in the sentence
         return _place_told_before(simplified, start, found.start())
-    if named and not _names_a_person(named) and not _PLACE_END.search(named) and not _NO_SCENE.search(named):
+    if (
+        named
+        and not _names_a_person(named)
+        and not _PLACE_END.search(named)
+        and not _NO_SCENE.search(named)
+        and not named.endswith(_LOOKALIKES)
+    ):
         return found.span("named")  # 在宜城举行: what an occasion is held in is its place, suffix or not
     return location_span(simplified, found.start(), found.end())
