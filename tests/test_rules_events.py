@@ -760,3 +760,9 @@ def test_明年_and_去年_move_the_year_and_今_with_a_day_in_parentheses_is_th
     assert [e.date for e in extract(text, reference_date="2021-12-02").events] == [date(2021, 12, 2)]
     text = "去年12月5日,县长王明到乡镇调研。"
     assert [e.date for e in extract(text, reference_date="2021-03-02").events] == [date(2020, 12, 5)]
+
+
+def test_今_before_也_is_the_papers_day_and_至于_leads_to_no_place() -> None:
+    text = "台东市长陈铭风今也发送慰问金给百岁老人。至于与其他乡镇相比,陈铭风说,全市老人多。"
+    [event] = extract(text, reference_date="2025-10-14").events
+    assert (event.date, event.location) == (date(2025, 10, 14), None)

@@ -66,7 +66,7 @@ _COUNCILS = ("议会", "公所")
 # 在随后召开的…, 在第四届进口博览会举办期间, 在圆满完成各项议程后胜利闭幕: a time or an occasion, not a place.
 _SCENE_TIMES = tuple(read_words("scene_times.txt"))
 _NO_SCENE = re.compile(r"^(?:" + alternation([*VAGUE_TIMES, *_SCENE_TIMES]) + r")|[会节展赛后时]$|之际$|[0-9０-９]")
-_NO_PLACE_START = frozenset("、，,。；;：:场")  # 在场亦有…嘉宾: 在场 is being there, no place
+_NO_PLACE_START = frozenset("、，,。；;：:场与跟")  # 在场亦有…嘉宾: 在场 is being there, no place
 _NO_REGION_START = frozenset("与和同及在各该全本")
 _HERE = frozenset({"这里", "此", "此地", "这儿", "此间"})
 _CLAUSE_MARK = re.compile(r"[，,；;]")
@@ -107,6 +107,8 @@ def _ends_a_place(text: str, start: int = 0, end: int | None = None, divisions: 
 def location_span(simplified: str, start: int, end: int) -> tuple[int, int] | None:
     """The first place named for the event in `simplified[start:end]`, or None."""
     for lead in _LEAD.finditer(simplified, start, end):
+        if lead.group() == "至" and simplified.startswith("于", lead.end()):
+            continue  # 至于与其他乡镇相比: 至于, as for
         place = _place_after(simplified, lead.end(), end)
         if place is not None:
             return place
