@@ -766,3 +766,8 @@ def test_今_before_也_is_the_papers_day_and_至于_leads_to_no_place() -> None
     text = "台东市长陈铭风今也发送慰问金给百岁老人。至于与其他乡镇相比,陈铭风说,全市老人多。"
     [event] = extract(text, reference_date="2025-10-14").events
     assert (event.date, event.location) == (date(2025, 10, 14), None)
+
+
+def test_a_pages_publication_stamp_is_no_events_day() -> None:
+    text = "更新於 2024年06月25日10:24 • 發布於 2024年06月25日10:24\n縣長許淑華來到水里鄉興德宮前,聽取工程規畫簡報。"
+    assert [e.date for e in extract(text, reference_date="2024-06-25").events] == [None]

@@ -75,11 +75,11 @@ _RELATIVE_DAYS = {"前天": -2, "前日": -2, "昨天": -1, "昨日": -1, "昨":
 # 今(17)日, 昨(四)日, 前(2)日: how many days before the writer's today the day in parentheses is
 _DAYS_BEFORE_TODAY = {"今": 0, "昨": 1, "前": 2}
 _YEARS_FROM_THIS = {"明": 1, "去": -1, "前": -2}
-# A cut-off (截至3月1日), a plan (预计10月25日结束), a cited date (根据1月16日…公告) or a length of days (展开六日考察,
-# 为期三日) is no event's day.
+# A cut-off (截至3月1日), a plan (预计10月25日结束), a cited date (根据1月16日…公告), a length of days (展开六日考察,
+# 为期三日) or a page's stamp (发布于 2024年06月25日) is no event's day.
 _CUT_OFF_BEFORE = re.compile(
     r"(?:截至|截止到|截止|至|到|将自|预计|计划|力争|争取|确保|将于|拟于|定于|可望于|有望于|根据|按照|依据"
-    r"|为期|一连|连续|展开|历时|每年)\s*$"
+    r"|为期|一连|连续|展开|历时|每年|更新于|发布于|发表于|时间[:：])\s*$"
 )
 _PLAN = re.compile(r"将于|拟于|定于|计划于|预计于")
 PLAN_REACH = 200  # characters before a date searched for the plan its sentence tells
