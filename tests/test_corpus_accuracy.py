@@ -97,7 +97,7 @@ FLOORS = {
     "heldout79": {"overall": 0.90, "officials": 0.92, "fields": 0.72},
     "heldout80": {"overall": 0.84, "officials": 0.81, "fields": 0.83},
     "heldout81": {"overall": 0.74, "officials": 0.83, "fields": 0.65},
-    "heldout82": {"overall": 0.84, "officials": 0.81, "fields": 0.79},
+    "heldout82": {"overall": 0.88, "officials": 0.90, "fields": 0.77},
     "heldout83": {"overall": 0.92, "officials": 0.98, "fields": 0.62},
     "heldout84": {"overall": 0.98, "officials": 0.97, "fields": 0.80},
     "heldout85": {"overall": 0.86, "officials": 0.90, "fields": 0.65},

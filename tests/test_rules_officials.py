@@ -842,3 +842,8 @@ def test_a_post_holders_residence_after_the_post_is_no_name() -> None:
 def test_亲临_follows_a_name() -> None:
     text = "7月30日,县长王明亲临现场指导,副县长王奎亲临指挥。"
     assert [o.name for o in extract(text, reference_date="2013-07-31").officials] == ["王明", "王奎"]
+
+
+def test_a_township_representative_on_a_taiwan_page_is_an_official() -> None:
+    text = "乡代庄期文指出,满州需争取拓宽县道。乡代会主席熊志谋主持会议,镇民代表陈明辉列席。"
+    assert {o.name for o in extract(text, reference_date="2021-08-19").officials} == {"庄期文", "熊志谋", "陈明辉"}
