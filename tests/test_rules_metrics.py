@@ -212,3 +212,17 @@ def test_a_small_chinese_numeral_and_元_running_into_a_word_name_a_thing_not_mo
     assert extract(text, reference_date="2011-01-01").metrics == []
     text = "每人发放五元钱,共计二十元的补助,另发慰问金五百元。"
     assert [m.value for m in extract(text, reference_date="2011-01-01").metrics] == [5, 20, 500]
+
+
+def test_cases_counted_with_起_things_counted_with_个_and_no_figure_in_五一期间() -> None:
+    text = (
+        "全市法院对704起执行案件采取了措施,十个接访小组下到基层,检查了五个在建工程,"
+        "做好五一期间交通管控,五个必须要落实。"
+    )
+    assert [(m.value, m.unit) for m in extract(text, reference_date="2018-05-01").metrics] == [
+        (704, "起"),
+        (10, "个"),
+        (5, "个"),
+    ]
+    text = "大家一起参加义务植树活动。"
+    assert extract(text, reference_date="2018-05-01").metrics == []

@@ -53,8 +53,11 @@ CODE_REACH = 3  # characters before a figure searched for a road or a code word 
 PLACE_REACH = 10  # characters before a figure searched for the place it counts in (广安区343名)
 SMALL_COUNT_LIMIT = 10  # a Chinese numeral up to this counts only before a small-count unit (三名, 五项)
 _LIST_JOINERS = frozenset({"", "和", "、", "及", "与", "或"})  # between two figures of one list
-# 个 counts in a small Chinese numeral only before things that are counted (十个项目, 三个村), not in slogans.
-_COUNTED_THINGS = re.compile(r"(?:重点|重大|建设|产业|招商)?(?:项目|村|社区|乡镇|街道|企业|部门|单位|园区|基地)")
+# 个 counts in a small Chinese numeral only before things that are counted (十个项目, 三个村, 十个接访小组), not in
+# slogans (五个必须).
+_COUNTED_THINGS = re.compile(
+    r"[\u4e00-\u9fff]{0,4}?(?:项目|村|社区|乡镇|街道|企业|部门|单位|园区|基地|工程|小组|工作组|学校|医院|法院|工地)"
+)
 
 
 _PLACE_BEFORE = re.compile(
@@ -227,6 +230,8 @@ def _names_no_figure(simplified: str, match: re.Match[str], unit_text: str) -> b
         and (after == "度" or _A_YEARS_DATE.match(simplified, match.end()) is not None or before.endswith("民国"))
         or unit_text == "元"
         and _names_a_thing(match, after)
+        or unit_text == "期"
+        and after == "间"  # 五一期间: a time, not a figure
     )
 
 
