@@ -847,3 +847,10 @@ def test_亲临_follows_a_name() -> None:
 def test_a_township_representative_on_a_taiwan_page_is_an_official() -> None:
     text = "乡代庄期文指出,满州需争取拓宽县道。乡代会主席熊志谋主持会议,镇民代表陈明辉列席。"
     assert {o.name for o in extract(text, reference_date="2021-08-19").officials} == {"庄期文", "熊志谋", "陈明辉"}
+
+
+def test_a_field_of_government_between_a_place_and_its_bureau_or_court_stays_in_the_post() -> None:
+    text = "永顺县公路局局长彭忠奎迎接检查。邯郸市中级人民法院院长戴景月坐镇指挥。"
+    found = {o.name: (o.titles, o.region) for o in extract(text, reference_date="2018-05-01").officials}
+    assert found["彭忠奎"] == (["永顺县公路局局长"], "永顺县")
+    assert found["戴景月"] == (["邯郸市中级人民法院院长"], "邯郸市")
