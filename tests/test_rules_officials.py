@@ -854,3 +854,9 @@ def test_a_field_of_government_between_a_place_and_its_bureau_or_court_stays_in_
     found = {o.name: (o.titles, o.region) for o in extract(text, reference_date="2018-05-01").officials}
     assert found["彭忠奎"] == (["永顺县公路局局长"], "永顺县")
     assert found["戴景月"] == (["邯郸市中级人民法院院长"], "邯郸市")
+
+
+def test_a_korean_county_is_the_region_of_its_head() -> None:
+    text = "2月7日,青松郡郡守韩东洙率领该郡代表团来宿访问。"
+    [official] = extract(text, reference_date="2018-02-08").officials
+    assert (official.name, official.region) == ("韩东洙", "青松郡")
