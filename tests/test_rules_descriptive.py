@@ -774,3 +774,10 @@ def test_a_road_section_is_a_place_and_a_stage_is_none() -> None:
     assert [e.location for e in extract(text, reference_date="2013-07-31").events] == ["301省道官桥段、311国道杜楼段"]
     text = "7月30日,副县长王奎在关键阶段召开会议。"
     assert [e.location for e in extract(text, reference_date="2013-07-31").events] == [None]
+
+
+def test_meeting_someone_会面_or_见面_is_a_reception_and_a_见面会_a_meeting() -> None:
+    text = "3月5日,行政长官梁振英与港区人大代表会面。"
+    assert [e.kind for e in extract(text, reference_date="2014-03-06").events] == [EventKind.RECEPTION]
+    text = "3月5日,市长王明出席企业家见面会。"
+    assert [e.kind for e in extract(text, reference_date="2014-03-06").events] == [EventKind.MEETING]
