@@ -781,3 +781,9 @@ def test_meeting_someone_会面_or_见面_is_a_reception_and_a_见面会_a_meeti
     assert [e.kind for e in extract(text, reference_date="2014-03-06").events] == [EventKind.RECEPTION]
     text = "3月5日,市长王明出席企业家见面会。"
     assert [e.kind for e in extract(text, reference_date="2014-03-06").events] == [EventKind.MEETING]
+
+
+def test_及_splits_what_is_counted_from_a_name_before_it_but_not_inside_a_word() -> None:
+    text = "会议应到秘书长张建昌及委员54人。全县普及率达到98%。"
+    subjects = {m.raw: m.subject for m in extract(text, reference_date="2019-03-28").metrics}
+    assert subjects == {"54人": "委员", "98%": "普及率"}

@@ -25,8 +25,11 @@ _AFTER_STOP = re.compile(
     rf"[{_PUNCTUATION}]|的|在|已|时间|期间|全部|均|乘坐|有序|实现|完成|达到|其中|左右|到|进行|为|是|和|与|及|参加|参与|出席|列席|到会"
     r"|共|等|分别|将|对|向|从|被|把|开展|前往|来|赴|参观|担任|获得|受益|返岗|复工|落户|签约(?!项目)|每|先后|相继|纷纷|依次|齐聚|于|由|抵|亲手|亲自|一起|一同"
 )
-# 和/与 split two subjects; 及 does not (普及率, 及时), nor 均 (贫困发生率均低于3%: the link says 均).
-_BEFORE_STOP = re.compile(r"[，,。；;：:！!？?、“”\s0-9０-９%％]|的|在|已|全部|其中|和|与")
+# 和/与 split two subjects, and so does 及 (秘书长张建昌及委员54人) but not in a word (普及率, 及时); 均 does not
+# (贫困发生率均低于3%: the link says 均).
+_BEFORE_STOP = re.compile(
+    r"[，,。；;：:！!？?、“”\s0-9０-９%％]|的|在|已|全部|其中|和|与|(?<![普涉以危波])及(?![时早格])"
+)
 # The link between a subject and the figure after it: 增长, 同比增长, 达到, 低于 …
 _LINK_BEFORE_FIGURE = re.compile(
     r"(?:(?:均|都|同比|比上年|较上年|比去年|较去年|分别|累计|共计|合计|总计|年均|平均|增速|总量|规模|可提供|提供|带动)?"
