@@ -771,3 +771,10 @@ def test_今_before_也_is_the_papers_day_and_至于_leads_to_no_place() -> None
 def test_a_pages_publication_stamp_is_no_events_day() -> None:
     text = "更新於 2024年06月25日10:24 • 發布於 2024年06月25日10:24\n縣長許淑華來到水里鄉興德宮前,聽取工程規畫簡報。"
     assert [e.date for e in extract(text, reference_date="2024-06-25").events] == [None]
+
+
+def test_a_vague_time_inside_what_is_talked_about_leaves_the_talk_its_day() -> None:
+    text = "9月26日,第一书记熊海滨表示。\n在上午的专题会议上,纪委书记王灏对近期通报的8起案例进行剖析。"
+    assert {e.date for e in extract(text, reference_date="2022-09-27").events} == {date(2022, 9, 26)}
+    text = "9月26日,第一书记熊海滨表示。\n纪委书记王灏近日对案例进行剖析。"
+    assert [e.date for e in extract(text, reference_date="2022-09-27").events][-1] is None

@@ -42,6 +42,7 @@ MIN_WRAP_WIDTH = 20
 _DAY_LIST_MARKS = frozenset("、和及")  # a text wrapped at fewer characters a line is no page of prose
 _ACTIVITY = re.compile(alternation(ACTIVITY_VERBS))
 _VAGUE = re.compile(alternation(VAGUE_TIMES))
+_OBJECT_LEADS = ("对", "就", "关于", "将", "把")
 _SPEECH = re.compile(alternation(SPEECH_VERBS))
 # Words that open what an official said: an activity after them is talked of, not done (趙璞指出, 現場支招)
 _SPOKEN = re.compile(alternation([*SPEECH_VERBS, "支招", "希望", "认为", "提出"]))
@@ -324,8 +325,8 @@ def _tells_a_vague_time(text: str, s_start: int, s_end: int) -> bool:
     """Whether the sentence is set at a vague time (近日，…; 市委书记日前…), not one that cites an occasion of one
     (会议传达了近期…会议精神): no verb of citing comes before the vague word."""
     vague = _VAGUE.search(text, s_start, s_end)
-    if vague is None:
-        return False
+    if vague is None or text.endswith(_OBJECT_LEADS, s_start, vague.start()):
+        return False  # 对近期通报的8起案例进行剖析: the time of what is talked about, not of the talk
     cited = CITING.search(text, s_start, vague.start())
     return cited is None
 
