@@ -860,3 +860,8 @@ def test_a_korean_county_is_the_region_of_its_head() -> None:
     text = "2月7日,青松郡郡守韩东洙率领该郡代表团来宿访问。"
     [official] = extract(text, reference_date="2018-02-08").officials
     assert (official.name, official.region) == ("韩东洙", "青松郡")
+
+
+def test_a_head_of_a_federation_the_state_runs_holds_a_post_and_an_associations_does_not() -> None:
+    text = "市残联副理事长何永国、区政府副区长王社信等领导出席了活动。市书法家协会副理事长王明也到场。"
+    assert [o.name for o in extract(text, reference_date="2017-05-19").officials] == ["何永国", "王社信"]
