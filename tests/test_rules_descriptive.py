@@ -787,3 +787,12 @@ def test_及_splits_what_is_counted_from_a_name_before_it_but_not_inside_a_word(
     text = "会议应到秘书长张建昌及委员54人。全县普及率达到98%。"
     subjects = {m.raw: m.subject for m in extract(text, reference_date="2019-03-28").metrics}
     assert subjects == {"54人": "委员", "98%": "普及率"}
+
+
+def test_a_case_handled_levels_alone_and_the_front_line_are_no_places() -> None:
+    text = "12月15日,检察长周士榆主持会议,他表示在各类刑案侦办上维持极高的正确性。"
+    assert [e.location for e in extract(text, reference_date="2025-12-16").events] == [None]
+    text = "1月6日,政法委书记孙起鹏深入一线慰问执勤民警。"
+    assert [e.location for e in extract(text, reference_date="2022-01-07").events] == [None]
+    text = "1月6日,区委书记黄伟深入重大项目一线调研。"
+    assert [e.location for e in extract(text, reference_date="2024-01-07").events] == ["重大项目一线"]

@@ -68,6 +68,7 @@ _SCENE_TIMES = tuple(read_words("scene_times.txt"))
 _NO_SCENE = re.compile(r"^(?:" + alternation([*VAGUE_TIMES, *_SCENE_TIMES]) + r")|[会节展赛后时]$|之际$|[0-9０-９]")
 _NO_PLACE_START = frozenset("、，,。；;：:场与跟")  # 在场亦有…嘉宾: 在场 is being there, no place
 _NO_REGION_START = frozenset("与和同及在各该全本")
+_FRONT_LINES = frozenset({"一线", "第一线"})
 _HERE = frozenset({"这里", "此", "此地", "这儿", "此间"})
 _CLAUSE_MARK = re.compile(r"[，,；;]")
 _JOINING = re.compile(r"[和与同]")
@@ -172,6 +173,8 @@ def _place_phrase(simplified: str, start: int, place_end: int) -> tuple[int, int
             return None
         if phrase.startswith(_SCENE_TIMES):  # 在任期内会继续区访: a time, not a place
             return None
+        if all(len(item) < 2 for item in phrase.split("、")) or phrase in _FRONT_LINES:
+            return None  # 在乡、村发生: levels, not places; 深入一线: wherever the work is
         if _DEICTIC.match(phrase) or _names_a_place(_TRAILING_PARENTHESIS.sub("", phrase)):
             return start, place_end  # 县医院(新院区): the place word before a closing parenthesis counts
         if phrase.endswith(_LOOKALIKES) or _CLOCK.search(phrase):
