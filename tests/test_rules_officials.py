@@ -865,3 +865,8 @@ def test_a_korean_county_is_the_region_of_its_head() -> None:
 def test_a_head_of_a_federation_the_state_runs_holds_a_post_and_an_associations_does_not() -> None:
     text = "市残联副理事长何永国、区政府副区长王社信等领导出席了活动。市书法家协会副理事长王明也到场。"
     assert [o.name for o in extract(text, reference_date="2017-05-19").officials] == ["何永国", "王社信"]
+
+
+def test_a_common_word_after_a_post_is_no_name_of_two() -> None:
+    text = "5月4日,由水利局代理局长简报,代理市长许立明听取。杜局长询问学校领导师生到校情况。"
+    assert [o.name for o in extract(text, reference_date="2018-05-04").officials] == ["许立明"]

@@ -83,6 +83,7 @@ POST_CORE = re.compile(alternation(POST_CORES))  # compiled once, longest first,
 
 # Posts written after the name ("孔阳书记", "武国定副省长").
 TRAILING_TITLES = tuple(read_words("trailing_titles.txt"))
+NAMELIKE_WORDS = frozenset(read_words("namelike_words.txt"))  # 简报, 居多: common words, never a name of two
 NAMELIKE_BODIES = frozenset(read_words("namelike_bodies.txt"))  # 董事会主席: a body before a title, never a name
 
 # What comes before a post core inside one post: organs and ranks.

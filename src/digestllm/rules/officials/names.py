@@ -14,6 +14,7 @@ from digestllm.rules.lexicon import (
     MINORITY_NAME_FINALS,
     MINORITY_NAME_PARTS,
     NAME_CLOSERS,
+    NAMELIKE_WORDS,
     NON_NAME_CHARS,
     POST_CORE,
     RARE_NAME_CHARS,
@@ -107,7 +108,8 @@ class NameScanner:
         if self.text[two : two + 1] in RARE_NAME_CHARS and self._stands_alone(self.text[pos:three]):
             return three
         if self._word_starts_after(two, three):
-            return two  # 米亮主持, 唐勇以及, 李放作项目: a word of the text starts right after two characters
+            # 米亮主持, 唐勇以及, 李放作项目: a word of the text starts right after two characters
+            return None if self.text[pos:two] in NAMELIKE_WORDS else two
         closes_two, closes_three = self.closes_name(two), self.closes_name(three)
         if not closes_three and self.text[three - 1 : three + 1] in MINORITY_NAME_PARTS and self.closes_name(three + 1):
             return three + 1  # 州长苏嘎尔布主持, 夏诺多杰: a surname-like start, then a minority name's last syllable
