@@ -870,3 +870,8 @@ def test_a_head_of_a_federation_the_state_runs_holds_a_post_and_an_associations_
 def test_a_common_word_after_a_post_is_no_name_of_two() -> None:
     text = "5月4日,由水利局代理局长简报,代理市长许立明听取。杜局长询问学校领导师生到校情况。"
     assert [o.name for o in extract(text, reference_date="2018-05-04").officials] == ["许立明"]
+
+
+def test_a_name_opening_with_a_common_word_is_none() -> None:
+    text = "县长林明溱将落实竞选县长时许下的承诺与理念。"
+    assert [o.name for o in extract(text, reference_date="2014-12-25").officials] == ["林明溱"]

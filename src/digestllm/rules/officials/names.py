@@ -107,9 +107,10 @@ class NameScanner:
         # 杨文科简报说: a name of three closed off elsewhere (县长杨文科，), though 科 is rare in names
         if self.text[two : two + 1] in RARE_NAME_CHARS and self._stands_alone(self.text[pos:three]):
             return three
+        if self.text[pos:two] in NAMELIKE_WORDS:
+            return None  # 代理局长简报, 县长时许下的承诺: a common word, not a name
         if self._word_starts_after(two, three):
-            # 米亮主持, 唐勇以及, 李放作项目: a word of the text starts right after two characters
-            return None if self.text[pos:two] in NAMELIKE_WORDS else two
+            return two  # 米亮主持, 唐勇以及, 李放作项目: a word of the text starts right after two characters
         closes_two, closes_three = self.closes_name(two), self.closes_name(three)
         if not closes_three and self.text[three - 1 : three + 1] in MINORITY_NAME_PARTS and self.closes_name(three + 1):
             return three + 1  # 州长苏嘎尔布主持, 夏诺多杰: a surname-like start, then a minority name's last syllable
