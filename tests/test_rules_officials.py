@@ -875,3 +875,9 @@ def test_a_common_word_after_a_post_is_no_name_of_two() -> None:
 def test_a_name_opening_with_a_common_word_is_none() -> None:
     text = "县长林明溱将落实竞选县长时许下的承诺与理念。"
     assert [o.name for o in extract(text, reference_date="2014-12-25").officials] == ["林明溱"]
+
+
+def test_a_presidiums_members_listed_after_or_before_their_label_are_officials() -> None:
+    text = "大会主席团常务主席及成员李波、贺国琴在主席台前排就座。陈正斌、黄天俊、李娉等主席团其他成员在主席台就座。"
+    found = [o.name for o in extract(text, reference_date="2016-03-02").officials]
+    assert sorted(found) == sorted(["李波", "贺国琴", "陈正斌", "黄天俊", "李娉"])

@@ -144,13 +144,13 @@ LEADERSHIP_LABEL = re.compile(
 )
 # 等领导 closing a list of names: 陈德志、林文建等领导, 等县级领导, 等人大代表, 等代表发言 (a congress's deputies).
 LEADERS_AFTER_NAMES = re.compile(
-    r"等(?!老|离退休|退休)(?:(?:[省市县区镇乡][厅局处科]?级|[^，,。；;、：:\n]{0,12}?)(?:领导|人大代表|政协委员|常委(?:及委员)?)"
+    r"等(?!老|离退休|退休)(?:(?:[省市县区镇乡][厅局处科]?级|[^，,。；;、：:\n]{0,12}?)(?:领导|人大代表|政协委员|常委(?:及委员)?|主席团(?:其他)?成员)"
     r"|代表(?=发言|参加|出席))"
 )
 # Labels of a session's rostrum that a list of names follows: 主席团成员秦素梅、…; 在主席台就座的还有:李斌、….
 # The first is the names' post; the others give none.
 SESSION_ROLE_LABEL = re.compile(
-    r"(?=[主在出])(?:(?P<role>主席团成员)"
+    r"(?=[主在出])(?:(?P<role>主席团(?:常务主席[及和])?成员)"
     r"|(?:在主席台(?:前排)?就[座坐]的|出席(?:会议|大会|开幕式|宴会|仪式|活动|座谈会)的)(?:领导)?(?:还有|有)[:：]?)"
 )
 # Words after the names that open a sentence saying they attended: 吴丽鸣、卫祥玉、侯波出席活动 (等 may come first).
