@@ -881,3 +881,8 @@ def test_a_presidiums_members_listed_after_or_before_their_label_are_officials()
     text = "大会主席团常务主席及成员李波、贺国琴在主席台前排就座。陈正斌、黄天俊、李娉等主席团其他成员在主席台就座。"
     found = [o.name for o in extract(text, reference_date="2016-03-02").officials]
     assert sorted(found) == sorted(["李波", "贺国琴", "陈正斌", "黄天俊", "李娉"])
+
+
+def test_common_words_after_a_post_such_as_信心_or_曾经_name_nobody() -> None:
+    text = "县委书记信心十足地说。县委书记曾经是一个神秘的群体。各市议员相互认识。"
+    assert extract(text, reference_date="2020-01-01").officials == []
