@@ -140,7 +140,7 @@ FLOORS = {
     "heldout122": {"overall": 0.86, "officials": 0.93, "fields": 0.81},
     "heldout123": {"overall": 0.85, "officials": 0.80, "fields": 0.56},
     "heldout125": {"overall": 0.75, "officials": 0.70, "fields": 0.66},
-    "heldout126": {"overall": 0.85, "officials": 0.86, "fields": 0.93},
+    "heldout126": {"overall": 0.91, "officials": 0.95, "fields": 0.90},
     "heldout127": {"overall": 0.92, "officials": 0.95, "fields": 0.85},
     "heldout128": {"overall": 0.94, "officials": 0.96, "fields": 0.85},
     "heldout129": {"overall": 0.80, "officials": 0.96, "fields": 0.71},

@@ -886,3 +886,10 @@ def test_a_presidiums_members_listed_after_or_before_their_label_are_officials()
 def test_common_words_after_a_post_such_as_信心_or_曾经_name_nobody() -> None:
     text = "县委书记信心十足地说。县委书记曾经是一个神秘的群体。各市议员相互认识。"
     assert extract(text, reference_date="2020-01-01").officials == []
+
+
+def test_names_listed_before_a_title_written_after_the_last_share_it() -> None:
+    text = "程序委员会由郭信良议长主持,委员林炳利副议长、王家贞、赵昆原、邱莉莉、吕维胤及吴通龙议员出席。"
+    found = {o.name: o.titles for o in extract(text, reference_date="2020-01-08").officials}
+    assert found["郭信良"] == ["议长"]
+    assert all(found[name] == ["议员"] for name in ("王家贞", "赵昆原", "邱莉莉", "吕维胤", "吴通龙"))

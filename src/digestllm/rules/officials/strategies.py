@@ -55,8 +55,11 @@ _GUARDED_TRAILING = (
     "议长",
     "议员",
 )  # read after a name only where the name opens after a boundary
-_FORMER = frozenset("原前")  # 原则上副秘书长: a word opening with 原 or 前 is no name before a title written after
-_BEFORE_A_TRAILING_NAME = frozenset("，,。；;：:、（(“\n 　省市县区镇乡村处局会署所日")
+_FORMER = frozenset("原前")
+_LIST_BEFORE_A_TITLE = frozenset(
+    "、及"
+)  # 原则上副秘书长: a word opening with 原 or 前 is no name before a title written after
+_BEFORE_A_TRAILING_NAME = frozenset("，,。；;：:、（(“\n 　省市县区镇乡村处局会署所日及由")
 
 POSTS_BEFORE_A_NAME = "posts before a name"
 TITLE_AFTER_A_NAME = "title after a name"
@@ -150,6 +153,18 @@ def _title_after_a_name(scan: Scan, title: re.Match[str]) -> Iterator[Candidate]
         return  # 县府原民处长, 、原民处长方铭总, ，原则上副秘书长: words of the text, or a post before its name
     mention = OfficialMention(name_start, title.start(), [Post(title.start(), title.end())])
     yield Candidate(mention, free_until=title.end())
+    yield from _listed_before_a_title(scan, name_start, title)
+
+
+def _listed_before_a_title(scan: Scan, first_start: int, title: re.Match[str]) -> Iterator[Candidate]:
+    """`王家贞、赵昆原、邱莉莉、吕维胤及吴通龙议员`: the names listed before the one a title follows share it."""
+    start = first_start
+    while start - 1 > scan.start and scan.text[start - 1] in _LIST_BEFORE_A_TITLE:
+        earlier = scan.names.name_before(start - 1, scan.known_names)
+        if earlier is None or earlier < scan.start:
+            return
+        yield Candidate(OfficialMention(earlier, start - 1, [Post(title.start(), title.end())]))
+        start = earlier
 
 
 def _opens_after_a_boundary(text: str, name_start: int, floor: int) -> bool:
