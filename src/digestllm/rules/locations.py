@@ -135,7 +135,7 @@ def _county_visited(simplified: str, start: int, end: int) -> tuple[int, int] | 
 
 def _regions_worked_on(simplified: str, start: int, end: int) -> tuple[int, int] | None:
     """`对锡山区、新吴区进行…检查`: regions listed between 对 and 进行 (a topic there is no place)."""
-    found = _WORK_ON_PLACES.search(simplified, start, end)
+    found = _WORK_ON_PLACES.search(simplified, start, end) if simplified.find("对", start, end) != -1 else None
     if found is None:
         return None
     items = found["places"].split("、")
