@@ -796,3 +796,8 @@ def test_a_case_handled_levels_alone_and_the_front_line_are_no_places() -> None:
     assert [e.location for e in extract(text, reference_date="2022-01-07").events] == [None]
     text = "1月6日,区委书记黄伟深入重大项目一线调研。"
     assert [e.location for e in extract(text, reference_date="2024-01-07").events] == ["重大项目一线"]
+
+
+def test_calling_on_someone_拜访_is_a_visit() -> None:
+    text = "4月10日,周一岳拜访四川省卫生厅。"
+    assert [e.kind for e in extract(text, reference_date="2012-04-11").events] == [EventKind.VISIT]
