@@ -799,5 +799,5 @@ def test_a_case_handled_levels_alone_and_the_front_line_are_no_places() -> None:
 
 
 def test_calling_on_someone_拜访_is_a_visit() -> None:
-    text = "4月10日,周一岳拜访四川省卫生厅。"
+    text = "4月10日,县长周一岳拜访四川省卫生厅。"
     assert [e.kind for e in extract(text, reference_date="2012-04-11").events] == [EventKind.VISIT]
