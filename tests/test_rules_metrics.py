@@ -226,3 +226,11 @@ def test_cases_counted_with_起_things_counted_with_个_and_no_figure_in_五一�
     ]
     text = "大家一起参加义务植树活动。"
     assert extract(text, reference_date="2018-05-01").metrics == []
+
+
+def test_a_speed_keeps_its_unit_and_the_months_after_a_year_are_no_figure_of_their_own() -> None:
+    text = "桥梁全长126.08米,设计行车时速20公里/小时。大桥历时三年零七个月实现全桥贯通。"
+    assert [(m.raw, m.unit) for m in extract(text, reference_date="2024-01-01").metrics] == [
+        ("126.08米", "米"),
+        ("20公里/小时", "公里/小时"),
+    ]

@@ -198,6 +198,8 @@ def _chinese(match: re.Match[str], simplified: str) -> tuple[Decimal, str] | Non
     """A figure in Chinese numerals; a small one only before a unit of counting (三名, 五项; 十个项目 but
     not the slogans' 三个代表, 两个确保)."""
     number, unit_text = match["chinese"], match["chinese_unit"]
+    if number.startswith("零") and not number.startswith("零点"):
+        return None  # 三年零七个月: the rest of a figure told before, not one of its own
     small_count = unit_text in SMALL_CHINESE_NUMERAL_UNITS or (
         unit_text == "个" and _COUNTED_THINGS.match(simplified, match.end()) is not None
     )
