@@ -893,3 +893,8 @@ def test_names_listed_before_a_title_written_after_the_last_share_it() -> None:
     found = {o.name: o.titles for o in extract(text, reference_date="2020-01-08").officials}
     assert found["郭信良"] == ["议长"]
     assert all(found[name] == ["议员"] for name in ("王家贞", "赵昆原", "邱莉莉", "吕维胤", "吴通龙"))
+
+
+def test_a_department_head_written_after_the_name_is_an_official() -> None:
+    text = "11月18日,省农业厅胡汉平厅长到都昌县调研粳稻生产情况。"
+    assert [(o.name, o.titles) for o in extract(text, reference_date="2014-11-18").officials] == [("胡汉平", ["厅长"])]
