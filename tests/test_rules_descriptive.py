@@ -801,3 +801,8 @@ def test_a_case_handled_levels_alone_and_the_front_line_are_no_places() -> None:
 def test_calling_on_someone_拜访_is_a_visit() -> None:
     text = "4月10日,县长周一岳拜访四川省卫生厅。"
     assert [e.kind for e in extract(text, reference_date="2012-04-11").events] == [EventKind.VISIT]
+
+
+def test_a_comparison_with_the_same_period_before_a_rate_leaves_its_subject() -> None:
+    text = "7月以来,全县降水量比正常平均同期偏少24%。"
+    assert [m.subject for m in extract(text, reference_date="2013-08-07").metrics] == ["降水量"]

@@ -39,6 +39,11 @@ _OBJECT_VERB = re.compile("(?:" + alternation(read_words("object_verbs.txt")) + 
 # 21个乡镇(办事处), 11个村(社区), 村(居)书记: the places of one level, named with their other name
 _LEVEL_ASIDE = re.compile(r"(?:(?<=[村镇乡])|(?<=街道))[(（][\u4e00-\u9fff]{1,5}[)）]")
 _PERIOD = re.compile(r"今年|去年|全年|当年|明年|上半年|下半年|前三季度|[一二三四]季度")
+# 降水量比正常平均同期偏少24%: what the figure is compared with, and how it differs, goes
+_COMPARED = re.compile(
+    r"(?:比|较)[^，,。；;]{0,10}?(?:同期|往年|去年|上年|常年|平均)"
+    r"(?:偏少|偏多|偏低|偏高|增加了?|减少了?|下降了?|增长了?|提高了?|多了?|少了?)?$"
+)
 _MODAL = re.compile(r"(?:预计能|预计|有望|将|能|可)$")
 _QUALIFIER = re.compile(r"以上|以下|以内|左右")
 _HELD_AT = re.compile(r"(?:保持|稳定|控制|维持)在$")
@@ -171,6 +176,7 @@ _TRIMS: tuple[Callable[[str, int, int], Span], ...] = (
     _before_ending(_PREFIX),
     _before_ending(_LINK_BEFORE_FIGURE),
     _before_ending(_MODAL),
+    _before_ending(_COMPARED),
     _after_last(_PERIOD),
     _after_last(_OBJECT_VERB),
 )
