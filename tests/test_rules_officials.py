@@ -898,3 +898,10 @@ def test_names_listed_before_a_title_written_after_the_last_share_it() -> None:
 def test_a_department_head_written_after_the_name_is_an_official() -> None:
     text = "11月18日,省农业厅胡汉平厅长到都昌县调研粳稻生产情况。"
     assert [(o.name, o.titles) for o in extract(text, reference_date="2014-11-18").officials] == [("胡汉平", ["厅长"])]
+
+
+def test_diplomats_hold_posts_and_a_charity_ambassador_does_not() -> None:
+    text = "法国驻华大使顾山一行来访,公使程祥云陪同。市长韩国瑜偕同公益大使甄珍女士至三民区访视。"
+    assert sorted(o.name for o in extract(text, reference_date="2019-01-20").officials) == sorted(
+        ["顾山", "程祥云", "韩国瑜"]
+    )

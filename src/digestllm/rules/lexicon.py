@@ -160,7 +160,8 @@ ATTENDING_WORDS = ("出席", "参加", "陪同", "一同", "先后", "共同", "
 FORMER_POST = re.compile(
     f"(?:(?:^|[^太平中])原[{COMMON_HAN_CLASS}]{{0,6}}|(?:^|[^目当之此提会节年日月生面以空门跟眼向])前[{COMMON_HAN_CLASS}])$"
 )
-# Bodies whose posts are not public posts: 公司总经理, 车间主任 (a company's party secretary still holds one).
+# Bodies whose posts are not public posts: 公司总经理, 车间主任 (a company's party secretary still holds one); and
+# honours that read like posts (公益大使, 形象大使).
 NON_OFFICIAL_BODIES = (
     "公司",
     "集团",
@@ -175,6 +176,10 @@ NON_OFFICIAL_BODIES = (
     "超市",
     "门店",
     "学部",
+    "公益",
+    "形象",
+    "亲善",
+    "爱心",
     "校务",
 )
 # Words that name a public post without a post core (a model's claimed title must hold one or a core).

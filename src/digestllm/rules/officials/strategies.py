@@ -60,7 +60,7 @@ _FORMER = frozenset("原前")
 _LIST_BEFORE_A_TITLE = frozenset(
     "、及"
 )  # 原则上副秘书长: a word opening with 原 or 前 is no name before a title written after
-_BEFORE_A_TRAILING_NAME = frozenset("，,。；;：:、（(“\n 　省市县区镇乡村处局厅会署所日及由")
+_BEFORE_A_TRAILING_NAME = frozenset("，,。；;：:、（(“\n 　省市县区镇乡村处局厅司会署所日及由")
 
 POSTS_BEFORE_A_NAME = "posts before a name"
 TITLE_AFTER_A_NAME = "title after a name"
