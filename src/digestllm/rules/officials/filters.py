@@ -43,14 +43,15 @@ def holds_public_post(simplified: str, chain: list[Post], floor: int) -> bool:
 def _an_associations(simplified: str, post: Post) -> bool:
     """A post of an association: 会长, or the post joined to one by 兼 (协调会副会长兼秘书长); not of a people's
     federation the state runs (市残联副理事长, 红十字会会长)."""
-    if any(simplified.find(body, post.start, post.end) != -1 for body in _PUBLIC_FEDERATIONS):
+    if not (
+        simplified.endswith(ASSOCIATION_CORES, post.start, post.end)
+        or simplified.endswith(_ASSOCIATION_JOINED, 0, post.start)
+    ):
         return False
-    return simplified.endswith(ASSOCIATION_CORES, post.start, post.end) or simplified.endswith(
-        _ASSOCIATION_JOINED, 0, post.start
-    )
+    return not _PUBLIC_FEDERATION.search(simplified, post.start, post.end)
 
 
-_PUBLIC_FEDERATIONS = ("残联", "红十字会", "科协", "文联", "侨联", "社科联", "工商联", "台联", "妇联", "总工会")
+_PUBLIC_FEDERATION = re.compile("残联|红十字会|科协|文联|侨联|社科联|工商联|台联|妇联|总工会")
 
 
 def in_byline(simplified: str, post_start: int, floor: int) -> bool:
