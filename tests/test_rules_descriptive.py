@@ -806,3 +806,10 @@ def test_calling_on_someone_拜访_is_a_visit() -> None:
 def test_a_comparison_with_the_same_period_before_a_rate_leaves_its_subject() -> None:
     text = "7月以来,全县降水量比正常平均同期偏少24%。"
     assert [m.subject for m in extract(text, reference_date="2013-08-07").metrics] == ["降水量"]
+
+
+def test_the_guests_journey_after_a_verb_of_receiving_is_not_where_they_were_received() -> None:
+    text = "6月23日,市侨办副主任陶国丰会见了来沪访问的三江公会代表团一行。"
+    assert [e.location for e in extract(text, reference_date="2017-06-24").events] == [None]
+    text = "6月23日,市侨办副主任陶国丰来沪考察。"
+    assert [e.location for e in extract(text, reference_date="2017-06-24").events] == ["沪"]

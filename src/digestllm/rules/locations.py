@@ -44,6 +44,7 @@ _CAME_TO = re.compile(
 # 分别对锡山区、新吴区进行了执法检查: the regions a piece of work was done on are its place
 _WORK_ON_PLACES = re.compile(r"对(?P<places>[^，,。；;\n]{2,30}?)(?:进行|开展)")
 _REGION_ITEM = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|镇|乡|村|街道|社区)")
+_RECEIVING = re.compile(r"会见|接见|会晤|宴请|接待")
 _HOLDS_A_POST = re.compile(r"书记|省长|市长|县长|区长|镇长|乡长|主任|主席|部长|局长|团长|同志|领导|负责人")
 _NEVER_IN_A_PLACE = ("同志", "领导", "负责人")
 _LEVEL_HEADS = frozenset({"省长", "市长", "县长", "区长", "镇长", "乡长"})  # 湖南省长沙市, 上海市长宁区
@@ -117,7 +118,9 @@ def location_span(simplified: str, start: int, end: int) -> tuple[int, int] | No
     if county is not None:
         return county
     abbreviated = _ABBREVIATED_PLACE.search(simplified, start, end)
-    return abbreviated.span("place") if abbreviated else None
+    if abbreviated is None or _RECEIVING.search(simplified, start, abbreviated.start()):
+        return None  # 会见…来京列席…的海外侨胞: the guests' journey, not where they were received
+    return abbreviated.span("place")
 
 
 def _county_visited(simplified: str, start: int, end: int) -> tuple[int, int] | None:
