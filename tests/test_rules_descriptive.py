@@ -813,3 +813,8 @@ def test_the_guests_journey_after_a_verb_of_receiving_is_not_where_they_were_rec
     assert [e.location for e in extract(text, reference_date="2017-06-24").events] == [None]
     text = "6月23日,市侨办副主任陶国丰来沪考察。"
     assert [e.location for e in extract(text, reference_date="2017-06-24").events] == ["沪"]
+
+
+def test_those_who_joined_in_together_are_not_part_of_the_action() -> None:
+    text = "3月12日,县委书记王明与社区志愿者、幼儿园师生等500多人一起参加义务植树活动。"
+    assert [e.action for e in extract(text, reference_date="2021-03-13").events] == ["参加义务植树活动"]

@@ -68,6 +68,7 @@ _LIGHT_VERBS = ("进行", "开展")
 _TOPIC_LEAD = re.compile(r"(?<![成早也])就(?!是)|围绕")
 # 向 and 与 opening those a verb of calling on or talking is done to: 向…职工拜年, 与调研组一行座谈 (not 参与, 给与)
 _PEOPLE_LEAD = re.compile(r"(?<![参给赋])与|向(?![前后上下外内])")
+_TOGETHER = ("一起", "一同", "共同")
 _DATED_ITEM = re.compile(r"\s*(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日")
 _CLAUSE_MARKS = tuple("，,。；;：:！!？?\n")
 MAX_ACTION_CHARS = 80  # a longer clause is cut at its last 、 within the limit
@@ -121,8 +122,8 @@ def _topic_before(simplified: str, start: int, verb_start: int) -> int:
     """Where the action starts: at its verb, at the topic a light verb takes before it (`就安全生产情况进行检查`,
     `围绕…开展调研`), or at the people a verb of calling on takes before it (`向…职工拜年`, `与调研组一行座谈`)."""
     lead = _TOPIC_LEAD if simplified.startswith(_LIGHT_VERBS, verb_start) else _PEOPLE_LEAD
-    if lead.search(simplified, start, verb_start) is None:
-        return verb_start
+    if lead.search(simplified, start, verb_start) is None or simplified.endswith(_TOGETHER, start, verb_start):
+        return verb_start  # 与…500多人一起参加义务植树活动: those who joined in, not whom it was done to
     clause_start = max((simplified.rfind(mark, start, verb_start) for mark in _CLAUSE_MARKS), default=-1) + 1
     leads = list(lead.finditer(simplified, max(start, clause_start), verb_start))
     return leads[-1].start() if leads else verb_start
