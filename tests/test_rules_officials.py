@@ -905,3 +905,8 @@ def test_diplomats_hold_posts_and_a_charity_ambassador_does_not() -> None:
     assert sorted(o.name for o in extract(text, reference_date="2019-01-20").officials) == sorted(
         ["顾山", "程祥云", "韩国瑜"]
     )
+
+
+def test_边走边看_after_a_post_names_nobody() -> None:
+    text = "12月18日,全区村党组织书记边走边看,在观摩学习中取长补短。县委领导边看边认真听取汇报。"
+    assert extract(text, reference_date="2020-12-19").officials == []
