@@ -778,3 +778,8 @@ def test_a_vague_time_inside_what_is_talked_about_leaves_the_talk_its_day() -> N
     assert {e.date for e in extract(text, reference_date="2022-09-27").events} == {date(2022, 9, 26)}
     text = "9月26日,第一书记熊海滨表示。\n纪委书记王灏近日对案例进行剖析。"
     assert [e.date for e in extract(text, reference_date="2022-09-27").events][-1] is None
+
+
+def test_a_documents_number_in_small_brackets_is_no_day() -> None:
+    text = "根据《通知》(黔东南党建办﹝2021﹞2号)文件精神,原第一书记傅开棋于9月15日深入帮扶村开展回访工作。"
+    assert [e.date for e in extract(text, reference_date="2021-09-22").events] == [date(2021, 9, 15)]
