@@ -783,3 +783,8 @@ def test_a_vague_time_inside_what_is_talked_about_leaves_the_talk_its_day() -> N
 def test_a_documents_number_in_small_brackets_is_no_day() -> None:
     text = "根据《通知》(黔东南党建办﹝2021﹞2号)文件精神,原第一书记傅开棋于9月15日深入帮扶村开展回访工作。"
     assert [e.date for e in extract(text, reference_date="2021-09-22").events] == [date(2021, 9, 15)]
+
+
+def test_a_datelines_day_is_the_writers_today() -> None:
+    text = "本报湖州12月16日电(记者 秦军) 今天,浙江大学、湖州市签订合作协议。省人大常委会副主任金德水出席会议并讲话。"
+    assert [e.date for e in extract(text, reference_date="2011-12-17").events] == [date(2011, 12, 16)]

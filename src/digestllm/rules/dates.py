@@ -89,6 +89,7 @@ _PERIOD_AFTER = re.compile(
     r"^(?:以来|之前|以前|前后|之后|以后|前(?![往去来])|后|起|为止|止|讯|电|[\u4e00-\u9fff]{1,4}(?:消息|讯|电(?![视话力站商网子影器]))"
     r"|[\u4e00-\u9fff]{2,6}?以来)"  # 5月17日疫情爆发以来: since what began that day
 )
+_DATELINE_AFTER = re.compile(r"(?:[\u4e00-\u9fff]{1,4}?)?(?:电(?![视话力站商网子影器])|讯)")
 # A date line opens the digest: `03.02 各区…`, `2020-03-02`; a figure (`12.5亿元`) is none.
 _DOCUMENT_DATE_LINE = re.compile(
     r"^\s*(?:(?P<year>\d{4})[.\-/年])?(?P<month>\d{1,2})[.\-/月](?P<day>\d{1,2})日?(?![\d.万亿千百%％元个人户家名项])"
@@ -176,6 +177,8 @@ class DateResolver:
             is_event_day = is_event_day and opens and not self._ahead(day, _LUNAR_AHEAD)
         elif day is not None:
             self.previous = day
+            if _DATELINE_AFTER.match(after):
+                self.written_today = day  # 本报湖州12月16日电 …今天: the writer's today is the dateline's
             if self._ahead(day, _FUTURE_TOLERANCE):
                 is_event_day = False  # 今年12月5日举行选举, told in June: a plan, no event's day
         return DateMention(match.start(), match.end(), day, is_event_day)
