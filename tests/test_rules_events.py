@@ -788,3 +788,10 @@ def test_a_documents_number_in_small_brackets_is_no_day() -> None:
 def test_a_datelines_day_is_the_writers_today() -> None:
     text = "本报湖州12月16日电(记者 秦军) 今天,浙江大学、湖州市签订合作协议。省人大常委会副主任金德水出席会议并讲话。"
     assert [e.date for e in extract(text, reference_date="2011-12-17").events] == [date(2011, 12, 16)]
+
+
+def test_a_numbered_bridge_is_no_day_and_解读_after_a_post_names_nobody() -> None:
+    text = "9月14日上午,区政协主席李淑华视察了修复滨河路至柏南线2号桥路段的提案。副主席袁长青为参会委员解读了报告。"
+    result = extract(text, reference_date="2017-09-15")
+    assert {e.date for e in result.events} == {date(2017, 9, 14)}
+    assert {o.name for o in result.officials} == {"李淑华", "袁长青"}

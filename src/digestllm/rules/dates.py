@@ -31,7 +31,7 @@ DATE_PATTERN = re.compile(
     r" ?年 ?)?"
     rf"(?:(?P<month>{_NUM}) ?月(?:份)? ?)?"
     # not 104号 (a house's number) nor 〔2011〕19号 (a document's)
-    rf"(?:(?P<day>{_NUM}) ?日|(?<![0-9０-９〕﹞】\]）)])(?P<day_hao>[0-9０-９]{{1,2}})号"
+    rf"(?:(?P<day>{_NUM}) ?日|(?<![0-9０-９〕﹞】\]）)])(?P<day_hao>[0-9０-９]{{1,2}})号(?![桥楼线院门馆井站房厂库机])"
     # 23-24日, 廿八及廿九日, after a month also 9月18-19,: the span's or the list's first day
     rf"|(?P<day_first>{_NUM})(?=(?:至|到|——|--|—|－|-|~|～|及|和|、)(?:{_NUM})(?:日|(?(month)[，,]|(?!))))"
     # 今(23)日, 昨(廿五)日, 今(17)晚: a press release's day; 许淑华(十)日下午: a Taiwan paper's day of the month
