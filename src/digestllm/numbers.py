@@ -26,7 +26,7 @@ _MAGNITUDE_CHARS = "".join(MAGNITUDES)
 # A run of digits a report never writes as a figure, right before a unit: 16 or more significant
 # digits, or a fraction with six or more leading zeros.
 _ABSURD_FIGURE = re.compile(
-    r"(?<![\d.．０-９])(?:[1-9１-９][\d０-９]{15,}|[\d０-９]*[.．][0０]{6,}[\d０-９]*)(?![\d０-９])"
+    r"(?=[\d.．０-９])(?<![\d.．０-９])(?:[1-9１-９][\d０-９]{15,}|[\d０-９]*[.．][0０]{6,}[\d０-９]*)(?![\d０-９])"
     r"(?=[万亿千百萬億]*[\u4e00-\u9fff%％])"
 )
 _TRADITIONAL_NUMERALS = str.maketrans(
