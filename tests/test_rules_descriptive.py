@@ -818,3 +818,8 @@ def test_the_guests_journey_after_a_verb_of_receiving_is_not_where_they_were_rec
 def test_those_who_joined_in_together_are_not_part_of_the_action() -> None:
     text = "3月12日,县委书记王明与社区志愿者、幼儿园师生等500多人一起参加义务植树活动。"
     assert [e.action for e in extract(text, reference_date="2021-03-13").events] == ["参加义务植树活动"]
+
+
+def test_a_line_of_thought_ending_in_路_is_no_place() -> None:
+    text = "12月18日,区委书记施德林在座谈会上就存在问题和乡村振兴发展思路进行交流。"
+    assert [e.location for e in extract(text, reference_date="2020-12-19").events] == [None]
