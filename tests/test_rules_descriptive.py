@@ -823,3 +823,8 @@ def test_those_who_joined_in_together_are_not_part_of_the_action() -> None:
 def test_a_line_of_thought_ending_in_路_is_no_place() -> None:
     text = "12月18日,区委书记施德林在座谈会上就存在问题和乡村振兴发展思路进行交流。"
     assert [e.location for e in extract(text, reference_date="2020-12-19").events] == [None]
+
+
+def test_what_is_held_is_the_meeting_its_phrase_ends_with_but_not_a_union() -> None:
+    text = "11月23日,县政协副主席袁长青开展党的二十大精神宣讲暨界别委员民情民智座谈会。"
+    assert [e.kind for e in extract(text, reference_date="2022-11-24").events] == [EventKind.MEETING]

@@ -19,6 +19,21 @@ from digestllm.schemas import EventKind
 # 就…进行检查).
 _LEADS_TO_THE_VERB = ("与", "向", "就", "围绕")
 _MEETING_ENDS = ("会", "会议")
+_BODIES_ENDING_IN_会 = (
+    "工会",
+    "协会",
+    "商会",
+    "学会",
+    "基金会",
+    "联合会",
+    "理事会",
+    "董事会",
+    "委员会",
+    "管委会",
+    "居委会",
+    "村委会",
+)
+_HOLDING = ("开展", "举行", "举办", "召开", "组织召开", "主持召开")
 # What a visit word going to see work names, not people in need: 走访…重点项目, …企业
 _WORKPLACES = re.compile(r"调研|项目|园区|工地")
 _POST_AFTER = re.compile(r"(?:党组)?(?:副主任|主任|委员|秘书长|副主席|主席|书记|副书记)")
@@ -36,6 +51,12 @@ def kind_of(simplified: str, spans: list[tuple[int, int]]) -> EventKind:
     for start, end in spans:
         light_kind: EventKind | None = None
         words = list(pattern.finditer(simplified, start, end))
+        if (
+            simplified.startswith(_HOLDING, start)
+            and simplified.endswith(_MEETING_ENDS, start, end)
+            and not simplified.endswith(_BODIES_ENDING_IN_会, start, end)
+        ):
+            return EventKind.MEETING  # 开展…宣讲暨…座谈会: what is held is the meeting its phrase ends with
         if simplified.startswith(_LEADS_TO_THE_VERB, start):  # 与调研组一行座谈: the verb comes last
             words.reverse()
         elif words and words[0].group() in light:  # 主持召开投资考察座谈会: the occasion's last word names it
