@@ -828,3 +828,10 @@ def test_a_line_of_thought_ending_in_路_is_no_place() -> None:
 def test_what_is_held_is_the_meeting_its_phrase_ends_with_but_not_a_union() -> None:
     text = "11月23日,县政协副主席袁长青开展党的二十大精神宣讲暨界别委员民情民智座谈会。"
     assert [e.kind for e in extract(text, reference_date="2022-11-24").events] == [EventKind.MEETING]
+
+
+def test_an_opening_or_unveiling_ceremony_is_a_ceremony_not_a_sessions_opening() -> None:
+    text = "9月12日,政务司司长林郑月娥出席相片展开幕礼。"
+    assert [e.kind for e in extract(text, reference_date="2015-09-13").events] == [EventKind.CEREMONY]
+    text = "5月1日,省委书记赵洪祝宣布杭州湾跨海大桥正式通车。"
+    assert [e.kind for e in extract(text, reference_date="2008-05-02").events] == [EventKind.CEREMONY]
