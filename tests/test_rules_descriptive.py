@@ -835,3 +835,8 @@ def test_an_opening_or_unveiling_ceremony_is_a_ceremony_not_a_sessions_opening()
     assert [e.kind for e in extract(text, reference_date="2015-09-13").events] == [EventKind.CEREMONY]
     text = "5月1日,省委书记赵洪祝宣布杭州湾跨海大桥正式通车。"
     assert [e.kind for e in extract(text, reference_date="2008-05-02").events] == [EventKind.CEREMONY]
+
+
+def test_a_talk_given_to_others_is_a_lecture() -> None:
+    text = "3月5日,市委副书记王明作专题辅导,全体干部聆听。"
+    assert [e.kind for e in extract(text, reference_date="2019-03-06").events] == [EventKind.LECTURE]
