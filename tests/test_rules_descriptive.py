@@ -840,3 +840,10 @@ def test_an_opening_or_unveiling_ceremony_is_a_ceremony_not_a_sessions_opening()
 def test_a_talk_given_to_others_is_a_lecture() -> None:
     text = "3月5日,市委副书记王明作专题辅导,全体干部聆听。"
     assert [e.kind for e in extract(text, reference_date="2019-03-06").events] == [EventKind.LECTURE]
+
+
+def test_gifts_handed_over_are_a_visit_and_a_launch_a_ceremony() -> None:
+    text = "10月3日,乡长陈进光亲自前往长者家中致赠重阳敬老金及礼券。"
+    assert [e.kind for e in extract(text, reference_date="2016-10-04").events] == [EventKind.VISIT]
+    text = "5月1日,市长王明宣布文旅活动周正式启动。"
+    assert [e.kind for e in extract(text, reference_date="2020-05-02").events] == [EventKind.CEREMONY]
