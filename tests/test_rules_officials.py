@@ -910,3 +910,8 @@ def test_diplomats_hold_posts_and_a_charity_ambassador_does_not() -> None:
 def test_边走边看_after_a_post_names_nobody() -> None:
     text = "12月18日,全区村党组织书记边走边看,在观摩学习中取长补短。县委领导边看边认真听取汇报。"
     assert extract(text, reference_date="2020-12-19").officials == []
+
+
+def test_满怀_after_a_post_names_nobody() -> None:
+    text = "2月28日,出席大会的人大代表满怀着全市人民的重托参加会议。市长张广智作政府工作报告。"
+    assert [o.name for o in extract(text, reference_date="2006-03-01").officials] == ["张广智"]
