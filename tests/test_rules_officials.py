@@ -915,3 +915,8 @@ def test_边走边看_after_a_post_names_nobody() -> None:
 def test_满怀_after_a_post_names_nobody() -> None:
     text = "2月28日,出席大会的人大代表满怀着全市人民的重托参加会议。市长张广智作政府工作报告。"
     assert [o.name for o in extract(text, reference_date="2006-03-01").officials] == ["张广智"]
+
+
+def test_a_court_presidents_title_after_the_name_is_read_only_right_after_the_court() -> None:
+    text = "11月10日,最后由本院李国增院长主持座谈会。4月22日,徐东华院长一行考察。"
+    assert [(o.name, o.titles) for o in extract(text, reference_date="2023-11-10").officials] == [("李国增", ["院长"])]

@@ -56,6 +56,8 @@ _GUARDED_TRAILING = (
     "议长",
     "议员",
 )  # read after a name only where the name opens after a boundary
+_COURT_TITLES = ("院长", "庭长")  # read after a name only right after a court: 本院张宏任庭长, 法院李国增院长
+_COURTS = ("本院", "法院", "检察院", "法庭")
 _FORMER = frozenset("原前")
 _LIST_BEFORE_A_TITLE = frozenset(
     "、及"
@@ -146,6 +148,8 @@ def _title_after_a_name(scan: Scan, title: re.Match[str]) -> Iterator[Candidate]
         return
     if _no_name_before_a_title(scan.text, name_start, title.start(), title.end()):
         return
+    if title.group().endswith(_COURT_TITLES) and not scan.text.endswith(_COURTS, scan.start, name_start):
+        return  # 本院李国增院长 is the court's; 徐东华院长 (of an academy, a hospital) holds no post the text shows
     if title.group().endswith(_GUARDED_TRAILING) and (
         not _opens_after_a_boundary(scan.text, name_start, scan.start)
         or scan.names.name_after(title.end())
