@@ -920,3 +920,9 @@ def test_满怀_after_a_post_names_nobody() -> None:
 def test_a_court_presidents_title_after_the_name_is_read_only_right_after_the_court() -> None:
     text = "11月10日,最后由本院李国增院长主持座谈会。4月22日,徐东华院长一行考察。"
     assert [(o.name, o.titles) for o in extract(text, reference_date="2023-11-10").officials] == [("李国增", ["院长"])]
+
+
+def test_a_long_comma_list_after_a_label_is_read_whole() -> None:
+    names = [f"{surname}{given}" for surname in "王李张刘陈" for given in ("明华", "建军", "海涛", "立新")]
+    text = "3月5日,县领导" + ",".join(names) + "等出席会议。"
+    assert [o.name for o in extract(text, reference_date="2020-03-06").officials] == names

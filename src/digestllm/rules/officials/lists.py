@@ -36,13 +36,15 @@ def listed_after(
     found: list[OfficialMention] = []
     cursor = pos
     first = first_without_comma
-    while cursor < end and (
-        first
-        or simplified[cursor] == "、"
-        or first_without_comma
-        and _closes_a_comma_list(simplified, names, cursor, end)
-        or _last_item_after_and(simplified, names, cursor)
-    ):
+    commas_close: bool | None = None if first_without_comma else False  # read once per list: linear in its length
+    while cursor < end:
+        if not (first or simplified[cursor] == "、"):
+            if commas_close is None and simplified[cursor] in _COMMAS:
+                commas_close = _closes_a_comma_list(simplified, names, cursor, end)
+            if not (commas_close and simplified[cursor] in _COMMAS) and not _last_item_after_and(
+                simplified, names, cursor
+            ):
+                break
         start = cursor + 1
         name_end = names.name_after(start)
         if not first and (name_end is None or not names.closes_name(name_end)):
@@ -75,7 +77,7 @@ def _closes_a_comma_list(simplified: str, names: NameScanner, pos: int, end: int
     """Whether names joined by commas from `pos` on close with 等 or a word of attending (`县领导郑连胜,薛峰,王剑峰等
     陪同`): only then is a comma a list's mark, not a clause's."""
     cursor = pos
-    while cursor < end and simplified[cursor] in "，,":
+    while cursor < end and simplified[cursor] in _COMMAS:
         name_end = names.name_after(cursor + 1)
         if name_end is None or name_end > end:
             return False
@@ -86,6 +88,7 @@ def _closes_a_comma_list(simplified: str, names: NameScanner, pos: int, end: int
 
 
 _AND = "及"
+_COMMAS = "，,"
 _AFTER_THE_LAST_ITEM = "，,。；;的在"
 _NOTE_AFTER_NAME = re.compile(r"[（(](?:女|男|[\u4e00-\u9fff]{1,2}族)[）)]")
 
