@@ -926,3 +926,8 @@ def test_a_long_comma_list_after_a_label_is_read_whole() -> None:
     names = [f"{surname}{given}" for surname in "王李张刘陈" for given in ("明华", "建军", "海涛", "立新")]
     text = "3月5日,县领导" + ",".join(names) + "等出席会议。"
     assert [o.name for o in extract(text, reference_date="2020-03-06").officials] == names
+
+
+def test_a_vice_minister_and_a_speaker_before_致词_are_officials() -> None:
+    text = "4月25日,议长张镇荣致词时,肯定县府团队。农业部政务次长黄昭钦说,会尽速办理。"
+    assert sorted(o.name for o in extract(text, reference_date="2019-04-25").officials) == ["张镇荣", "黄昭钦"]
