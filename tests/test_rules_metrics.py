@@ -234,3 +234,8 @@ def test_a_speed_keeps_its_unit_and_the_months_after_a_year_are_no_figure_of_the
         ("126.08米", "米"),
         ("20公里/小时", "公里/小时"),
     ]
+
+
+def test_a_year_written_with_a_white_circle_for_zero_gives_no_figure() -> None:
+    text = "1月29日,行政长官贺一诚致辞时表示,踏入二○二四年,澳门经济持续发展。"
+    assert extract(text, reference_date="2024-01-30").metrics == []

@@ -31,7 +31,7 @@ QUANTITY = re.compile(
     rf"(?P<percent_words>百分之(?P<percent_number>{_CHINESE}|{_ARABIC}))"
     rf"|(?<![0-9０-９.．])(?P<arabic>{_ARABIC})(?: ?(?P<magnitude>{_MAGNITUDE})(?P<rest>{_ARABIC_REST})?)?"
     rf"(?: ?(?P<arabic_approx>余|多))? ?(?P<arabic_unit>{_UNIT})"  # 287 个, 2130 多家: a figure spaced from its words
-    rf"|(?<![零〇一二两三四五六七八九十百千万亿几数])(?P<chinese>{_CHINESE})(?P<approx>余|多)?(?P<chinese_unit>{_UNIT})"
+    rf"|(?<![零〇○一二两三四五六七八九十百千万亿几数])(?P<chinese>{_CHINESE})(?P<approx>余|多)?(?P<chinese_unit>{_UNIT})"
     r")"
 )
 # 工程经费1亿2000万, 斥资1亿1,650万, 800亿的农业产值: money that leaves out its 元, right after a word of spending
