@@ -931,3 +931,9 @@ def test_a_long_comma_list_after_a_label_is_read_whole() -> None:
 def test_a_vice_minister_and_a_speaker_before_致词_are_officials() -> None:
     text = "4月25日,议长张镇荣致词时,肯定县府团队。农业部政务次长黄昭钦说,会尽速办理。"
     assert sorted(o.name for o in extract(text, reference_date="2019-04-25").officials) == ["张镇荣", "黄昭钦"]
+
+
+def test_a_list_item_opening_with_a_body_and_its_heads_post_is_no_name() -> None:
+    text = "3月24日,市长张国洲介绍清洁队队长赖允文、殡葬管理所所长梁裕佩、秘书温忠仁。"
+    names = [o.name for o in extract(text, reference_date="2015-03-25").officials]
+    assert "殡葬" not in names and "梁裕佩" in names

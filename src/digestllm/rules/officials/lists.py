@@ -53,6 +53,8 @@ def listed_after(
             break
         if _JOINED_BODY.match(simplified, name_end) or simplified.startswith(_COMPANY_WORDS, name_end):
             break  # 、股份公司副总裁吕克俭: the item is a company's name, its post and person follow
+        if not first and _BODY_WITH_ITS_HEAD.match(simplified, start):
+            break  # 、殡葬管理所所长梁裕佩: a body and its head's post open the item, then the person
         note = _NOTE_AFTER_NAME.match(simplified, name_end)  # 戴立华(女)、: a note on the person, not a name
         if first and not _opens_a_list(simplified, note.end() if note else name_end):
             break
@@ -87,6 +89,7 @@ def _closes_a_comma_list(simplified: str, names: NameScanner, pos: int, end: int
     return False
 
 
+_BODY_WITH_ITS_HEAD = re.compile(r"[^、，,。；;\n]{1,10}?([所局处队站院厅署])\1副?长")
 _AND = "及"
 _COMMAS = "，,"
 _AFTER_THE_LAST_ITEM = "，,。；;的在"
