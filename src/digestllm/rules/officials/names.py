@@ -21,6 +21,7 @@ from digestllm.rules.lexicon import (
     SINGLE_SURNAMES,
     SURNAMES_AFTER_A_POST,
     alternation,
+    read_words,
 )
 from digestllm.wordsearch import word_starts
 
@@ -42,7 +43,7 @@ _DAY_AFTER_A_NAME = re.compile(
 _NAME_CHAR = re.compile(f"(?![{''.join(re.escape(c) for c in sorted(NON_NAME_CHARS))}])[{COMMON_HAN_CLASS}]")
 
 
-_WORDS_ACROSS_A_NAMES_END = frozenset({"工作", "什么", "情况", "问题", "顺利", "努力", "缺席"})
+_WORDS_ACROSS_A_NAMES_END = frozenset(read_words("words_across_a_names_end.txt"))
 _SAYS = re.compile(r"说[，,：:]")
 _ADVERB_CHARS = frozenset("曾亦已正再还即均")
 _HAN_RUN = re.compile(f"[{COMMON_HAN_CLASS}]+")
