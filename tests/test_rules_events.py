@@ -795,3 +795,8 @@ def test_a_numbered_bridge_is_no_day_and_解读_after_a_post_names_nobody() -> N
     result = extract(text, reference_date="2017-09-15")
     assert {e.date for e in result.events} == {date(2017, 9, 14)}
     assert {o.name for o in result.officials} == {"李淑华", "袁长青"}
+
+
+def test_a_recalled_day_with_its_year_leaves_the_month_of_later_days_and_a_roc_year_in_numerals() -> None:
+    text = "新城乡公所二十九日表示,大楼工程一一三年十二月九日举行开工典礼后,三十日由乡长何礼台主持上梁祈福典礼。"
+    assert [e.date for e in extract(text, reference_date="2025-11-30").events] == [date(2025, 11, 30)]

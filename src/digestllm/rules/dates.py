@@ -27,7 +27,7 @@ DATE_PATTERN = re.compile(
     r"(?=[0-9０-９〇零一二三四五六七八九十廿卅前昨今明当上本这民(（农正腊大除去])(?<!第)(?:"
     # 号 only after Arabic digits: “一号工程” is no date
     # a copy may space the figures from their words: `1 月 30 日`
-    rf"(?:(?:(?P<year>{_YEAR})|民国(?P<roc_year>[0-9]{{2,3}})|(?<![0-9])(?P<bare_roc_year>1[0-9]{{2}})|(?P<this_year>今)|(?P<other_year>明|去|前))"
+    rf"(?:(?:(?P<year>{_YEAR})|民国(?P<roc_year>[0-9]{{2,3}})|(?<![0-9〇零一二三四五六七八九十])(?P<bare_roc_year>1[0-9]{{2}}|一[〇零一二三四五六七八九]{{2}})|(?P<this_year>今)|(?P<other_year>明|去|前))"
     r" ?年 ?)?"
     rf"(?:(?P<month>{_NUM}) ?月(?:份)? ?)?"
     # not 104号 (a house's number) nor 〔2011〕19号 (a document's)
@@ -100,6 +100,8 @@ _FULL_DATE = re.compile(r"(?P<year>\d{4})[年\-/.](?P<month>\d{1,2})[月\-/.](?P
 _FUTURE_TOLERANCE = timedelta(days=62)
 _CLAUSE_OPENERS = frozenset("，,。；;：:！!？?\n 　")
 _LUNAR_AHEAD = timedelta(days=1)  # 紧盯正月初五 told before it: a festival day ahead is a plan
+_LONG_BEFORE = timedelta(days=180)  # a day with its year this long before the reference is recalled, not told
+_CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 _RANGE = re.compile(r"[至到—－\-~～]")
 _OPENING_ONLY = re.compile(r"[\s（(【\[]*")
 _CLOSING_ONLY = re.compile(r"[ \t　）)】\]]*(?:\n|$)")
@@ -176,12 +178,23 @@ class DateResolver:
             opens = match.start() == 0 or simplified[match.start() - 1] in _CLAUSE_OPENERS
             is_event_day = is_event_day and opens and not self._ahead(day, _LUNAR_AHEAD)
         elif day is not None:
-            self.previous = day
+            if not self._recalled(match, day):
+                self.previous = day
             if _DATELINE_AFTER.match(after):
                 self.written_today = day  # 本报湖州12月16日电 …今天: the writer's today is the dateline's
             if self._ahead(day, _FUTURE_TOLERANCE):
                 is_event_day = False  # 今年12月5日举行选举, told in June: a plan, no event's day
         return DateMention(match.start(), match.end(), day, is_event_day)
+
+    def _recalled(self, match: re.Match[str], day: date) -> bool:
+        """`工程一一三年十二月九日举行开工典礼后，…三十日由乡长主持`: a day with its year, long before the reference and
+        told in passing after the text's own days began, leaves the month of the days told after it alone."""
+        return (
+            self.previous is not None
+            and bool(match["year"] or match["roc_year"] or match["bare_roc_year"])
+            and self.reference is not None
+            and self.reference - day > _LONG_BEFORE
+        )
 
     def _ahead(self, day: date, tolerance: timedelta) -> bool:
         return self.reference is not None and day - self.reference > tolerance
@@ -291,7 +304,8 @@ class DateResolver:
         """The year the date writes: its own, a Republic of China year (民国113年, counted from 1912), or 今年 (the
         reference's, however far ahead the day is)."""
         if match["roc_year"] or match["bare_roc_year"]:  # 114年1月21日: a Taiwan paper's year, 民国 unsaid
-            return int(match["roc_year"] or match["bare_roc_year"]) + ROC_YEAR_OFFSET
+            written = match["roc_year"] or match["bare_roc_year"]  # 114, or 一一四 digit by digit
+            return int(written.translate(_CHINESE_DIGITS)) + ROC_YEAR_OFFSET
         if match["this_year"] and self.reference is not None:
             return self.reference.year
         if match["other_year"]:  # 明年1月4日, 去年12月底, 前年: a year from the reference's
