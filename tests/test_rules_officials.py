@@ -937,3 +937,8 @@ def test_a_list_item_opening_with_a_body_and_its_heads_post_is_no_name() -> None
     text = "3月24日,市长张国洲介绍清洁队队长赖允文、殡葬管理所所长梁裕佩、秘书温忠仁。"
     names = [o.name for o in extract(text, reference_date="2015-03-25").officials]
     assert "殡葬" not in names and "梁裕佩" in names
+
+
+def test_a_common_word_opening_a_list_item_is_no_name() -> None:
+    text = "3月5日,全县13个乡镇党委书记、党务副书记、108个村党组织书记参加会议。"
+    assert [o.name for o in extract(text, reference_date="2020-03-06").officials] == []

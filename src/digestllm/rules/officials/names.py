@@ -214,6 +214,8 @@ class NameScanner:
         dotted = self.dotted_name(pos) or self.minority_name(pos)
         if dotted is not None:
             return dotted
+        if self.text[pos : pos + 2] in NAMELIKE_WORDS:
+            return None  # 、党务副书记: a common word, not a name
         for length in (2, 3, 4):
             end = pos + length
             if length == 4 and self.text[end : end + 1] not in _FOUR_CHARACTER_ITEM_ENDS:

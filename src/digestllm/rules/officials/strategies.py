@@ -18,6 +18,7 @@ from digestllm.rules.lexicon import (
     LEADERS_AFTER_NAMES,
     LEADERSHIP_LABEL,
     NAMELIKE_BODIES,
+    NAMELIKE_WORDS,
     NON_OFFICIAL_BODIES,
     PROVINCES,
     SESSION_ROLE_LABEL,
@@ -195,6 +196,7 @@ def _no_name_before_a_title(text: str, name_start: int, title_start: int, title_
     in_book_title = text.rfind("《", 0, name_start) > text.rfind("》", 0, name_start)
     return (
         word in NAMELIKE_BODIES
+        or word in NAMELIKE_WORDS  # 党务副书记: a common word before the title
         or text.endswith(_THANKING, 0, name_start + 1)  # 感谢彰化市长: thanks, not 谢彰化
         or word.endswith(NON_OFFICIAL_BODIES)  # 车间主任: a workshop's head
         or word.endswith(_ORGANS_BEFORE_A_TITLE)  # 全国政协主席: 国政协 is no name
