@@ -942,3 +942,8 @@ def test_a_list_item_opening_with_a_body_and_its_heads_post_is_no_name() -> None
 def test_a_common_word_opening_a_list_item_is_no_name() -> None:
     text = "3月5日,全县13个乡镇党委书记、党务副书记、108个村党组织书记参加会议。"
     assert [o.name for o in extract(text, reference_date="2020-03-06").officials] == []
+
+
+def test_a_bare_里长_in_a_list_of_representatives_is_no_name() -> None:
+    text = "3月5日,镇民代表黄小龙、赵美惠、里长、乡亲都到场。"
+    assert sorted(o.name for o in extract(text, reference_date="2020-03-06").officials) == ["赵美惠", "黄小龙"]
