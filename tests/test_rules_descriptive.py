@@ -847,3 +847,8 @@ def test_gifts_handed_over_are_a_visit_and_a_launch_a_ceremony() -> None:
     assert [e.kind for e in extract(text, reference_date="2016-10-04").events] == [EventKind.VISIT]
     text = "5月1日,市长王明宣布文旅活动周正式启动。"
     assert [e.kind for e in extract(text, reference_date="2020-05-02").events] == [EventKind.CEREMONY]
+
+
+def test_a_return_visit_回访_is_a_visit() -> None:
+    text = "9月15日,原第一书记傅开棋深入帮扶村开展回访工作。"
+    assert [e.kind for e in extract(text, reference_date="2021-09-16").events] == [EventKind.VISIT]
