@@ -852,3 +852,8 @@ def test_gifts_handed_over_are_a_visit_and_a_launch_a_ceremony() -> None:
 def test_a_return_visit_回访_is_a_visit() -> None:
     text = "9月15日,原第一书记傅开棋深入帮扶村开展回访工作。"
     assert [e.kind for e in extract(text, reference_date="2021-09-16").events] == [EventKind.VISIT]
+
+
+def test_the_subject_starts_after_what_has_it() -> None:
+    text = "5月4日,县长王明了解到合作社现有社员300余名。"
+    assert [m.subject for m in extract(text, reference_date="2020-05-05").metrics] == ["社员"]
