@@ -59,10 +59,8 @@ _GUARDED_TRAILING = (
 )  # read after a name only where the name opens after a boundary
 _COURT_TITLES = ("院长", "庭长")  # read after a name only right after a court: 本院张宏任庭长, 法院李国增院长
 _COURTS = ("本院", "法院", "检察院", "法庭")
-_FORMER = frozenset("原前")
-_LIST_BEFORE_A_TITLE = frozenset(
-    "、及"
-)  # 原则上副秘书长: a word opening with 原 or 前 is no name before a title written after
+_FORMER = frozenset("原前")  # 原则上副秘书长: a word opening with 原 or 前 is no name before a title written after
+_LIST_BEFORE_A_TITLE = frozenset("、及")  # 王家贞、…及吴通龙议员: the marks of names listed before a title
 _BEFORE_A_TRAILING_NAME = frozenset("，,。；;：:、（(“\n 　省市县区镇乡村处局厅司会署所日及由")
 
 POSTS_BEFORE_A_NAME = "posts before a name"
@@ -196,13 +194,12 @@ def _no_name_before_a_title(text: str, name_start: int, title_start: int, title_
     in_book_title = text.rfind("《", 0, name_start) > text.rfind("》", 0, name_start)
     return (
         word in NAMELIKE_BODIES
-        or word in NAMELIKE_WORDS  # 党务副书记: a common word before the title
+        or word[:2] in NAMELIKE_WORDS  # 党务副书记, 拜会许多议员: a common word, or one opening what stands there
         or text.endswith(_THANKING, 0, name_start + 1)  # 感谢彰化市长: thanks, not 谢彰化
         or word.endswith(NON_OFFICIAL_BODIES)  # 车间主任: a workshop's head
         or word.endswith(_ORGANS_BEFORE_A_TITLE)  # 全国政协主席: 国政协 is no name
         or word + text[title_start] in PROVINCES
         or in_book_title
-        or word.startswith(_HOW_MANY)  # 拜会许多议员: many councillors, no 许 named 多
         or _stands_as_a_place(text, word + text[title_start], text[title_start + 1 : title_end])
     )
 
@@ -216,7 +213,6 @@ def _stands_as_a_place(text: str, place: str, rest_of_title: str) -> bool:
 
 
 _LEVEL_CHARS = frozenset("省市县区州镇乡旗")
-_HOW_MANY = ("许多", "多位", "各位", "诸位", "众多", "部分", "全体")
 _BODIES_AFTER = ("委员会", "管委会", "管理局", "沿线", "流域")
 _ORGANS_BEFORE_A_TITLE = ("政协", "人大", "党委", "政府", "常委", "纪委", "党组")
 
