@@ -85,11 +85,12 @@ _PLAN = re.compile(r"将于|拟于|定于|计划于|预计于")
 PLAN_REACH = 200  # characters before a date searched for the plan its sentence tells
 _SENTENCE_ENDS = ("。", "！", "？", "\n")
 # 讯/电, 清远消息, 北京电: a dateline, the report's day (12日下午前往: a going, not 12日前)
+_DATELINE_WORD = r"(?:电(?![视话力站商网子影器])|讯)"  # 讯, 电 (not 电视, 电话 …)
 _PERIOD_AFTER = re.compile(
-    r"^(?:以来|之前|以前|前后|之后|以后|前(?![往去来])|后|起|为止|止|讯|电|[\u4e00-\u9fff]{1,4}(?:消息|讯|电(?![视话力站商网子影器]))"
+    rf"^(?:以来|之前|以前|前后|之后|以后|前(?![往去来])|后|起|为止|止|讯|电|[\u4e00-\u9fff]{{1,4}}(?:消息|{_DATELINE_WORD})"
     r"|[\u4e00-\u9fff]{2,6}?以来)"  # 5月17日疫情爆发以来: since what began that day
 )
-_DATELINE_AFTER = re.compile(r"(?:[\u4e00-\u9fff]{1,4}?)?(?:电(?![视话力站商网子影器])|讯)")
+_DATELINE_AFTER = re.compile(rf"(?:[\u4e00-\u9fff]{{1,4}}?)?{_DATELINE_WORD}")
 # A date line opens the digest: `03.02 各区…`, `2020-03-02`; a figure (`12.5亿元`) is none.
 _DOCUMENT_DATE_LINE = re.compile(
     r"^\s*(?:(?P<year>\d{4})[.\-/年])?(?P<month>\d{1,2})[.\-/月](?P<day>\d{1,2})日?(?![\d.万亿千百%％元个人户家名项])"

@@ -40,9 +40,8 @@ _BARE_MONEY = re.compile(
     r"(?=[经投资预补斥编收总耗拨0-9０-９一二两三四五六七八九十百千])"  # skip where no amount nor its word starts
     r"(?:(?:经费|投资|资金|预算|补助|斥资|投入|编列|收入|总额|耗资|拨款|补贴)(?:了|约|近|逾|超|达|共|为|高达|超过)? ?)?"
     rf"(?<![0-9０-９.．,，])(?P<number>{_ARABIC}|[一二两三四五六七八九十百千]+)(?P<magnitude>万|亿)"
-    r"(?P<rest>[0-9０-９]+(?:[,，][0-9]{3})*万?)?(?P<value_word>的?[\u4e00-\u9fff]{0,2}?(?:产值|经费|预算|投资|资金))?"
+    rf"(?P<rest>{_ARABIC_PART}万?)?(?P<value_word>的?[\u4e00-\u9fff]{{0,2}}?(?:产值|经费|预算|投资|资金))?"
 )
-_MONEY_MAGNITUDES = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 _QUOTES = re.compile(r"“[^“”]{0,12}”|\"[^\"]{0,12}\"|‘[^‘’]{0,12}’|「[^「」]{0,12}」")
 _ROAD_OR_CODE_BEFORE = re.compile(r"(?:[A-Za-z]|国道|省道|县道|乡道|第|编号|代码|电话|届) ?$")  # 届: 八届五次全会
 # A year of another calendar (民国46年, 103年第2次会报, 111年4月24日) is a date, not a figure.
@@ -116,7 +115,7 @@ def _bare_money(simplified: str, start: int, end: int, read: list[QuantityMentio
 
 def _money_value(match: re.Match[str]) -> Decimal | None:
     number = parse_number(match["number"])
-    magnitude = _MONEY_MAGNITUDES[match["magnitude"]]
+    magnitude = Decimal(MAGNITUDES[match["magnitude"]])
     if number is None:
         return None
     rest = _rest_value(match["rest"]) if match["rest"] else Decimal(0)
