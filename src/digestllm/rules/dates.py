@@ -340,14 +340,11 @@ def _nearest_with_day(near: date, day: int | None) -> date | None:
     the day written), or None."""
     if day is None:
         return None
-    return next(
-        (
-            near + timedelta(days=shift)
-            for shift in (0, 1, -1, 2, -2, 3, -3)
-            if (near + timedelta(days=shift)).day == day
-        ),
-        None,
-    )
+    for shift in (0, 1, -1, 2, -2, 3, -3):
+        candidate = near + timedelta(days=shift)
+        if candidate.day == day:
+            return candidate
+    return None
 
 
 def _valid(year: int, month: int, day: int) -> bool:
